@@ -143,13 +143,29 @@ public interface Storage extends AutoCloseable {
   Map<Long, Integer> allChannelPts();
 
   /**
+   * Marks the session's auth key as dead (Telegram answered AUTH_KEY_UNREGISTERED or
+   * AUTH_KEY_DUPLICATED). The session is kept for forensics until deleted, but refuses to
+   * export. The reason is stored with the time.
+   */
+  void revokeKey(String reason);
+
+  /** Why the auth key was marked dead, if it was ({@link #revokeKey(String)}). */
+  Optional<String> keyRevocation();
+
+  /**
    * Exports the session as a Pyrogram session string (the current 362-character layout).
    * The string is a secret: whoever has it controls the account.
    *
-   * @throws StorageException naming the missing field if dc_id, api_id, user_id or the auth
+   * @throws StorageException if the key was revoked, or naming the missing field if dc_id, api_id, user_id or the auth
    *     key is unknown (an unknown test_mode or is_bot is written as false, as Pyrogram does)
    */
   default String exportSessionString() {
+    Optional<String> revoked = keyRevocation();
+    if (revoked.isPresent()) {
+      throw new StorageException(
+          name() + ": cannot export a session string: its auth key was revoked ("
+              + revoked.get() + ")");
+    }
     return PyrogramSessionString.encode(session());
   }
 }
