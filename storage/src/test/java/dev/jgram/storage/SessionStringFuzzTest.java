@@ -1,0 +1,112 @@
+package dev.jgram.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile input for the Pyrogram session-string decoder and the storage factory that uses it:
+ * seeded mutations of real and random strings end in a correct decode or an
+ * {@link InvalidSessionStringException}, never another exception, a hang or an
+ * OutOfMemoryError. Set {@code -Djgram.fuzz.scale=10} for ten times the cases.
+ */
+class SessionStringFuzzTest {
+  static final int SCALE = Integer.getInteger("jgram.fuzz.scale", 1);
+
+  /** Valid strings of every layout: the library fixtures, then seeded random sessions. */
+  static List<String> seeds() {
+    List<String> seeds = new ArrayList<>();
+    for (SessionStringFixtures.PyrogramCase c : SessionStringFixtures.pyrogramCases()) {
+      seeds.add(c.string());
+    }
+    RandomData data = new RandomData(42);
+    for (int i = 0; i < 20; i++) {
+      Session s = data.session();
+      if (s.apiId() != null && s.userId() != null && s.userId() >= 0 && s.authKey() != null) {
+        seeds.add(PyrogramSessionString.encode(s));
+      }
+      seeds.add(legacy(data, i % 2 == 0));
+    }
+    return seeds;
+  }
+
+  private static String legacy(RandomData data, boolean userId32) {
+    ByteBuffer b = ByteBuffer.allocate(userId32 ? 263 : 267);
+    b.put((byte) 2).put((byte) 0).put(data.authKey().bytes());
+    if (userId32) {
+      b.putInt(data.random().nextInt());
+    } else {
+      b.putLong(data.random().nextLong() >>> 1);
+    }
+    b.put((byte) 1);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+  }
+
+  @Test
+  void mutatedSessionStringsDecodeCorrectlyOrFailWithInvalidSessionString() {
+    DecoderFuzz.Report report = DecoderFuzz.of("PyrogramSessionString.decode",
+            PyrogramSessionString::decode, InvalidSessionStringException.class)
+        .oracle((input, result) -> assertThat(result).isEqualTo(reference(input)))
+        .run(seeds(), 100_000 * SCALE, 0xf022L);
+    System.out.println(report);
+    assertThat(report.decoded()).as("some mutations keep a valid string").isPositive();
+    assertThat(report.rejected()).as("most mutations break it").isGreaterThan(report.decoded());
+  }
+
+  @Test
+  void mutatedStringsGivenToTheStorageFactoryOpenOrFailWithInvalidSessionString() {
+    DecoderFuzz.Report report = DecoderFuzz.of("Storage.fromSessionString", input -> {
+      try (Storage s = Storage.fromSessionString(input)) {
+        s.open();
+        return s.session();
+      }
+    }, InvalidSessionStringException.class)
+        .oracle((input, result) -> assertThat(result).isEqualTo(
+            input.isBlank() ? Session.EMPTY : reference(input)))
+        .run(seeds(), 20_000 * SCALE, 0xfac7L);
+    System.out.println(report);
+    assertThat(report.cases()).isEqualTo(20_000 * SCALE);
+  }
+
+  @Test
+  void theSessionStringRuleNeverThrowsOnMutatedNames() {
+    DecoderFuzz.Report report = DecoderFuzz.of("PyrogramSessionString.looksLikeSessionString",
+            PyrogramSessionString::looksLikeSessionString)
+        .oracle((input, result) -> assertThat(result).isEqualTo(
+            PyrogramSessionString.stripWhitespace(input).length() >= 351))
+        .run(seeds(), 10_000 * SCALE, 0x1001L);
+    System.out.println(report);
+    assertThat(report.rejected()).isZero();
+  }
+
+  /**
+   * An independent reading of the layouts: drop whitespace, accept both alphabets and
+   * correct padding, pick the layout by byte count. Throws for anything else.
+   */
+  static Session reference(String input) {
+    String s = PyrogramSessionString.stripWhitespace(input);
+    String body = s.replaceAll("=+$", "");
+    int padding = s.length() - body.length();
+    if (padding > 2 || (padding > 0 && s.length() % 4 != 0) || body.length() % 4 == 1
+        || !body.matches("[A-Za-z0-9_+/-]*")) {
+      throw new AssertionError("the decoder accepted a string that is not base64");
+    }
+    ByteBuffer b = ByteBuffer.wrap(Base64.getUrlDecoder()
+        .decode(body.replace('+', '-').replace('/', '_')));
+    int n = b.remaining();
+    int dc = b.get() & 0xff;
+    Integer apiId = n == 271 ? b.getInt() : null;
+    boolean test = b.get() != 0;
+    byte[] key = new byte[256];
+    b.get(key);
+    long user = n == 263 ? b.getInt() & 0xffffffffL : b.getLong();
+    if (n != 263 && n != 267 && n != 271 || user < 0) {
+      throw new AssertionError("the decoder accepted " + n + " bytes / user " + user);
+    }
+    return new Session(dc, apiId, test, AuthKey.of(key), 0, user, b.get() != 0);
+  }
+}
