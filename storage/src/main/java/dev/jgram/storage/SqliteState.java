@@ -24,10 +24,12 @@ final class SqliteState {
 
   private final Connection c;
   private final SchemaLayout layout;
+  private final AuthKeyAtRest keys;
 
-  SqliteState(Connection c, SchemaLayout layout) {
+  SqliteState(Connection c, SchemaLayout layout, AuthKeyAtRest keys) {
     this.c = c;
     this.layout = layout;
+    this.keys = keys;
   }
 
   Session readSession() throws SQLException {
@@ -38,12 +40,20 @@ final class SqliteState {
       }
       Integer apiId = layout.hasColumn("sessions", "api_id") ? integer(rs, "api_id") : null;
       byte[] key = rs.getBytes("auth_key");
-      return new Session(integer(rs, "dc_id"), apiId, bool(rs, "test_mode"), authKey(key),
+      return new Session(integer(rs, "dc_id"), apiId, bool(rs, "test_mode"), keys.read(c, key),
           rs.getLong("date"), longOrNull(rs, "user_id"), bool(rs, "is_bot"));
     }
   }
 
-  private static AuthKey authKey(byte[] key) {
+  /** Whether the stored row keeps its key in clear where it should be sealed. */
+  boolean keyNeedsSealing() throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT auth_key FROM sessions LIMIT 1");
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() && keys.needsSealing(rs.getBytes(1));
+    }
+  }
+
+  static AuthKey authKey(byte[] key) {
     if (key == null) {
       return null;
     }
@@ -71,6 +81,7 @@ final class SqliteState {
         insertSession(session);
       }
     }
+    keys.write(c, session.authKey());
   }
 
   private void insertSession(Session session) throws SQLException {
@@ -81,14 +92,15 @@ final class SqliteState {
     }
   }
 
-  private static void bind(PreparedStatement s, Session session) throws SQLException {
+  private void bind(PreparedStatement s, Session session) throws SQLException {
     setInt(s, 1, session.dcId());
     setInt(s, 2, session.apiId());
     setInt(s, 3, session.testMode() == null ? null : session.testMode() ? 1 : 0);
-    if (session.authKey() == null) {
+    byte[] key = keys.column(session.authKey());
+    if (key == null) {
       s.setNull(4, Types.BLOB);
     } else {
-      s.setBytes(4, session.authKey().bytes());
+      s.setBytes(4, key);
     }
     s.setLong(5, session.date());
     if (session.userId() == null) {

@@ -66,11 +66,13 @@ final class SqliteStorage implements Storage {
           ? ": storage is already open" : ": storage is closed"));
     }
     SqliteOpener.Opened opened;
+    AuthKeyAtRest keys = null;
     if (config.readOnly()) {
       opened = SqliteOpener.openReadOnly(file);
     } else {
       lock = SessionLock.acquire(file);
       try {
+        keys = AuthKeyAtRest.beforeOpening(file, config.encryption()); // no write before this
         opened = SqliteOpener.openWritable(file);
       } catch (RuntimeException e) {
         lock.close();
@@ -78,7 +80,7 @@ final class SqliteStorage implements Storage {
       }
     }
     try {
-      start(opened);
+      start(opened, keys);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(opened.connection());
       opened.afterClose().run();
@@ -89,15 +91,20 @@ final class SqliteStorage implements Storage {
     }
   }
 
-  private void start(SqliteOpener.Opened opened) throws SQLException {
+  private void start(SqliteOpener.Opened opened, AuthKeyAtRest unlocked) throws SQLException {
     c = opened.connection();
     afterClose = opened.afterClose();
+    AuthKeyAtRest keys = unlocked != null ? unlocked
+        : AuthKeyAtRest.unlock(c, opened.layout(), name(), config.encryption());
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
-    rows = new SqliteState(c, opened.layout());
+    rows = new SqliteState(c, opened.layout(), keys);
     begin = c.prepareStatement("BEGIN IMMEDIATE");
     commit = c.prepareStatement("COMMIT");
     dataVersion = c.prepareStatement("PRAGMA data_version");
     session = rows.readSession();
+    if (!config.readOnly() && rows.keyNeedsSealing()) {
+      write("seal the auth key", () -> rows.writeSession(session)); // asked to encrypt a clear key
+    }
     state = State.OPEN;
   }
 

@@ -1,0 +1,148 @@
+package dev.jgram.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Where a file session's auth key lives: in clear in {@code sessions.auth_key}, as Pyrogram
+ * keeps it, or sealed by a {@link SessionCipher} in {@code jgram_auth_key} with
+ * {@code sessions.auth_key} NULL (Pyrogram then sees a session without a key).
+ *
+ * <pre>
+ * CREATE TABLE jgram_auth_key
+ * (
+ *     id     INTEGER PRIMARY KEY CHECK (id = 0),
+ *     sealed BLOB NOT NULL,   -- SessionCipher's 310 bytes: parameters, nonce, ciphertext, tag
+ *     key_id TEXT             -- the key id (public: MTProto sends it in clear), for jgram info
+ * )
+ * </pre>
+ *
+ * <p>The key is unlocked before the engine writes anything to an existing file: a missing or
+ * wrong key fails the open with an {@link EncryptedSessionException} and the file is left
+ * as it was. A key found in clear in an encrypted file (a program that does not know jgram's
+ * table logged in afresh) is the newer one: it is used, and sealed on the next write.
+ */
+final class AuthKeyAtRest {
+  /** The table of the sealed key. */
+  static final String TABLE = "jgram_auth_key";
+
+  private static final String CREATE = """
+      CREATE TABLE IF NOT EXISTS jgram_auth_key
+      (
+          id     INTEGER PRIMARY KEY CHECK (id = 0),
+          sealed BLOB NOT NULL,
+          key_id TEXT
+      )""";
+
+  private final String name;
+  private final SessionCipher cipher;
+  private boolean table;
+
+  private AuthKeyAtRest(String name, SessionCipher cipher, boolean table) {
+    this.name = name;
+    this.cipher = cipher;
+    this.table = table;
+  }
+
+  /**
+   * Unlocks the key of {@code file} before any write: reads the sealed key, if any, through a
+   * read-only connection and checks {@code encryption} against it.
+   *
+   * @throws EncryptedSessionException if the file is encrypted and the key is missing or wrong
+   */
+  static AuthKeyAtRest beforeOpening(Path file, SessionEncryption encryption) {
+    if (!Files.exists(file)) {
+      return fresh(file.toString(), encryption);
+    }
+    SqliteOpener.Opened ro = SqliteOpener.openReadOnly(file);
+    try {
+      return unlock(ro.connection(), ro.layout(), file.toString(), encryption);
+    } catch (SQLException e) {
+      throw new StorageException(file + ": cannot read the encrypted auth key: "
+          + e.getMessage(), e);
+    } finally {
+      try {
+        ro.connection().close();
+      } catch (SQLException e) {
+        // read-only: nothing to lose
+      }
+      ro.afterClose().run();
+    }
+  }
+
+  /** Unlocks through an open connection (a read-only storage's own). */
+  static AuthKeyAtRest unlock(Connection c, SchemaLayout layout, String name,
+      SessionEncryption encryption) throws SQLException {
+    byte[] sealed = layout.hasTable(TABLE) ? readSealed(c) : null;
+    if (sealed == null) {
+      return fresh(name, encryption);
+    }
+    return new AuthKeyAtRest(name, SessionCipher.unlock(encryption, sealed, name), true);
+  }
+
+  private static AuthKeyAtRest fresh(String name, SessionEncryption encryption) {
+    return new AuthKeyAtRest(name,
+        encryption.enabled() ? SessionCipher.create(encryption) : null, false);
+  }
+
+  private static byte[] readSealed(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT sealed FROM " + TABLE + " WHERE id = 0");
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? rs.getBytes(1) : null;
+    }
+  }
+
+  /** Whether keys are sealed (the file is or becomes encrypted). */
+  boolean encrypted() {
+    return cipher != null;
+  }
+
+  /** The session's key: the {@code auth_key} column's value, else the sealed key, if any. */
+  AuthKey read(Connection c, byte[] column) throws SQLException {
+    if (column != null) {
+      return SqliteState.authKey(column);
+    }
+    byte[] sealed = table && cipher != null ? readSealed(c) : null;
+    return sealed == null ? null : cipher.open(sealed, name);
+  }
+
+  /** Whether the session as read still has its key in clear where it should be sealed. */
+  boolean needsSealing(byte[] column) {
+    return cipher != null && column != null;
+  }
+
+  /** What to store in {@code sessions.auth_key}: the key, or NULL when it is sealed. */
+  byte[] column(AuthKey key) {
+    return key == null || cipher != null ? null : key.bytes();
+  }
+
+  /**
+   * Stores the sealed key beside the {@code sessions} row, in the caller's transaction; a
+   * null key removes it. Does nothing for a clear session.
+   */
+  void write(Connection c, AuthKey key) throws SQLException {
+    if (cipher == null) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(CREATE);
+      table = true;
+      if (key == null) {
+        s.executeUpdate("DELETE FROM " + TABLE);
+        return;
+      }
+    }
+    byte[] next = cipher.seal(key);
+    try (PreparedStatement s = c.prepareStatement(
+        "REPLACE INTO " + TABLE + " (id, sealed, key_id) VALUES (0, ?, ?)")) {
+      s.setBytes(1, next);
+      s.setString(2, key.idHex());
+      s.executeUpdate();
+    }
+  }
+}
