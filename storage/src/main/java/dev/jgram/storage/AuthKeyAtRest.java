@@ -50,10 +50,14 @@ final class AuthKeyAtRest {
   }
 
   /**
-   * Unlocks the key of {@code file} before any write: reads the sealed key, if any, through a
-   * read-only connection and checks {@code encryption} against it.
+   * Unlocks the key of {@code file} before any write: through a read-only connection, checks
+   * {@code encryption} against the sealed key, if any, and reads the session row with it, after
+   * SQLite's {@code quick_check}, so that a missing or wrong key, a corrupt file, or a row
+   * jgram cannot read, refuses the file untouched (the writable open switches to WAL and may
+   * migrate: a failure after that would leave the file changed).
    *
    * @throws EncryptedSessionException if the file is encrypted and the key is missing or wrong
+   * @throws InvalidSessionFileException if the session row or the sealed key is damaged
    */
   static AuthKeyAtRest beforeOpening(Path file, SessionEncryption encryption) {
     if (!Files.exists(file)) {
@@ -61,10 +65,18 @@ final class AuthKeyAtRest {
     }
     SqliteOpener.Opened ro = SqliteOpener.openReadOnly(file);
     try {
-      return unlock(ro.connection(), ro.layout(), file.toString(), encryption);
+      quickCheck(file, ro.connection());
+      AuthKeyAtRest keys = unlock(ro.connection(), ro.layout(), file.toString(), encryption);
+      new SqliteState(ro.connection(), ro.layout(), keys).readSession();
+      return keys;
     } catch (SQLException e) {
-      throw new StorageException(file + ": cannot read the encrypted auth key: "
+      throw new InvalidSessionFileException(file, file + ": cannot read the session row: "
           + e.getMessage(), e);
+    } catch (StorageException e) {
+      if (e instanceof InvalidSessionFileException || e instanceof EncryptedSessionException) {
+        throw e;
+      }
+      throw new InvalidSessionFileException(file, file + ": " + e.getMessage(), e);
     } finally {
       try {
         ro.connection().close();
@@ -72,6 +84,17 @@ final class AuthKeyAtRest {
         // read-only: nothing to lose
       }
       ro.afterClose().run();
+    }
+  }
+
+  private static void quickCheck(Path file, Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+      String verdict = rs.next() ? rs.getString(1) : "no answer";
+      if (!"ok".equals(verdict)) {
+        throw new InvalidSessionFileException(file, file + ": is corrupt (SQLite's quick_check: "
+            + verdict + "); expected an intact SQLite session; the file is left as it was");
+      }
     }
   }
 
