@@ -211,11 +211,11 @@ final class MemoryStorage implements Storage {
 
   /** The input peer, or the {@link PeerNotFoundException.Reason} of a miss. */
   private Object find(PeerTable table, Key key, long id, String text, long now) {
-    int slot = switch (key) {
-      case ID -> table.slotOf(id);
-      case USERNAME -> table.slotOfUsername(text);
-      case PHONE -> table.slotOfPhone(text);
-    };
+    if (key == Key.ID) {
+      InputPeer peer = table.inputPeerById(id);
+      return peer == null ? key.miss : peer;
+    }
+    int slot = key == Key.USERNAME ? table.slotOfUsername(text) : table.slotOfPhone(text);
     if (slot < 0) {
       return key.miss;
     }
