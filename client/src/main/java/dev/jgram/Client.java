@@ -126,13 +126,17 @@ public final class Client implements AutoCloseable {
   }
 
   /**
-   * Saves the session (its {@code date} becomes now) and closes the storage. Idempotent.
+   * Saves the session (its {@code date} becomes now) and closes the storage. Idempotent. A
+   * storage that was already closed or deleted through {@link #storage()} (a log-out) has
+   * nothing left to save and is left as it is.
    */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       try {
         storage.save();
+      } catch (IllegalStateException alreadyClosed) {
+        // Closed or deleted through storage(): nothing to save.
       } finally {
         storage.close();
       }

@@ -162,6 +162,14 @@ class ClientTest {
   }
 
   @Test
+  void closingAfterTheStorageWasDeletedIsQuiet() {
+    Client app = new Client(":memory:");
+    app.storage().delete();
+    app.close();
+    assertThatThrownBy(() -> app.storage().session()).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aClosedClientRefusesLookupsWithIllegalState() {
     Client app = new Client(":memory:");
     app.close();
