@@ -1,6 +1,7 @@
 package dev.jgram.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -160,5 +161,22 @@ class SqliteSchemaTest {
     assertThat(rows(file, "SELECT id, peer_id, last_update_on FROM usernames WHERE peer_id = 7 "
         + "ORDER BY id")).containsExactly(List.of("sept", 7, 1700000000),
         List.of("seven", 7, 1700000000));
+  }
+
+  @Test
+  void aMigrationThatFailsHalfwayLeavesTheOldFileWhole() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v1-v0.15.1.session", dir);
+    SqliteBadFileTest.execute(file, "CREATE TRIGGER refuse BEFORE UPDATE ON version "
+        + "BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+    Storage storage = Storage.file(file);
+    assertThatThrownBy(storage::open).isInstanceOf(StorageException.class)
+        .hasMessageContaining(file.toString()).hasMessageContaining("refused by test");
+    // Peers deleted and api_id added before the failing step were rolled back with it.
+    assertThat(rows(file, "SELECT number FROM version")).containsExactly(List.of(1));
+    assertThat(rows(file, "SELECT COUNT(*) FROM peers")).containsExactly(List.of(8));
+    assertThat(rows(file, "SELECT name FROM pragma_table_info('sessions')"))
+        .extracting(r -> r.get(0)).doesNotContain("api_id");
+    assertThat(rows(file, "SELECT name FROM sqlite_master WHERE name LIKE 'jgram%'")).isEmpty();
+    assertThat(dir.resolve("pyrogram-v1-v0.15.1.session.lock")).doesNotExist();
   }
 }
