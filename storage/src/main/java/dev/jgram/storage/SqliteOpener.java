@@ -137,6 +137,7 @@ final class SqliteOpener {
         bak.getFileName() + ".", ".tmp", FilePermissions.ownerOnly(file));
     try {
       Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+      FilePermissions.restrict(tmp); // the copy was re-created with default permissions
       Files.move(tmp, bak, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

@@ -179,4 +179,46 @@ class SqliteSchemaTest {
     assertThat(rows(file, "SELECT name FROM sqlite_master WHERE name LIKE 'jgram%'")).isEmpty();
     assertThat(dir.resolve("pyrogram-v1-v0.15.1.session.lock")).doesNotExist();
   }
+
+  @Test
+  void theBackupIsReadableByTheOwnerOnly() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v2-v1.4.0.session", dir);
+    try (Storage s = Storage.file(file)) {
+      s.open();
+    }
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+        dir.resolve("pyrogram-v2-v1.4.0.session.v2.bak")))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void aKurigramSchema5FileOpensWithItsUsernames() throws Exception {
+    Path file = Fixtures.copy("kurigram-v6-user.session", dir);
+    SqliteBadFileTest.execute(file, "DROP INDEX idx_usernames_id");
+    SqliteBadFileTest.execute(file, "UPDATE version SET number = 5");
+    try (Storage s = Storage.file(file, StorageConfig.DEFAULTS.withClock(
+        Fixtures.fixtureClock()))) {
+      s.open();
+      assertThat(s.peerByUsername("bob_collectible"))
+          .isEqualTo(new InputPeer.User(222222222, -987654321098765432L));
+    }
+    assertThat(rows(file, "SELECT number FROM version")).containsExactly(List.of(5));
+  }
+
+  @Test
+  void aKurigramSchema7FileKeepsItsServerAddressInStepWithTheDc() throws Exception {
+    Path file = Fixtures.copy("kurigram-v6-user.session", dir);
+    SqliteBadFileTest.execute(file, "ALTER TABLE sessions ADD server_address TEXT");
+    SqliteBadFileTest.execute(file, "ALTER TABLE sessions ADD port INTEGER");
+    SqliteBadFileTest.execute(file, "UPDATE sessions SET server_address = '149.154.167.51', "
+        + "port = 443");
+    SqliteBadFileTest.execute(file, "UPDATE version SET number = 7");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      s.session(s.session().withDcId(4));
+      assertThat(s.session().dcId()).isEqualTo(4);
+    }
+    assertThat(rows(file, "SELECT dc_id, server_address, port FROM sessions"))
+        .containsExactly(List.of(4, "149.154.167.91", 443));
+    assertThat(rows(file, "SELECT number FROM version")).containsExactly(List.of(7));
+  }
 }
