@@ -31,6 +31,10 @@ final class GramJsValues {
         || !(map.get("data") instanceof List<?> data)) {
       throw bad(dir, file, "expected a Node Buffer as JSON ({\"type\":\"Buffer\",\"data\":[…]})");
     }
+    if (data.size() != dev.jgram.storage.AuthKey.LENGTH) {
+      throw bad(dir, file, "Buffer has " + data.size() + " bytes; expected "
+          + dev.jgram.storage.AuthKey.LENGTH + " (an auth key)");
+    }
     byte[] key = new byte[data.size()];
     for (int i = 0; i < key.length; i++) {
       long b = data.get(i) instanceof Json.Num n ? parseLong(dir, file, n.text()) : -1;
