@@ -174,18 +174,17 @@ public final class SessionFormats {
   }
 
   private static List<String> skipped(String s) {
-    List<String> out = new ArrayList<>();
-    if (!s.startsWith("{")) {
-      out.add("gotd-json: not JSON (does not start with '{')");
+    if (s.startsWith("{")) {
+      return List.of("pyrogram-string, mtcute-string, telethon-string and gramjs-string: not "
+          + "tried, since the text starts with '{' (JSON), which is not base64");
     }
-    if (!s.startsWith("1")) {
-      out.add("telethon-string and gramjs-string: do not start with the version character "
-          + "'1'");
-    } else {
-      out.add("pyrogram-string and mtcute-string: not tried, since their strings never "
-          + "start with '1' (their first byte is a small DC id or version)");
+    String notJson = "gotd-json: not JSON (does not start with '{')";
+    if (s.startsWith("1")) {
+      return List.of(notJson, "pyrogram-string and mtcute-string: not tried, since their "
+          + "strings never start with '1' (their first byte is a small DC id or version)");
     }
-    return out;
+    return List.of(notJson,
+        "telethon-string and gramjs-string: do not start with the version character '1'");
   }
 
   private static DetectedSession detectSqlite(Path path) {
