@@ -2,7 +2,9 @@ package dev.jgram.storage.format;
 
 import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.InvalidSessionStringException;
+import dev.jgram.storage.Peer;
 import dev.jgram.storage.PyrogramSessionString;
+import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +12,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The entry points for moving sessions between libraries: {@link #detect(String)} and
@@ -37,8 +36,6 @@ import java.util.Set;
  * did not match; no message quotes the string or the key.
  */
 public final class SessionFormats {
-  private static final int MAX_TEXT_FILE = 64 * 1024;
-
   private SessionFormats() {}
 
   /**
@@ -75,20 +72,57 @@ public final class SessionFormats {
    * @throws InvalidSessionFileException naming the file and why it is none of these
    */
   public static DetectedSession detect(Path path) {
-    if (Files.isDirectory(path)) {
-      if (!GramJsStoreSession.looksLikeStore(path)) {
-        throw new InvalidSessionFileException(path, path + ": a folder, but not a GramJS "
-            + "StoreSession (no <name>%3AauthKey file in it)");
-      }
-      return validated(path, SessionFormat.GRAMJS_STORE, GramJsStoreSession.read(path));
+    return FileDetection.detect(path);
+  }
+
+  /**
+   * Detects a command-line argument: an existing file or folder is read with
+   * {@link #detect(Path)}, anything else is taken as a pasted string ({@link #detect(String)}).
+   *
+   * @throws InvalidSessionFileException or {@link InvalidSessionStringException} as those do
+   */
+  public static DetectedSession detectArgument(String argument) {
+    Path path = null;
+    try {
+      path = argument == null || argument.isBlank() || argument.length() > 4096 ? null
+          : Path.of(argument.strip());
+    } catch (java.nio.file.InvalidPathException notAPath) {
+      path = null;
     }
-    if (!Files.isRegularFile(path)) {
-      throw new InvalidSessionFileException(path, path + ": no such file or folder");
+    return path != null && Files.exists(path) ? detect(path) : detect(argument);
+  }
+
+  /**
+   * Reads everything a storage holds (session, peers, update state, channel pts) into a
+   * portable session, e.g. a Pyrogram file opened with {@code Storage.file(path)}. The
+   * storage must be open; it is not changed.
+   */
+  public static PortableSession read(Storage storage) {
+    List<Peer> peers = new ArrayList<>();
+    storage.forEachPeer(peers::add);
+    return PortableSession.of(storage.session()).withPeers(peers)
+        .withUpdates(storage.updateState().orElse(null), storage.allChannelPts());
+  }
+
+  /**
+   * Stores a portable session into an open storage, e.g. a new Pyrogram file from
+   * {@code Storage.file(path)}: the session row (with the test flag the address implies),
+   * the peers with their own timestamps, the update state and channel pts.
+   *
+   * @throws MissingSessionFieldsException if the session lacks what a Pyrogram session needs
+   *     (api_id, user_id, is_bot, test_mode, DC, key), before anything is written
+   */
+  public static void store(PortableSession session, Storage storage) {
+    List<SessionField> missing = missingFields(session, SessionFormat.PYROGRAM_FILE);
+    if (!missing.isEmpty()) {
+      throw new MissingSessionFieldsException(SessionFormat.PYROGRAM_FILE, missing);
     }
-    if (SqliteFiles.isSqlite(path)) {
-      return detectSqlite(path);
+    storage.session(session.session().withTestMode(FieldRequirements.impliedTestMode(session)));
+    storage.restorePeers(session.peers());
+    if (session.updateState() != null) {
+      storage.updateState(session.updateState());
     }
-    return detectText(path);
+    session.channelPts().forEach(storage::channelPts);
   }
 
   /**
@@ -150,7 +184,7 @@ public final class SessionFormats {
       case TELETHON_FILE -> TelethonSessionFile.write(session, target);
       case GRAMJS_STORE -> GramJsStoreSession.write(session, target);
       case PYROGRAM_FILE -> throw new UnsupportedOperationException("pyrogram-file is written "
-          + "through Storage.file(path): open it, then session(...) and restorePeers(...)");
+          + "through Storage.file(path): open it and call SessionFormats.store(session, storage)");
       default -> writeText(target, encode(session, format));
     }
   }
@@ -185,53 +219,6 @@ public final class SessionFormats {
     }
     return List.of(notJson,
         "telethon-string and gramjs-string: do not start with the version character '1'");
-  }
-
-  private static DetectedSession detectSqlite(Path path) {
-    try (Connection c = SqliteFiles.openReadOnly(path, "a session file")) {
-      Set<String> tables = SqliteFiles.tables(c);
-      if (tables.contains("sessions") && tables.contains("entities")) {
-        return validated(path, SessionFormat.TELETHON_FILE, TelethonSessionFile.read(path));
-      }
-      if (tables.contains("sessions") && tables.contains("peers")) {
-        return validated(path, SessionFormat.PYROGRAM_FILE, PyrogramFileProbe.read(path, c));
-      }
-      throw new InvalidSessionFileException(path, path + ": an SQLite database with tables ["
-          + String.join(", ", tables) + "]; expected sessions and entities (telethon-file) "
-          + "or sessions and peers (pyrogram-file)");
-    } catch (SQLException e) {
-      throw new InvalidSessionFileException(path, path + ": cannot read the SQLite database ("
-          + e.getMessage() + ")", e);
-    }
-  }
-
-  private static DetectedSession detectText(Path path) {
-    try {
-      if (Files.size(path) > MAX_TEXT_FILE) {
-        throw new InvalidSessionFileException(path, path + ": neither SQLite nor a text file "
-            + "of at most " + MAX_TEXT_FILE + " bytes holding a session string or gotd JSON");
-      }
-      String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
-      return detect(text);
-    } catch (InvalidSessionStringException e) {
-      throw new InvalidSessionFileException(path, path + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new InvalidSessionFileException(path, path + ": cannot read (" + e.getMessage()
-          + ")", e);
-    }
-  }
-
-  private static DetectedSession validated(Path path, SessionFormat format, PortableSession s) {
-    byte[] key = s.authKey() == null ? null : s.authKey().bytes();
-    String problem = SessionChecks.problem(s.dcId(), s.session().testMode(), key);
-    if (key != null) {
-      java.util.Arrays.fill(key, (byte) 0);
-    }
-    if (problem != null) {
-      throw new InvalidSessionFileException(path, path + ": " + format.cliName() + ": "
-          + (s.authKey() == null ? "no auth key (the session is not logged in)" : problem));
-    }
-    return new DetectedSession(format, s);
   }
 
   private static void writeText(Path target, String text) {
