@@ -10,6 +10,15 @@ final class FieldRequirements {
   private FieldRequirements() {}
 
   static List<SessionField> missing(PortableSession session, SessionFormat format) {
+    List<SessionField> missing = SessionChecks.missing(session, required(session, format));
+    if (missing.contains(SessionField.TEST_MODE) && impliedTestMode(session) != null) {
+      missing.remove(SessionField.TEST_MODE);
+    }
+    return List.copyOf(missing);
+  }
+
+  /** The fields {@code format} needs for this session (some only without an address). */
+  private static List<SessionField> required(PortableSession session, SessionFormat format) {
     Set<SessionField> need = EnumSet.of(SessionField.DC_ID, SessionField.AUTH_KEY);
     Session x = session.session();
     switch (format) {
@@ -35,11 +44,7 @@ final class FieldRequirements {
         // DC and key suffice: gotd fills an empty address from its own DC list
       }
     }
-    List<SessionField> missing = SessionChecks.missing(session, List.copyOf(need));
-    if (missing.contains(SessionField.TEST_MODE) && impliedTestMode(session) != null) {
-      missing.remove(SessionField.TEST_MODE);
-    }
-    return List.copyOf(missing);
+    return List.copyOf(need);
   }
 
   /** The test flag the session states, or else the one its DC and address imply, or null. */

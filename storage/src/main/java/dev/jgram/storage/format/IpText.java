@@ -186,24 +186,12 @@ final class IpText {
     for (int i = 0; i < 8; i++) {
       groups[i] = ((ip[2 * i] & 0xff) << 8) | (ip[2 * i + 1] & 0xff);
     }
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; i++) {
-      int j = i;
-      while (j < 8 && groups[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = Math.max(i, j);
-    }
+    int[] run = longestZeroRun(groups);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
+      if (i == run[0]) {
         sb.append(i == 0 ? "::" : ":");
-        i += bestLength - 1;
+        i += run[1] - 1;
         continue;
       }
       sb.append(Integer.toHexString(groups[i]));
@@ -212,5 +200,23 @@ final class IpText {
       }
     }
     return sb.toString();
+  }
+
+  /** Start and length of the first longest run of at least two zero groups; start -1 if none. */
+  private static int[] longestZeroRun(int[] groups) {
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < groups.length; i++) {
+      int j = i;
+      while (j < groups.length && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = Math.max(i, j);
+    }
+    return new int[] {bestStart, bestLength};
   }
 }

@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>Detection of a pasted string (session-formats spec §4.5), after stripping whitespace:
  * <ol>
- *   <li>starts with {@code {}: gotd JSON (an object with {@code Version} and {@code Data});
+ *   <li>starts with <code>{</code>: gotd JSON (an object with {@code Version} and {@code Data});
  *   <li>starts with {@code 1}: GramJS first (decoded length 261 + L, where L is the 16-bit
  *       length at bytes 1..2, and the L bytes are an IP or host name: this settles the
  *       275-byte clash with Telethon IPv6), then Telethon (263 bytes IPv4, 275 IPv6 with a
