@@ -59,9 +59,22 @@ final class SqliteOpener {
         c.close();
         throw e;
       }
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
+      if (isBusy(e)) {
+        // Another program holds SQLite's own lock: typically a running Pyrogram, which keeps a
+        // write transaction open for as long as it runs.
+        throw new SessionLockedException(file.toString(), null, -1, null);
+      }
+      throw new StorageException(file + ": cannot open the session: " + e.getMessage(), e);
+    } catch (IOException e) {
       throw new StorageException(file + ": cannot open the session: " + e.getMessage(), e);
     }
+  }
+
+  /** SQLITE_BUSY or SQLITE_LOCKED, extended codes included. */
+  private static boolean isBusy(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == 5 || primary == 6;
   }
 
   /**
