@@ -2,7 +2,6 @@ package dev.jgram;
 
 import static dev.jgram.storage.StorageContractTest.fixtureSession;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
@@ -98,10 +97,8 @@ class ReadmeExamplesTest {
 
   @Test
   void theReadmeShowsExactlyTheseExamples() throws IOException {
-    assumeTrue(Files.exists(README), "no README.md two directories up");
     List<String> shown = javaBlocks(Files.readString(README)).stream()
         .filter(block -> block.contains("Client")).toList();
-    assumeTrue(!shown.isEmpty(), "the README has no Java examples yet");
     assertThat(shown).containsExactlyInAnyOrderElementsOf(snippets(Files.readString(SOURCE)));
   }
 
