@@ -67,7 +67,7 @@ final class AuthKeyAtRest {
     try {
       quickCheck(file, ro.connection());
       AuthKeyAtRest keys = unlock(ro.connection(), ro.layout(), file.toString(), encryption);
-      new SqliteState(ro.connection(), ro.layout(), keys).readSession();
+      new SqliteState(ro.connection(), ro.layout(), false, keys).readSession();
       return keys;
     } catch (SQLException e) {
       throw new InvalidSessionFileException(file, file + ": cannot read the session row: "

@@ -91,7 +91,7 @@ final class SqliteStorage implements Storage {
     AuthKeyAtRest keys = unlocked != null ? unlocked
         : AuthKeyAtRest.unlock(c, opened.layout(), name(), config.encryption());
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
-    rows = new SqliteState(c, opened.layout(), keys);
+    rows = new SqliteState(c, opened.layout(), !config.readOnly(), keys);
     begin = c.prepareStatement("BEGIN IMMEDIATE");
     commit = c.prepareStatement("COMMIT");
     lookups = new CachedPeers(c, peers, config);
