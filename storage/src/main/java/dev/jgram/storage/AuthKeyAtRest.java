@@ -63,6 +63,7 @@ final class AuthKeyAtRest {
     if (!Files.exists(file)) {
       return fresh(file.toString(), encryption);
     }
+    rollBackHotJournal(file);
     SqliteOpener.Opened ro = SqliteOpener.openReadOnly(file);
     try {
       quickCheck(file, ro.connection());
@@ -84,6 +85,28 @@ final class AuthKeyAtRest {
         // read-only: nothing to lose
       }
       ro.afterClose().run();
+    }
+  }
+
+  /**
+   * A {@code -journal} left by a process killed inside a rollback-mode transaction holds the
+   * pages it was changing; until SQLite rolls it back the file may hold half a transaction,
+   * and read-only connections cannot roll it back. The caller owns the session lock, so the
+   * writer that left it is dead: roll it back now, restoring the last committed content.
+   */
+  private static void rollBackHotJournal(Path file) {
+    Path journal = SqliteFiles.sibling(file, "-journal");
+    try {
+      if (!Files.exists(journal) || Files.size(journal) == 0) {
+        return;
+      }
+      try (Connection c = SqliteFiles.open(file, SqliteFiles.Access.READ_WRITE,
+          SqliteOpener.BUSY_TIMEOUT_MS); Statement s = c.createStatement()) {
+        s.executeQuery("SELECT count(*) FROM sqlite_master").close();
+      }
+    } catch (java.io.IOException | SQLException e) {
+      throw new InvalidSessionFileException(file, file + ": cannot roll back the journal a "
+          + "crashed writer left (" + e.getMessage() + "); expected a recoverable session", e);
     }
   }
 

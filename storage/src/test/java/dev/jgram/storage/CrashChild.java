@@ -11,8 +11,9 @@ import java.nio.file.Path;
  *       the raw key in {@code JGRAM_SESSION_KEY}), prints {@code open}, then writes
  *       {@link CrashBatches} batches from {@code first batch} on, each followed by a session
  *       change, and prints each batch's number once both calls have returned. Runs until killed.
- *   <li>{@code open <file>}: prints {@code opening}, opens (migrating an old file), prints
- *       {@code open}, closes, prints {@code closed}.
+ *   <li>{@code open <file>}: loads the engine on a scratch file first (so that the window after
+ *       the next line is the open itself), prints {@code opening}, opens (migrating an old
+ *       file), prints {@code open}, closes, prints {@code closed}.
  *   <li>{@code hold <file>}: opens, prints {@code open}, and waits until killed.
  * </ul>
  */
@@ -27,6 +28,7 @@ public final class CrashChild {
       case "peers" -> writePeers(out, file, Long.parseLong(args[2]), Long.parseLong(args[3]),
           args.length > 4 && args[4].equals("raw"));
       case "open" -> {
+        warmUp(file);
         out.println("opening");
         Storage s = Storage.file(file);
         s.open();
@@ -42,6 +44,16 @@ public final class CrashChild {
       }
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
+  }
+
+  private static void warmUp(Path file) throws java.io.IOException {
+    Path scratch = java.nio.file.Files.createTempDirectory(file.toAbsolutePath().getParent(),
+        "warm");
+    Storage s = Storage.file(scratch.resolve("warm.session"));
+    s.open();
+    s.close();
+    s.delete();
+    java.nio.file.Files.delete(scratch);
   }
 
   private static void writePeers(PrintStream out, Path file, long first, long seed,
