@@ -26,6 +26,8 @@ import java.util.List;
  *   <tr><td>jgram_update_state</td><td>the update state: id 0 is the common box, marked
  *       channel ids ({@code -100...}) hold channel pts (the forks' layout)</td></tr>
  *   <tr><td>jgram_key_revocation</td><td>why and when the auth key was marked dead</td></tr>
+ *   <tr><td>jgram_auth_key</td><td>only in encrypted sessions: the sealed auth key (created
+ *       by {@link AuthKeyAtRest}; {@code sessions.auth_key} is then NULL)</td></tr>
  * </table>
  */
 final class SqliteSchema {

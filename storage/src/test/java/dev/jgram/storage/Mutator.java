@@ -22,7 +22,7 @@ public final class Mutator {
   private static final String NASTY = "\u0000\u00ff\u00e9\u20ac\ud83d\ude00\ud800\udfff\"\\{}[],:.*~%!";
 
   private final Random random;
-  private static final int HUGE_EVERY = 2_000;
+  private static final int HUGE_EVERY = 5_000;
 
   /** A mutator seeded with {@code seed}. */
   public Mutator(long seed) {
@@ -224,7 +224,7 @@ public final class Mutator {
 
   /** Deep nesting, which breaks recursive parsers with a StackOverflowError. */
   private String nesting(String s) {
-    int depth = random.nextInt(40) != 0 ? 1 + random.nextInt(64) : 10_000 + random.nextInt(100_000);
+    int depth = random.nextInt(200) != 0 ? 1 + random.nextInt(64) : 10_000 + random.nextInt(50_000);
     String open = random.nextBoolean() ? "[" : "{\"a\":";
     String close = open.equals("[") ? "]" : "}";
     boolean closed = random.nextBoolean();
