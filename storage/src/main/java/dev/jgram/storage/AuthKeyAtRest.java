@@ -28,6 +28,14 @@ import java.sql.Statement;
  * table logged in afresh) is the newer one: it is used, and sealed on the next write.
  */
 final class AuthKeyAtRest {
+  /**
+   * Files up to this size get SQLite's {@code quick_check} before the writable open (a few
+   * milliseconds for a session of thousands of peers). Larger ones skip it, since it reads
+   * every page (about 0.2 s for 200,000 peers); their damage is found by the first statement
+   * that reads it, which may be after the switch to WAL has changed the header.
+   */
+  static final long QUICK_CHECK_MAX_BYTES = 8 << 20;
+
   /** The table of the sealed key. */
   static final String TABLE = "jgram_auth_key";
 
@@ -52,7 +60,7 @@ final class AuthKeyAtRest {
   /**
    * Unlocks the key of {@code file} before any write: through a read-only connection, checks
    * {@code encryption} against the sealed key, if any, and reads the session row with it, after
-   * SQLite's {@code quick_check}, so that a missing or wrong key, a corrupt file, or a row
+   * SQLite's {@code quick_check} (files up to {@link #QUICK_CHECK_MAX_BYTES}), so that a missing or wrong key, a corrupt file, or a row
    * jgram cannot read, refuses the file untouched (the writable open switches to WAL and may
    * migrate: a failure after that would leave the file changed).
    *
@@ -111,6 +119,13 @@ final class AuthKeyAtRest {
   }
 
   private static void quickCheck(Path file, Connection c) throws SQLException {
+    try {
+      if (Files.size(file) > QUICK_CHECK_MAX_BYTES) {
+        return;
+      }
+    } catch (java.io.IOException e) {
+      return; // the open that follows reports what is wrong with the file
+    }
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
       String verdict = rs.next() ? rs.getString(1) : "no answer";
