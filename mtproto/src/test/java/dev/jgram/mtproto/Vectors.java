@@ -41,7 +41,7 @@ public final class Vectors {
         name = line.substring(3).strip();
         value.setLength(0);
       } else if (!line.startsWith("#") && name != null) {
-        value.append(line.replaceFirst("^[0-9A-Fa-f]{4} \\| ", "").replaceAll("\\s", ""));
+        value.append(line).append('\n');
       }
     }
     if (name != null) {
@@ -54,12 +54,22 @@ public final class Vectors {
     return hex(text(name));
   }
 
+  /** The value with offsets and whitespace dropped. */
   public String text(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String line : raw(name).split("\n")) {
+      out.append(line.replaceFirst("^[0-9A-Fa-f]{4} \\| ", "").replaceAll("\\s", ""));
+    }
+    return out.toString();
+  }
+
+  /** The value's lines as written. */
+  public String raw(String name) {
     String value = values.get(name);
     if (value == null) {
       throw new IllegalArgumentException("no vector named " + name);
     }
-    return value;
+    return value.strip();
   }
 
   public static byte[] hex(String hex) {
