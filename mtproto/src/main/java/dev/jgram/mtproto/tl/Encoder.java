@@ -28,6 +28,11 @@ final class Encoder {
       if (param.isFlags()) {
         writer.writeInt(flagsWord(c, param.name(), object));
       } else if (param.isConditional()) {
+        boolean bitSet = (flagsWord(c, param.flagField(), object) & (1 << param.flagBit())) != 0;
+        if (bitSet && value == null && !param.isFlagOnly()) {
+          throw new TlException(c.name() + "." + param.name() + " is required: "
+              + param.flagField() + " bit " + param.flagBit() + " is set by another field");
+        }
         if (value != null && !param.isFlagOnly()) {
           write(writer, param.type(), value, c.name() + "." + param.name());
         }
