@@ -87,20 +87,27 @@ public final class ClientKeyExchange {
     byte[] p = minimal(factors.p());
     byte[] q = minimal(factors.q());
     byte[] newNonce = random.bytes(32);
-    TlObject inner = options.dcId() == 0
-        ? TlObject.of("p_q_inner_data", "pq", pqBytes, "p", p, "q", q, "nonce", state.nonce(),
-            "server_nonce", serverNonce, "new_nonce", newNonce)
-        : TlObject.of("p_q_inner_data_dc", "pq", pqBytes, "p", p, "q", q,
-            "nonce", state.nonce(), "server_nonce", serverNonce, "new_nonce", newNonce,
-            "dc", options.dcId());
-    byte[] data = CODEC.encode(inner);
-    RsaPublicKey key = keys.get(fingerprint);
-    byte[] encrypted = options.rsaPad() ? RsaPad.encrypt(data, key, random)
-        : RsaSha1Pad.encrypt(data, key, random);
+    byte[] encrypted = encryptInnerData(options, keys.get(fingerprint), random,
+        TlObject.of("p_q_inner_data", "pq", pqBytes, "p", p, "q", q, "nonce", state.nonce(),
+            "server_nonce", serverNonce, "new_nonce", newNonce));
     byte[] request = CODEC.encode(TlObject.of("req_DH_params", "nonce", state.nonce(),
         "server_nonce", serverNonce, "p", p, "q", q, "public_key_fingerprint", fingerprint,
         "encrypted_data", encrypted));
     return new Step<>(request, new DhRequested(state.nonce(), serverNonce, newNonce));
+  }
+
+  /** Adds the DC when the options ask for p_q_inner_data_dc, then RSA-encrypts. */
+  private static byte[] encryptInnerData(KeyExchangeOptions options, RsaPublicKey key,
+      RandomSource random, TlObject withoutDc) {
+    TlObject inner = withoutDc;
+    if (options.dcId() != 0) {
+      java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(withoutDc.fields());
+      fields.put("dc", options.dcId());
+      inner = new TlObject("p_q_inner_data_dc", fields);
+    }
+    byte[] data = CODEC.encode(inner);
+    return options.rsaPad() ? RsaPad.encrypt(data, key, random)
+        : RsaSha1Pad.encrypt(data, key, random);
   }
 
   /**
@@ -127,6 +134,15 @@ public final class ClientKeyExchange {
     checkNonce("server_DH_inner_data", state.nonce(), (byte[]) inner.get("nonce"));
     checkServerNonce("server_DH_inner_data", state.serverNonce(),
         (byte[]) inner.get("server_nonce"));
+    BigInteger[] gbAndKey = diffieHellman(inner, random);
+    byte[] request = clientDhRequest(state, gbAndKey[0], tmp, random);
+    int offset = (int) (inner.intValue("server_time") - now.getEpochSecond());
+    return new Step<>(request, new DhSent(state.nonce(), state.serverNonce(), state.newNonce(),
+        toBytes(gbAndKey[1], 256), offset));
+  }
+
+  /** Checks the server's DH values, draws b and returns {g_b, g_a^b}. */
+  private static BigInteger[] diffieHellman(TlObject inner, RandomSource random) {
     BigInteger dhPrime = new BigInteger(1, (byte[]) inner.get("dh_prime"));
     int g = inner.intValue("g");
     BigInteger ga = new BigInteger(1, (byte[]) inner.get("g_a"));
@@ -135,17 +151,19 @@ public final class ClientKeyExchange {
     BigInteger b = new BigInteger(1, random.bytes(256));
     BigInteger gb = BigInteger.valueOf(g).modPow(b, dhPrime);
     DhChecks.checkPublicValue("g_b", gb, dhPrime);
-    byte[] authKey = toBytes(ga.modPow(b, dhPrime), 256);
+    return new BigInteger[] {gb, ga.modPow(b, dhPrime)};
+  }
+
+  /** set_client_DH_params carrying SHA1(data) + data + padding, IGE-encrypted. */
+  private static byte[] clientDhRequest(DhRequested state, BigInteger gb, AesKeyIv tmp,
+      RandomSource random) {
     byte[] data = CODEC.encode(TlObject.of("client_DH_inner_data", "nonce", state.nonce(),
         "server_nonce", state.serverNonce(), "retry_id", 0L, "g_b", toBytes(gb, 0)));
     int unpadded = 20 + data.length;
     byte[] withHash = concat(Hashes.sha1(data), data, random.bytes(Math.floorMod(-unpadded, 16)));
-    byte[] request = CODEC.encode(TlObject.of("set_client_DH_params", "nonce", state.nonce(),
+    return CODEC.encode(TlObject.of("set_client_DH_params", "nonce", state.nonce(),
         "server_nonce", state.serverNonce(),
         "encrypted_data", AesIge.encrypt(withHash, tmp.key(), tmp.iv())));
-    int offset = (int) (inner.intValue("server_time") - now.getEpochSecond());
-    return new Step<>(request, new DhSent(state.nonce(), state.serverNonce(), state.newNonce(),
-        authKey, offset));
   }
 
   /**
