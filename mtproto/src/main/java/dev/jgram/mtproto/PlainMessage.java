@@ -26,6 +26,8 @@ public record PlainMessage(long messageId, byte[] body) {
     body = body.clone();
   }
 
+  /** A copy of body. */
+
   @Override
   public byte[] body() {
     return body.clone();

@@ -23,6 +23,8 @@ public record DcOption(int id, String ipAddress, int port, boolean ipv6, boolean
     secret = secret == null ? null : secret.clone();
   }
 
+  /** A copy of secret. */
+
   @Override
   public byte[] secret() {
     return secret == null ? null : secret.clone();

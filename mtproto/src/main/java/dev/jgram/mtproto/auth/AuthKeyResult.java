@@ -14,6 +14,8 @@ public record AuthKeyResult(byte[] authKey, int timeOffset, long firstSalt) {
     authKey = authKey.clone();
   }
 
+  /** A copy of authKey. */
+
   @Override
   public byte[] authKey() {
     return authKey.clone();

@@ -17,10 +17,14 @@ public record AesKeyIv(byte[] key, byte[] iv) {
     iv = iv.clone();
   }
 
+  /** A copy of key. */
+
   @Override
   public byte[] key() {
     return key.clone();
   }
+
+  /** A copy of iv. */
 
   @Override
   public byte[] iv() {

@@ -7,7 +7,7 @@ import java.util.List;
 final class Encoder {
   private final TlSchema schema;
 
-  Encoder(TlSchema schema, TlCodec codec) {
+  Encoder(TlSchema schema) {
     this.schema = schema;
   }
 

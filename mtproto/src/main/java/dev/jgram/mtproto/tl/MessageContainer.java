@@ -41,6 +41,8 @@ public final class MessageContainer {
       body = body.clone();
     }
 
+    /** A copy of body. */
+
     @Override
     public byte[] body() {
       return body.clone();

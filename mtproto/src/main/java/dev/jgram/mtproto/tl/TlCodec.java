@@ -33,7 +33,7 @@ public final class TlCodec {
   /** Serialises a value of any type expression, e.g. {@code Vector<long>} or {@code Bool}. */
   public byte[] encode(Object value, String type) {
     TlWriter writer = new TlWriter();
-    new Encoder(schema, this).write(writer, TlType.parse(type), value, "value");
+    new Encoder(schema).write(writer, TlType.parse(type), value, "value");
     return writer.toByteArray();
   }
 
@@ -68,7 +68,7 @@ public final class TlCodec {
 
   /** Writes a boxed object at the writer's position; {@code expectedType} may be null. */
   void writeBoxed(TlWriter writer, TlObject object, String expectedType) {
-    new Encoder(schema, this).writeBoxed(writer, object, expectedType);
+    new Encoder(schema).writeBoxed(writer, object, expectedType);
   }
 
   static Map<String, Object> newFields() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jgram.mtproto.RandomSource;
+import dev.jgram.mtproto.Vectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -152,11 +153,5 @@ class FramingTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     framing.write(out, payload);
     return out.toByteArray();
-  }
-
-  private static final class Vectors {
-    static byte[] decimals(String list) {
-      return dev.jgram.mtproto.Vectors.decimals(list);
-    }
   }
 }
