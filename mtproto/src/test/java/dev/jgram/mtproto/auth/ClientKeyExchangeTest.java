@@ -55,6 +55,23 @@ class ClientKeyExchangeTest {
   }
 
   @Test
+  void samplePageStepTwoPicksTheProductionKeyAndMatchesUpToTheEncryptedData() {
+    RsaPublicKey production = RsaPublicKey.fromPem(KEYS.raw("production.pem"));
+    var started = new ClientKeyExchange.Started(SAMPLE.bytes("nonce"));
+    // new_nonce, the page's RSA_PAD padding, then a temp_key the page does not print
+    byte[] random = concat(concat(SAMPLE.bytes("new_nonce"),
+        SAMPLE.bytes("rsa_pad.random_padding_bytes")), new byte[32]);
+    var step2 = ClientKeyExchange.requestDhParams(started, body("resPQ.payload"),
+        Map.of(production.fingerprint(), production, TEST_KEY.fingerprint(), TEST_KEY),
+        KeyExchangeOptions.current(2), RandomSource.replaying(random));
+    byte[] expected = body("req_DH_params.payload");
+    // id, nonces, p, q, fingerprint 85FD64DE851D9DD0 and the encrypted_data length prefix
+    assertThat(Arrays.copyOf(step2.request(), 64)).isEqualTo(Arrays.copyOf(expected, 64));
+    assertThat(step2.request()).hasSameSizeAs(expected);
+    assertThat(step2.state().newNonce()).isEqualTo(SAMPLE.bytes("new_nonce"));
+  }
+
+  @Test
   void unknownFingerprintIsRefused() {
     var step1 = ClientKeyExchange.start(RandomSource.replaying(GRAMMERS.bytes("step1.random")));
     RsaPublicKey production = RsaPublicKey.fromPem(KEYS.raw("production.pem"));
