@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import dev.jgram.storage.format.SessionFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,52 @@ class SessionFileFuzzTest {
     assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(FILES);
     assertThat(outcomes.keySet()).as("both outcomes occur").anyMatch(k -> k.startsWith("opened"))
         .anyMatch(k -> k.startsWith("refused"));
+  }
+
+  @Test
+  void mutatedTelethonAndPyrogramFilesAreDetectedOrRefusedAndNeverChanged() {
+    FileMutations mutations = new FileMutations(0xde7ec7L);
+    Map<String, Integer> outcomes = new TreeMap<>();
+    int files = DETECTED_FILES;
+    for (int start = 0; start < files; start += BATCH) {
+      int from = start;
+      assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+        for (int i = from; i < Math.min(files, from + BATCH); i++) {
+          outcomes.merge(detectOne(i, mutations), 1, Integer::sum);
+        }
+      }, () -> "a batch of mutated files from " + from + " did not finish: a hang");
+    }
+    System.out.println("fuzz SessionFormats.detect(Path): " + files + " mutated files, outcomes "
+        + outcomes);
+    assertThat(outcomes.keySet()).anyMatch(k -> k.startsWith("detected"))
+        .anyMatch(k -> k.startsWith("refused"));
+  }
+
+  static final int DETECTED_FILES = 300 * SessionStringFuzzTest.SCALE;
+
+  private String detectOne(int index, FileMutations mutations) throws IOException {
+    Path caseDir = Files.createDirectory(dir.resolve("detect" + index));
+    boolean telethon = index % 2 == 0;
+    String fixture = telethon ? "telethon-v7-user.session" : FIXTURES.get(index % FIXTURES.size());
+    Path file = telethon ? SqliteDump.copyResource("/fixtures/interop/" + fixture,
+        caseDir.resolve(fixture)) : Fixtures.copy(fixture, caseDir);
+    String what = "detect case " + index + " (" + fixture + ", " + mutations.mutate(file) + ")";
+    Files.deleteIfExists(SqliteFiles.sibling(file, "-journal"));
+    String before = SqliteDump.sha256(file);
+    List<String> listing = SqliteDump.listing(caseDir);
+    String outcome;
+    try {
+      outcome = "detected " + SessionFormats.detect(file).format();
+    } catch (InvalidSessionFileException | InvalidSessionStringException e) {
+      assertThat(e.getMessage()).as(what).isNotBlank();
+      outcome = "refused " + e.getClass().getSimpleName();
+    } catch (RuntimeException | Error e) {
+      throw new AssertionError(what + ": detect threw " + e, e);
+    }
+    assertThat(SqliteDump.sha256(file)).as(what + ": detection changed the file").isEqualTo(before);
+    assertThat(SqliteDump.listing(caseDir)).as(what + ": detection left files").isEqualTo(listing);
+    delete(caseDir);
+    return outcome;
   }
 
   /** One mutated file; returns the outcome's name. */
