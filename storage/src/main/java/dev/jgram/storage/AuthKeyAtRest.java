@@ -136,6 +136,29 @@ final class AuthKeyAtRest {
     }
   }
 
+  /**
+   * How the key of {@code file} is sealed, read without any key; empty for a clear session.
+   * Reads the file read-only, as {@link SqliteOpener#openReadOnly(Path)} does.
+   */
+  static java.util.Optional<String> describe(Path file) {
+    SqliteOpener.Opened ro = SqliteOpener.openReadOnly(file);
+    try {
+      byte[] sealed = ro.layout().hasTable(TABLE) ? readSealed(ro.connection()) : null;
+      return sealed == null ? java.util.Optional.empty()
+          : java.util.Optional.of(SessionCipher.methodOf(sealed, file.toString()));
+    } catch (SQLException e) {
+      throw new InvalidSessionFileException(file, file + ": cannot read the encrypted auth key: "
+          + e.getMessage(), e);
+    } finally {
+      try {
+        ro.connection().close();
+      } catch (SQLException e) {
+        // read-only: nothing to lose
+      }
+      ro.afterClose().run();
+    }
+  }
+
   /** Unlocks through an open connection (a read-only storage's own). */
   static AuthKeyAtRest unlock(Connection c, SchemaLayout layout, String name,
       SessionEncryption encryption) throws SQLException {

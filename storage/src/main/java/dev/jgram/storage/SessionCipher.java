@@ -140,6 +140,16 @@ final class SessionCipher {
     return method(source, iterations);
   }
 
+  /**
+   * The method {@code sealed} was written with, read from its header without any key.
+   *
+   * @throws InvalidSessionFileException if {@code sealed} is not a sealed key
+   */
+  static String methodOf(byte[] sealed, String file) {
+    ByteBuffer b = header(sealed, file);
+    return method(b.get(5), b.getInt(6));
+  }
+
   private byte[] decrypt(byte[] sealed, String file, String method) {
     try {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");

@@ -129,6 +129,17 @@ public final class SessionEncryption {
     return key;
   }
 
+  /**
+   * How the auth key of a session file is encrypted, for example {@code "AES-256-GCM, key from
+   * a passphrase via PBKDF2WithHmacSHA256, 600000 iterations"}; empty if it is kept in clear.
+   * Needs no key and never changes the file.
+   *
+   * @throws InvalidSessionFileException if {@code sessionFile} is not a session file
+   */
+  public static java.util.Optional<String> describe(java.nio.file.Path sessionFile) {
+    return AuthKeyAtRest.describe(sessionFile);
+  }
+
   /** Whether the auth key is encrypted at rest. */
   public boolean enabled() {
     return kind != Kind.NONE;

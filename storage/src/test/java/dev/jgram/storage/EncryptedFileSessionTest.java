@@ -72,6 +72,20 @@ class EncryptedFileSessionTest {
   }
 
   @Test
+  void describeNamesTheMethodOfAnEncryptedFileWithoutAKeyAndNothingForAClearOne() {
+    Path file = written(PASSPHRASE);
+    String before = SqliteDump.sha256(file);
+    assertThat(SessionEncryption.describe(file)).hasValue(
+        "AES-256-GCM, key from a passphrase via PBKDF2WithHmacSHA256, 1000 iterations");
+    assertThat(SqliteDump.sha256(file)).isEqualTo(before);
+    Storage.file(file).delete();
+    assertThat(SessionEncryption.describe(written(SessionEncryption.none()))).isEmpty();
+    Storage.file(file).delete();
+    assertThat(SessionEncryption.describe(written(rawKey(9))))
+        .hasValue("AES-256-GCM, raw 256-bit key");
+  }
+
+  @Test
   void noByteSequenceOfTheKeyAppearsAnywhereInTheFile() throws IOException {
     Path file = written(rawKey(1));
     String bytes = HexFormat.of().formatHex(Files.readAllBytes(file));
