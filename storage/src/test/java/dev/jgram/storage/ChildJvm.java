@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link CrashChild} in its own JVM on the test classpath, whose stdout lines are collected
- * as they arrive, and which the test kills with SIGKILL ({@link Process#destroyForcibly()} on
- * Linux): no shutdown hook, no finally block, no close runs in the child.
+ * as they arrive, and which the test kills with SIGKILL ({@link ProcessHandle#destroyForcibly()}
+ * on Linux): no shutdown hook, no finally block, no close runs in the child.
  */
 final class ChildJvm implements AutoCloseable {
   private static final String EOF = "\u0000eof";
@@ -100,9 +100,13 @@ final class ChildJvm implements AutoCloseable {
     return lines.peek() == EOF;
   }
 
-  /** Kills with SIGKILL and returns every line printed that was not yet taken. */
+  /**
+   * Kills with SIGKILL and returns every line printed that was not yet taken. The kill goes
+   * through the {@link ProcessHandle}: {@link Process#destroyForcibly()} also closes the pipes,
+   * which throws away acknowledgements the child wrote but the reader had not yet read.
+   */
   List<String> killAndDrain() throws InterruptedException {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     process.waitFor(60, TimeUnit.SECONDS);
     reader.join(60_000);
     List<String> rest = new ArrayList<>();
