@@ -1,0 +1,352 @@
+package dev.jgram.storage.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jgram.storage.AuthKey;
+import dev.jgram.storage.InputPeer;
+import dev.jgram.storage.Peer;
+import dev.jgram.storage.PeerNotFoundException;
+import dev.jgram.storage.PeerType;
+import dev.jgram.storage.Session;
+import dev.jgram.storage.StorageConfig;
+import dev.jgram.storage.StorageException;
+import dev.jgram.storage.UpdateState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PostgresStorageTest {
+  private static final long T0 = 1_700_000_000L;
+  private final MutableClock clock = new MutableClock(T0);
+  private final StorageConfig config = StorageConfig.DEFAULTS.withClock(clock);
+  private final String schema = Pg.freshSchema("engine");
+  private final List<PostgresStorage> opened = new ArrayList<>();
+  private PostgresStorage storage;
+
+  @BeforeEach
+  void openStorage() {
+    storage = open("alice");
+  }
+
+  @AfterEach
+  void closeAll() {
+    opened.forEach(PostgresStorage::close);
+  }
+
+  private PostgresStorage open(String name) {
+    PostgresStorage s = PostgresStorage.create(Pg.pool(), name, schema, config);
+    opened.add(s);
+    s.open();
+    return s;
+  }
+
+  private static Peer user(long id, String... usernames) {
+    return Peer.of(id, id * 7, PeerType.USER, List.of(usernames), null);
+  }
+
+  private static AuthKey key(int seed) {
+    byte[] bytes = new byte[AuthKey.LENGTH];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (seed * 31 + i);
+    }
+    return AuthKey.of(bytes);
+  }
+
+  @Test
+  void newSessionStartsAsPyrogramsInitialRow() {
+    assertThat(storage.session()).isEqualTo(Session.EMPTY);
+    assertThat(storage.peerCount()).isZero();
+    assertThat(storage.updateState()).isEmpty();
+    assertThat(storage.keyRevocation()).isEmpty();
+  }
+
+  @Test
+  void sessionFieldsRoundTripIncludingNullsAndTheKey() {
+    Session s = new Session(4, 12345, false, key(1), 17, 777000L, true);
+    storage.session(s);
+    assertThat(storage.session()).isEqualTo(s);
+    Session nulls = new Session(null, null, null, null, 0, null, null);
+    storage.session(nulls);
+    assertThat(storage.session()).isEqualTo(nulls);
+  }
+
+  @Test
+  void saveStampsTheDateWithTheClock() {
+    storage.session(Session.EMPTY.withUserId(5L));
+    clock.set(T0 + 99);
+    storage.save();
+    assertThat(storage.session().date()).isEqualTo(T0 + 99);
+    assertThat(storage.session().userId()).isEqualTo(5L);
+  }
+
+  @Test
+  void updatePeersReplacesTheWholeEntryAndStampsTheClock() {
+    storage.updatePeers(List.of(Peer.of(10, 1L, PeerType.USER, List.of("a", "b"), "4411")));
+    clock.set(T0 + 5);
+    storage.updatePeers(List.of(Peer.of(10, 2L, PeerType.BOT, List.of("c"), null)));
+    assertThat(storage.peer(10)).contains(new Peer(10, 2L, PeerType.BOT, List.of("c"), null, T0 + 5));
+    assertThatThrownBy(() -> storage.peerByPhoneNumber("4411"))
+        .isInstanceOf(PeerNotFoundException.class).hasMessage("Phone number not found: 4411");
+    assertThatThrownBy(() -> storage.peerByUsername("a"))
+        .hasMessage("Username not found: a");
+    assertThat(storage.peerByUsername("c")).isEqualTo(new InputPeer.User(10, 2));
+  }
+
+  @Test
+  void restorePeersKeepsTheirLastUpdateOn() {
+    Peer p = new Peer(-1_000_000_000_123L, -5L, PeerType.CHANNEL, List.of("chan"), null, 42);
+    storage.restorePeers(List.of(p));
+    assertThat(storage.peer(p.id())).contains(p);
+  }
+
+  @Test
+  void nullAccessHashAndFullRangeHashesSurvive() {
+    List<Peer> peers = List.of(
+        Peer.of(1, null, PeerType.USER, List.of(), null),
+        Peer.of(2, Long.MIN_VALUE, PeerType.USER, List.of(), null),
+        Peer.of(3, Long.MAX_VALUE, PeerType.BOT, List.of(), null));
+    storage.updatePeers(peers);
+    assertThat(storage.peer(1).orElseThrow().accessHash()).isNull();
+    assertThat(storage.peerById(1)).isEqualTo(new InputPeer.User(1, 0));
+    assertThat(storage.peerById(2)).isEqualTo(new InputPeer.User(2, Long.MIN_VALUE));
+    assertThat(storage.peerById(3)).isEqualTo(new InputPeer.User(3, Long.MAX_VALUE));
+  }
+
+  @Test
+  void lookupsAnswerWithTheInputPeerOfEachType() {
+    storage.updatePeers(List.of(
+        Peer.of(-42, 0L, PeerType.GROUP, List.of(), null),
+        Peer.of(-1_000_000_000_777L, 9L, PeerType.SUPERGROUP, List.of("grp"), null),
+        Peer.of(55, 3L, PeerType.USER, List.of(), "15550001")));
+    assertThat(storage.peerById(-42)).isEqualTo(new InputPeer.Chat(42));
+    assertThat(storage.peerByUsername("grp")).isEqualTo(new InputPeer.Channel(777, 9));
+    assertThat(storage.peerByPhoneNumber("15550001")).isEqualTo(new InputPeer.User(55, 3));
+  }
+
+  @Test
+  void unknownIdIsReportedWithTheDecimalId() {
+    assertThatThrownBy(() -> storage.peerById(-100))
+        .isInstanceOfSatisfying(PeerNotFoundException.class, e -> {
+          assertThat(e.reason()).isEqualTo(PeerNotFoundException.Reason.ID_NOT_FOUND);
+          assertThat(e.key()).isEqualTo("-100");
+        })
+        .hasMessage("ID not found: -100");
+  }
+
+  @Test
+  void everyUsernameOfAPeerResolvesExactly() {
+    storage.updatePeers(List.of(user(8, "first", "second", "third")));
+    assertThat(storage.peerByUsername("first")).isEqualTo(new InputPeer.User(8, 56));
+    assertThat(storage.peerByUsername("third")).isEqualTo(new InputPeer.User(8, 56));
+    assertThatThrownBy(() -> storage.peerByUsername("FIRST"))
+        .hasMessage("Username not found: FIRST");
+  }
+
+  @Test
+  void whenTwoPeersClaimAUsernameTheNewestEntryWins() {
+    storage.updatePeers(List.of(user(1, "shared")));
+    storage.updatePeers(List.of(user(2, "shared")));
+    assertThat(storage.peerByUsername("shared")).isEqualTo(new InputPeer.User(2, 14));
+    clock.set(T0 + 1);
+    storage.updatePeers(List.of(user(1, "shared")));
+    assertThat(storage.peerByUsername("shared")).isEqualTo(new InputPeer.User(1, 7));
+  }
+
+  @Test
+  void laterPeerInOneBatchWinsASharedUsername() {
+    storage.updatePeers(List.of(user(1, "x"), user(2, "x")));
+    assertThat(storage.peerByUsername("x")).isEqualTo(new InputPeer.User(2, 14));
+  }
+
+  @Test
+  void peerNamedTwiceInOneBatchKeepsTheLaterEntry() {
+    storage.updatePeers(List.of(user(1, "old"), user(2), user(1, "new", "new")));
+    assertThat(storage.peer(1).orElseThrow().usernames()).containsExactly("new", "new");
+    assertThat(storage.peerCount()).isEqualTo(2);
+    assertThatThrownBy(() -> storage.peerByUsername("old")).hasMessage("Username not found: old");
+  }
+
+  @Test
+  void usernameDroppedByItsNewestClaimantFallsBackToTheOlderClaimant() {
+    storage.updatePeers(List.of(user(1, "x")));
+    storage.updatePeers(List.of(user(2, "x")));
+    storage.updatePeers(List.of(user(2, "y")));
+    assertThat(storage.peerByUsername("x")).isEqualTo(new InputPeer.User(1, 7));
+  }
+
+  @Test
+  void usernameExactlyAtTheTtlIsValidAndOneSecondOlderIsExpired() {
+    storage.updatePeers(List.of(user(1, "ttl")));
+    long ttl = StorageConfig.DEFAULT_USERNAME_TTL.toSeconds();
+    clock.set(T0 + ttl);
+    assertThat(storage.peerByUsername("ttl")).isEqualTo(new InputPeer.User(1, 7));
+    clock.set(T0 + ttl + 1);
+    assertThatThrownBy(() -> storage.peerByUsername("ttl"))
+        .isInstanceOfSatisfying(PeerNotFoundException.class, e ->
+            assertThat(e.reason()).isEqualTo(PeerNotFoundException.Reason.USERNAME_EXPIRED))
+        .hasMessage("Username expired: ttl");
+    clock.set(T0 - ttl - 1);
+    assertThatThrownBy(() -> storage.peerByUsername("ttl")).hasMessage("Username expired: ttl");
+  }
+
+  @Test
+  void forEachPeerVisitsEveryPeerInIdOrderAcrossPages() {
+    List<Peer> peers = new ArrayList<>();
+    for (int i = 0; i < 2_500; i++) {
+      peers.add(user(2_500 - i));
+    }
+    peers.add(Peer.of(Long.MIN_VALUE, 1L, PeerType.GROUP, List.of(), null));
+    peers.add(user(Long.MAX_VALUE));
+    storage.updatePeers(peers);
+    List<Long> ids = new ArrayList<>();
+    storage.forEachPeer(p -> ids.add(p.id()));
+    assertThat(ids).hasSize(2_502).isSorted().startsWith(Long.MIN_VALUE).endsWith(Long.MAX_VALUE);
+    assertThat(storage.peerCount()).isEqualTo(2_502);
+  }
+
+  @Test
+  void updateStateAndChannelPtsAreStoredAndReplaced() {
+    storage.updateState(new UpdateState(1, 2, 3, 4));
+    storage.updateState(new UpdateState(5, 6, 7, 8));
+    storage.channelPts(100, 10);
+    storage.channelPts(100, 11);
+    storage.channelPts(50, 3);
+    assertThat(storage.updateState()).contains(new UpdateState(5, 6, 7, 8));
+    assertThat(storage.channelPts(100)).isEqualTo(OptionalInt.of(11));
+    assertThat(storage.channelPts(7)).isEmpty();
+    assertThat(storage.allChannelPts()).isEqualTo(Map.of(50L, 3, 100L, 11));
+  }
+
+  @Test
+  void revokedKeyIsRememberedAndRefusesToExport() {
+    storage.session(new Session(2, 1, false, key(2), 0, 1L, false));
+    storage.revokeKey("AUTH_KEY_DUPLICATED");
+    assertThat(storage.keyRevocation()).contains("AUTH_KEY_DUPLICATED");
+    assertThatThrownBy(storage::exportSessionString)
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("postgres:" + schema + "/alice")
+        .hasMessageContaining("AUTH_KEY_DUPLICATED");
+  }
+
+  @Test
+  void sessionsInOneSchemaNeverSeeEachOthersRows() {
+    PostgresStorage bob = open("bob");
+    storage.updatePeers(List.of(user(1, "alice_peer")));
+    storage.channelPts(9, 9);
+    bob.updatePeers(List.of(user(1, "bob_peer"), user(2)));
+    bob.session(Session.EMPTY.withDcId(5));
+    assertThat(storage.peerCount()).isEqualTo(1);
+    assertThat(bob.peerCount()).isEqualTo(2);
+    assertThat(storage.peer(1).orElseThrow().usernames()).containsExactly("alice_peer");
+    assertThatThrownBy(() -> storage.peerByUsername("bob_peer")).isInstanceOf(PeerNotFoundException.class);
+    assertThat(storage.session().dcId()).isEqualTo(2);
+    assertThat(bob.allChannelPts()).isEmpty();
+  }
+
+  @Test
+  void deleteRemovesOnlyThisSessionAndCloses() {
+    PostgresStorage bob = open("bob");
+    bob.updatePeers(List.of(user(3)));
+    storage.updatePeers(List.of(user(1, "a")));
+    storage.revokeKey("gone");
+    storage.delete();
+    assertThatThrownBy(storage::session).isInstanceOf(IllegalStateException.class);
+    assertThat(bob.peerCount()).isEqualTo(1);
+    PostgresStorage again = open("alice");
+    assertThat(again.peerCount()).isZero();
+    assertThat(again.keyRevocation()).isEmpty();
+    assertThat(again.session()).isEqualTo(Session.EMPTY);
+  }
+
+  @Test
+  void callsBeforeOpenAndAfterCloseAreIllegalStates() {
+    PostgresStorage fresh = PostgresStorage.create(Pg.pool(), "carol", schema, config);
+    assertThatThrownBy(fresh::peerCount)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("postgres:" + schema + "/carol: storage is not open");
+    fresh.open();
+    fresh.close();
+    fresh.close();
+    assertThatThrownBy(() -> fresh.updatePeers(List.of(user(1))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("postgres:" + schema + "/carol: storage is closed");
+    assertThatThrownBy(fresh::open).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void closingNeverClosesTheCallersDataSource() throws Exception {
+    storage.close();
+    try (var c = Pg.pool().getConnection()) {
+      assertThat(c.isValid(5)).isTrue();
+    }
+  }
+
+  @Test
+  void readOnlyStorageReadsWithoutTakingTheLeaseAndRefusesWrites() {
+    storage.updatePeers(List.of(user(1, "ro")));
+    PostgresStorage inspector = PostgresStorage.create(
+        Pg.pool(), "alice", schema, config.withReadOnly(true));
+    opened.add(inspector);
+    inspector.open();
+    assertThat(inspector.peerByUsername("ro")).isEqualTo(new InputPeer.User(1, 7));
+    assertThatThrownBy(() -> inspector.channelPts(1, 1))
+        .isInstanceOf(StorageException.class)
+        .hasMessage("postgres:" + schema + "/alice: storage is read-only; cannot write a channel pts");
+  }
+
+  @Test
+  void readOnlyOpenOfAnUnknownSessionNamesIt() {
+    PostgresStorage inspector = PostgresStorage.create(
+        Pg.pool(), "nobody", schema, config.withReadOnly(true));
+    assertThatThrownBy(inspector::open)
+        .isInstanceOf(StorageException.class)
+        .hasMessage("postgres:" + schema + "/nobody: no session named 'nobody' in schema " + schema);
+  }
+
+  @Test
+  void failedWriteNamesSessionAndSchemaButNeverTheKeyBytes() {
+    Pg.exec("ALTER TABLE " + schema + ".sessions ADD CONSTRAINT small_dc CHECK (dc_id < 100)");
+    AuthKey key = key(3);
+    String hex = HexFormat.of().formatHex(key.bytes()).substring(0, 32);
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+        () -> storage.session(new Session(203, 1, false, key, 0, 1L, false)));
+    assertThat(thrown).isInstanceOf(StorageException.class)
+        .hasMessageStartingWith("postgres:" + schema + "/alice: cannot write the session: ")
+        .hasMessageContaining("small_dc");
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      assertThat(String.valueOf(t.getMessage())).doesNotContainIgnoringCase(hex);
+      assertThat(t.toString()).doesNotContain("Failing row");
+    }
+  }
+
+  @Test
+  void invalidNamesAreRefusedWithExactMessages() {
+    assertThatThrownBy(() -> PostgresStorage.create(Pg.pool(), " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("session name must be a non-blank account tag, was ' '");
+    assertThatThrownBy(() -> PostgresStorage.create(Pg.pool(), "a", "Bad-Schema", config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("schema must be a lower-case SQL identifier matching [a-z_][a-z0-9_]{0,62},"
+            + " was 'Bad-Schema'");
+    assertThatThrownBy(() -> PostgresStorage.create(null, "a"))
+        .isInstanceOf(NullPointerException.class).hasMessage("dataSource is required");
+  }
+
+  @Test
+  void shortUsernameTtlFromTheConfigApplies() {
+    PostgresStorage shortTtl = PostgresStorage.create(
+        Pg.pool(), "dave", schema, config.withUsernameTtl(Duration.ofSeconds(10)));
+    opened.add(shortTtl);
+    shortTtl.open();
+    shortTtl.updatePeers(List.of(user(1, "brief")));
+    clock.set(T0 + 11);
+    assertThatThrownBy(() -> shortTtl.peerByUsername("brief")).hasMessage("Username expired: brief");
+  }
+}
