@@ -31,16 +31,17 @@ final class PeerWrites {
       ), names AS (
         SELECT * FROM unnest(?::bigint[], ?::text[])
           WITH ORDINALITY AS n(peer_id, username, pos)
+      ), name_lists AS (
+        SELECT peer_id, array_agg(username ORDER BY pos) AS usernames
+        FROM names GROUP BY peer_id
       ), batch AS (
         SELECT nextval('${schema}.write_batches') AS no
       ), peers_written AS (
         INSERT INTO ${schema}.peers AS p
           (session, id, access_hash, type, usernames, phone_number, last_update_on)
-        SELECT ?, i.id, i.access_hash, i.type,
-          coalesce((SELECT array_agg(n.username ORDER BY n.pos) FROM names n
-                    WHERE n.peer_id = i.id), '{}'),
+        SELECT ?, i.id, i.access_hash, i.type, coalesce(l.usernames, '{}'),
           i.phone_number, i.last_update_on
-        FROM input i ORDER BY i.pos
+        FROM input i LEFT JOIN name_lists l ON l.peer_id = i.id ORDER BY i.pos
         ON CONFLICT (session, id) DO UPDATE SET access_hash = excluded.access_hash,
           type = excluded.type, usernames = excluded.usernames,
           phone_number = excluded.phone_number, last_update_on = excluded.last_update_on

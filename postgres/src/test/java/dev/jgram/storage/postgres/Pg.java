@@ -101,7 +101,7 @@ final class Pg {
     if (backend < 0) {
       throw new IllegalStateException("no owner row for " + name);
     }
-    queryLong("SELECT pg_terminate_backend(?::int)", backend);
+    queryLong("SELECT pg_terminate_backend(?::int)::int", backend);
     awaitBackendGone(backend);
   }
 
