@@ -66,22 +66,24 @@ final class PeerWrites {
   /**
    * Writes {@code peers}, stamping each with {@code stamp} unless it is null (then each keeps
    * its own {@code lastUpdateOn}). Atomic: one statement, or one transaction of statements.
+   *
+   * @return the entries as stored, one per id
    */
-  static void write(Connection c, SessionRef ref, Collection<Peer> peers, Long stamp)
+  static List<Peer> write(Connection c, SessionRef ref, Collection<Peer> peers, Long stamp)
       throws SQLException {
     List<Peer> unique = lastEntryPerId(peers, stamp);
     if (unique.isEmpty()) {
-      return;
+      return unique;
     }
     if (unique.size() <= CHUNK) {
       upsert(c, ref, unique);
-      return;
+      return unique;
     }
-    Sql.inTransaction(c, tx -> {
+    return Sql.inTransaction(c, tx -> {
       for (int from = 0; from < unique.size(); from += CHUNK) {
         upsert(tx, ref, unique.subList(from, Math.min(unique.size(), from + CHUNK)));
       }
-      return null;
+      return unique;
     });
   }
 

@@ -10,8 +10,6 @@ import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.StorageException;
 import dev.jgram.storage.UpdateState;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -59,18 +57,19 @@ public final class PostgresStorage implements Storage {
   /** The schema used unless another is given: {@value}. */
   public static final String DEFAULT_SCHEMA = "jgram";
 
-  private enum State { NEW, OPEN, CLOSED }
-
   private final DataSource dataSource;
   private final SessionRef ref;
   private final StorageConfig config;
-  private State state = State.NEW;
-  private Link link;
+  private final PeerCache cache;
+  private final Guard guard;
 
   private PostgresStorage(DataSource dataSource, SessionRef ref, StorageConfig config) {
     this.dataSource = dataSource;
     this.ref = ref;
     this.config = config;
+    // Another process writes a session this one only inspects: nothing may be cached then.
+    this.cache = new PeerCache(config.readOnly() ? 0 : config.cacheSize());
+    this.guard = new Guard(dataSource, ref, config.readOnly(), cache);
   }
 
   /**
@@ -90,7 +89,8 @@ public final class PostgresStorage implements Storage {
    * @param dataSource where connections come from; owned (and closed) by the caller
    * @param sessionName the account tag keying this session's rows (1 to 200 characters)
    * @param schema the schema holding jgram's tables, a lower-case SQL identifier
-   * @param config the TTL, clock and read-only settings ({@code cacheSize} is not used)
+   * @param config the TTL, clock and read-only settings; {@code cacheSize} bounds the peers
+   *     kept in memory for lookups by id
    * @throws IllegalArgumentException naming the invalid argument
    */
   public static PostgresStorage create(
@@ -129,78 +129,58 @@ public final class PostgresStorage implements Storage {
    * @throws StorageException if the database fails or the schema is newer than this jgram
    */
   @Override
-  public synchronized void open() {
-    if (state != State.NEW) {
-      throw new IllegalStateException(
-          name() + (state == State.OPEN ? ": storage is already open" : ": storage is closed"));
-    }
-    link = Link.connect(dataSource, ref, config.readOnly());
-    state = State.OPEN;
+  public void open() {
+    guard.open();
   }
 
   @Override
   public void save() {
-    write("save the session", c -> {
-      StateTables.date(c, ref, config.nowSeconds());
-      return null;
-    });
+    guard.update("save the session", c -> StateTables.date(c, ref, config.nowSeconds()));
   }
 
   /** Gives the lease and the connection back. Idempotent; the data source stays open. */
   @Override
-  public synchronized void close() {
-    if (state == State.CLOSED) {
-      return;
-    }
-    state = State.CLOSED;
-    if (link != null) {
-      link.close();
-      link = null;
-    }
+  public void close() {
+    guard.close();
   }
 
   /** Deletes every row of this session (other sessions are untouched), then closes. */
   @Override
-  public synchronized void delete() {
-    if (state == State.NEW) {
-      open();
+  public void delete() {
+    synchronized (guard) {
+      if (guard.isNew()) {
+        guard.open();
+      }
+      guard.update("delete the session", c -> {
+        StateTables.deleteAll(c, ref);
+        cache.clear();
+      });
+      guard.close();
     }
-    write("delete the session", c -> {
-      StateTables.deleteAll(c, ref);
-      return null;
-    });
-    close();
   }
 
   @Override
   public Session session() {
-    return read("read the session", c -> StateTables.session(c, ref));
+    return guard.read("read the session", c -> StateTables.session(c, ref));
   }
 
   @Override
   public void session(Session session) {
     Objects.requireNonNull(session, "session");
-    write("write the session", c -> {
-      StateTables.session(c, ref, session);
-      return null;
-    });
+    guard.update("write the session", c -> StateTables.session(c, ref, session));
   }
 
   @Override
   public void updatePeers(Collection<Peer> peers) {
     long now = config.nowSeconds();
-    write("write " + peers.size() + " peers", c -> {
-      PeerWrites.write(c, ref, peers, now);
-      return null;
-    });
+    guard.update("write " + peers.size() + " peers",
+        c -> cache.refresh(PeerWrites.write(c, ref, peers, now)));
   }
 
   @Override
   public void restorePeers(Collection<Peer> peers) {
-    write("restore " + peers.size() + " peers", c -> {
-      PeerWrites.write(c, ref, peers, null);
-      return null;
-    });
+    guard.update("restore " + peers.size() + " peers",
+        c -> cache.refresh(PeerWrites.write(c, ref, peers, null)));
   }
 
   @Override
@@ -212,7 +192,7 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public InputPeer peerByUsername(String username) {
-    Peer peer = read("look up a username", c -> PeerReads.byUsername(c, ref, username))
+    Peer peer = guard.read("look up a username", c -> PeerReads.byUsername(c, ref, username))
         .orElseThrow(() -> new PeerNotFoundException(Reason.USERNAME_NOT_FOUND, username));
     // Pyrogram compares with abs(): an entry stamped in the future expires too.
     if (Math.abs(config.nowSeconds() - peer.lastUpdateOn()) > config.usernameTtl().toSeconds()) {
@@ -223,14 +203,22 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public InputPeer peerByPhoneNumber(String phoneNumber) {
-    return read("look up a phone number", c -> PeerReads.byPhoneNumber(c, ref, phoneNumber))
+    return guard.read("look up a phone number", c -> PeerReads.byPhoneNumber(c, ref, phoneNumber))
         .orElseThrow(() -> new PeerNotFoundException(Reason.PHONE_NOT_FOUND, phoneNumber))
         .toInputPeer();
   }
 
   @Override
   public Optional<Peer> peer(long id) {
-    return read("look up a peer id", c -> PeerReads.byId(c, ref, id));
+    return guard.read("look up a peer id", c -> {
+      Peer cached = cache.get(id);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+      Optional<Peer> found = PeerReads.byId(c, ref, id);
+      found.ifPresent(cache::put);
+      return found;
+    });
   }
 
   /** Reads the peers a page at a time; {@code action} runs between pages and may use this. */
@@ -241,7 +229,7 @@ public final class PostgresStorage implements Storage {
     while (more) {
       long start = from;
       List<Peer> page = new ArrayList<>(PeerReads.PAGE);
-      more = read("list peers", c -> PeerReads.page(c, ref, start, page));
+      more = guard.read("list peers", c -> PeerReads.page(c, ref, start, page));
       page.forEach(action);
       if (!page.isEmpty()) {
         from = page.get(page.size() - 1).id() + 1;
@@ -251,87 +239,44 @@ public final class PostgresStorage implements Storage {
 
   @Override
   public long peerCount() {
-    return read("count peers", c -> PeerReads.count(c, ref));
+    return guard.read("count peers", c -> PeerReads.count(c, ref));
   }
 
   @Override
   public Optional<UpdateState> updateState() {
-    return read("read the update state", c -> StateTables.updateState(c, ref));
+    return guard.read("read the update state", c -> StateTables.updateState(c, ref));
   }
 
   @Override
   public void updateState(UpdateState state) {
     Objects.requireNonNull(state, "state");
-    write("write the update state", c -> {
-      StateTables.updateState(c, ref, state);
-      return null;
-    });
+    guard.update("write the update state", c -> StateTables.updateState(c, ref, state));
   }
 
   @Override
   public OptionalInt channelPts(long channelId) {
-    return read("read a channel pts", c -> StateTables.channelPts(c, ref, channelId));
+    return guard.read("read a channel pts", c -> StateTables.channelPts(c, ref, channelId));
   }
 
   @Override
   public void channelPts(long channelId, int pts) {
-    write("write a channel pts", c -> {
-      StateTables.channelPts(c, ref, channelId, pts);
-      return null;
-    });
+    guard.update("write a channel pts", c -> StateTables.channelPts(c, ref, channelId, pts));
   }
 
   @Override
   public Map<Long, Integer> allChannelPts() {
-    return read("read the channel pts", c -> StateTables.allChannelPts(c, ref));
+    return guard.read("read the channel pts", c -> StateTables.allChannelPts(c, ref));
   }
 
   @Override
   public void revokeKey(String reason) {
     Objects.requireNonNull(reason, "reason");
     long now = config.nowSeconds();
-    write("revoke the key", c -> {
-      StateTables.revokeKey(c, ref, reason, now);
-      return null;
-    });
+    guard.update("revoke the key", c -> StateTables.revokeKey(c, ref, reason, now));
   }
 
   @Override
   public Optional<String> keyRevocation() {
-    return read("read the key revocation", c -> StateTables.keyRevocation(c, ref));
-  }
-
-  private <T> T write(String action, Sql.Work<T> work) {
-    if (config.readOnly()) {
-      synchronized (this) {
-        checkOpen();
-      }
-      throw new StorageException(name() + ": storage is read-only; cannot " + action);
-    }
-    return read(action, work);
-  }
-
-  private synchronized <T> T read(String action, Sql.Work<T> work) {
-    checkOpen();
-    if (link == null) {
-      // The connection was lost, and the lease with it: take it again or name the new owner.
-      link = Link.connect(dataSource, ref, config.readOnly());
-    }
-    try {
-      return work.run(link.connection());
-    } catch (SQLException e) {
-      if (Sql.isConnectionLoss(e) || link.isClosed()) {
-        link.close();
-        link = null;
-      }
-      throw Sql.failure(name(), action, e);
-    }
-  }
-
-  private void checkOpen() {
-    if (state != State.OPEN) {
-      throw new IllegalStateException(
-          name() + (state == State.NEW ? ": storage is not open" : ": storage is closed"));
-    }
+    return guard.read("read the key revocation", c -> StateTables.keyRevocation(c, ref));
   }
 }

@@ -16,6 +16,12 @@ final class Sql {
     T run(Connection c) throws SQLException;
   }
 
+  /** A unit of JDBC work with no result. */
+  @FunctionalInterface
+  interface Step {
+    void run(Connection c) throws SQLException;
+  }
+
   /**
    * Runs {@code work} in one transaction on {@code c}, which is in auto-commit mode before and
    * after. Any failure rolls the whole transaction back.
@@ -30,9 +36,17 @@ final class Sql {
       rollbackQuietly(c, e);
       throw e;
     } finally {
+      restoreAutoCommit(c);
+    }
+  }
+
+  private static void restoreAutoCommit(Connection c) {
+    try {
       if (!c.isClosed()) {
         c.setAutoCommit(true);
       }
+    } catch (SQLException e) {
+      // The connection broke: the failure that broke it is the one the caller sees.
     }
   }
 

@@ -91,7 +91,8 @@ class PostgresStorageTest {
     storage.updatePeers(List.of(Peer.of(10, 1L, PeerType.USER, List.of("a", "b"), "4411")));
     clock.set(T0 + 5);
     storage.updatePeers(List.of(Peer.of(10, 2L, PeerType.BOT, List.of("c"), null)));
-    assertThat(storage.peer(10)).contains(new Peer(10, 2L, PeerType.BOT, List.of("c"), null, T0 + 5));
+    assertThat(storage.peer(10))
+        .contains(new Peer(10, 2L, PeerType.BOT, List.of("c"), null, T0 + 5));
     assertThatThrownBy(() -> storage.peerByPhoneNumber("4411"))
         .isInstanceOf(PeerNotFoundException.class).hasMessage("Phone number not found: 4411");
     assertThatThrownBy(() -> storage.peerByUsername("a"))
@@ -245,7 +246,8 @@ class PostgresStorageTest {
     assertThat(storage.peerCount()).isEqualTo(1);
     assertThat(bob.peerCount()).isEqualTo(2);
     assertThat(storage.peer(1).orElseThrow().usernames()).containsExactly("alice_peer");
-    assertThatThrownBy(() -> storage.peerByUsername("bob_peer")).isInstanceOf(PeerNotFoundException.class);
+    assertThatThrownBy(() -> storage.peerByUsername("bob_peer"))
+        .isInstanceOf(PeerNotFoundException.class);
     assertThat(storage.session().dcId()).isEqualTo(2);
     assertThat(bob.allChannelPts()).isEmpty();
   }
@@ -298,7 +300,8 @@ class PostgresStorageTest {
     assertThat(inspector.peerByUsername("ro")).isEqualTo(new InputPeer.User(1, 7));
     assertThatThrownBy(() -> inspector.channelPts(1, 1))
         .isInstanceOf(StorageException.class)
-        .hasMessage("postgres:" + schema + "/alice: storage is read-only; cannot write a channel pts");
+        .hasMessage("postgres:" + schema
+            + "/alice: storage is read-only; cannot write a channel pts");
   }
 
   @Test
@@ -307,7 +310,8 @@ class PostgresStorageTest {
         Pg.pool(), "nobody", schema, config.withReadOnly(true));
     assertThatThrownBy(inspector::open)
         .isInstanceOf(StorageException.class)
-        .hasMessage("postgres:" + schema + "/nobody: no session named 'nobody' in schema " + schema);
+        .hasMessage("postgres:" + schema + "/nobody: no session named 'nobody' in schema "
+            + schema);
   }
 
   @Test
@@ -347,6 +351,7 @@ class PostgresStorageTest {
     shortTtl.open();
     shortTtl.updatePeers(List.of(user(1, "brief")));
     clock.set(T0 + 11);
-    assertThatThrownBy(() -> shortTtl.peerByUsername("brief")).hasMessage("Username expired: brief");
+    assertThatThrownBy(() -> shortTtl.peerByUsername("brief"))
+        .hasMessage("Username expired: brief");
   }
 }
