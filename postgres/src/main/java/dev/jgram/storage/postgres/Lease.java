@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 
 /**
@@ -23,6 +24,18 @@ import java.time.OffsetDateTime;
  */
 final class Lease {
   private static final int OWNER_READS = 5;
+
+  /**
+   * A process that dies closes its socket and PostgreSQL ends the backend at once; a host that
+   * dies or drops off the network closes nothing, so the backend would hold the lease until
+   * TCP keepalive gives up (two hours by default). These probe an idle owner after 60 s, every
+   * 10 s, 3 times: a lost host's lease frees itself within about 90 s.
+   */
+  private static final String KEEPALIVE = "SET tcp_keepalives_idle = 60;"
+      + " SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3";
+
+  private static final String KEEPALIVE_RESET = "RESET tcp_keepalives_idle;"
+      + " RESET tcp_keepalives_interval; RESET tcp_keepalives_count";
 
   private static final String HOLDER = """
       SELECT pid FROM pg_catalog.pg_locks
@@ -49,7 +62,13 @@ final class Lease {
   static void acquire(Connection c, SessionRef ref) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       if (tryLock(c, ref)) {
-        writeOwner(c, ref);
+        try {
+          announce(c, ref);
+        } catch (SQLException e) {
+          // A pooled connection must never go back to the pool holding the lease.
+          unlockQuietly(c, ref, e);
+          throw e;
+        }
         return;
       }
       Owner owner = readOwner(c, ref);
@@ -64,14 +83,36 @@ final class Lease {
   /** Gives the lease up: removes the owner row and unlocks, keeping the connection usable. */
   static void release(Connection c, SessionRef ref) throws SQLException {
     // Unlock first: whatever fails after, the pooled connection must not keep the lease.
-    try (PreparedStatement st = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-      st.setLong(1, ref.leaseKey());
-      st.execute();
-    }
+    unlock(c, ref);
     try (PreparedStatement st = c.prepareStatement(ref.sql(
         "DELETE FROM ${schema}.owners WHERE session = ? AND backend_pid = pg_backend_pid()"))) {
       st.setString(1, ref.session());
       st.executeUpdate();
+    }
+    try (Statement st = c.createStatement()) {
+      st.execute(KEEPALIVE_RESET);
+    }
+  }
+
+  private static void announce(Connection c, SessionRef ref) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(KEEPALIVE);
+    }
+    writeOwner(c, ref);
+  }
+
+  private static void unlockQuietly(Connection c, SessionRef ref, SQLException cause) {
+    try {
+      unlock(c, ref);
+    } catch (SQLException e) {
+      cause.addSuppressed(Sql.sanitized(e));
+    }
+  }
+
+  private static void unlock(Connection c, SessionRef ref) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      st.setLong(1, ref.leaseKey());
+      st.execute();
     }
   }
 
