@@ -33,21 +33,7 @@ final class Link {
     }
     try {
       c.setAutoCommit(true);
-      if (readOnly) {
-        checkInspectable(c, ref);
-        c.setReadOnly(true);
-        return new Link(c, ref, false);
-      }
-      Migrations.ALL.migrate(c, ref);
-      Lease.acquire(c, ref);
-      Link link = new Link(c, ref, true);
-      try {
-        StateTables.ensureSession(c, ref);
-      } catch (SQLException e) {
-        link.close();
-        throw e;
-      }
-      return link;
+      return readOnly ? inspect(c, ref) : own(c, ref);
     } catch (SQLException e) {
       closeQuietly(c);
       throw Sql.failure(ref.describe(), "open the session", e);
@@ -55,6 +41,25 @@ final class Link {
       closeQuietly(c);
       throw e;
     }
+  }
+
+  private static Link own(Connection c, SessionRef ref) throws SQLException {
+    Migrations.ALL.migrate(c, ref);
+    Lease.acquire(c, ref);
+    Link link = new Link(c, ref, true);
+    try {
+      StateTables.ensureSession(c, ref);
+    } catch (SQLException e) {
+      link.close();
+      throw e;
+    }
+    return link;
+  }
+
+  private static Link inspect(Connection c, SessionRef ref) throws SQLException {
+    checkInspectable(c, ref);
+    c.setReadOnly(true);
+    return new Link(c, ref, false);
   }
 
   private static void checkInspectable(Connection c, SessionRef ref) throws SQLException {

@@ -40,11 +40,16 @@ import javax.sql.DataSource;
  *   <li><b>Ownership.</b> {@link #open()} takes the session's lease: a PostgreSQL advisory lock
  *       held by one connection, borrowed from the data source for the life of the storage, plus
  *       an owner row naming host, pid and time. A second opener anywhere fails at once with
- *       {@link SessionLockedException} naming the owner. When the owner dies its connection
- *       drops and the lease frees itself. If this storage loses its connection, its next call
- *       takes the lease anew, or fails naming whoever took it meanwhile.
+ *       {@link SessionLockedException} naming the owner. When the owner process dies its
+ *       connection drops and the lease frees itself at once; when its whole host is lost, the
+ *       server's TCP keepalive probes (set on the lease's connection) free it within about
+ *       90 s. If this storage loses its connection, its next call takes the lease anew, or
+ *       fails naming whoever took it meanwhile.
  *   <li><b>Writes.</b> Every write runs on the lease's connection and is durable when the call
  *       returns; a batch of peers is one statement, applied whole or not at all.
+ *   <li><b>Reads.</b> Lookups by id are answered from a bounded cache ({@link
+ *       StorageConfig#cacheSize()} peers) when they can: the lease makes this storage the
+ *       session's only writer, so the cache stays exact. Read-only storages cache nothing.
  *   <li><b>The pool.</b> The caller owns the {@link DataSource} and closes it; the storage only
  *       borrows one connection and gives it back on {@link #close()}. It must be a
  *       session-level connection (no transaction-mode pooler in between).
@@ -57,14 +62,12 @@ public final class PostgresStorage implements Storage {
   /** The schema used unless another is given: {@value}. */
   public static final String DEFAULT_SCHEMA = "jgram";
 
-  private final DataSource dataSource;
   private final SessionRef ref;
   private final StorageConfig config;
   private final PeerCache cache;
   private final Guard guard;
 
   private PostgresStorage(DataSource dataSource, SessionRef ref, StorageConfig config) {
-    this.dataSource = dataSource;
     this.ref = ref;
     this.config = config;
     // Another process writes a session this one only inspects: nothing may be cached then.
