@@ -7,7 +7,9 @@ import dev.jgram.storage.Peer;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.StorageConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +34,8 @@ import javax.sql.DataSource;
  */
 public final class PostgresBench {
   private static final int BATCH = 200;
-  private static final int LOOKUPS = 2_000;
+  private static final int LOOKUPS = 500;
+  private static final String[] KINDS = {"by id", "by username", "by phone", "id miss"};
 
   private PostgresBench() {}
 
@@ -60,8 +63,9 @@ public final class PostgresBench {
 
   private record Run(DataSource pool, int sessions, int perSession, long seed) {
     void all() throws Exception {
-      System.out.printf("sessions=%d peersPerSession=%d batch=%d seed=%d cores=%d%n",
-          sessions, perSession, BATCH, seed, Runtime.getRuntime().availableProcessors());
+      System.out.printf("sessions=%d peersPerSession=%d batch=%d seed=%d cores=%d load=%.1f%n",
+          sessions, perSession, BATCH, seed, Runtime.getRuntime().availableProcessors(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       String schema = "bench_" + System.nanoTime();
       List<List<Peer>> peers = new ArrayList<>();
       for (int s = 0; s < sessions; s++) {
@@ -72,8 +76,16 @@ public final class PostgresBench {
       report("upsert, durable", total, upsert, "peers");
       double reupsert = timed(s -> write(schema, s, peers.get(s), false));
       report("re-upsert", total, reupsert, "peers");
-      double lookups = timed(s -> lookUp(schema, s, peers.get(s)));
-      report("lookups by id (random)", (long) sessions * LOOKUPS, lookups, "lookups");
+      long[][] latencies = new long[KINDS.length][sessions * LOOKUPS];
+      double lookups = timed(s -> lookUp(schema, s, peers.get(s), latencies));
+      report("lookups, 4 kinds mixed", (long) KINDS.length * sessions * LOOKUPS, lookups,
+          "lookups");
+      for (int k = 0; k < KINDS.length; k++) {
+        long[] l = latencies[k];
+        Arrays.sort(l);
+        System.out.printf("  %-12s p50 %,d us, p99 %,d us%n", KINDS[k],
+            l[l.length / 2] / 1000, l[l.length * 99 / 100] / 1000);
+      }
     }
 
     private void write(String schema, int s, List<Peer> peers, boolean fresh) {
@@ -90,14 +102,31 @@ public final class PostgresBench {
       }
     }
 
-    private void lookUp(String schema, int s, List<Peer> peers) {
+    /** Random lookups of each kind, cache off: every one is a database round trip. */
+    private void lookUp(String schema, int s, List<Peer> peers, long[][] latencies) {
       Random random = new Random(seed * 31 + s);
-      try (PostgresStorage storage = storage(schema, s)) {
+      List<Peer> named = peers.stream().filter(p -> !p.usernames().isEmpty()).toList();
+      List<Peer> phoned = peers.stream().filter(p -> p.phoneNumber() != null).toList();
+      try (PostgresStorage storage = PostgresStorage.create(pool, "account" + s, schema,
+          StorageConfig.DEFAULTS.withCacheSize(0))) {
         storage.open();
         for (int i = 0; i < LOOKUPS; i++) {
-          storage.peerById(peers.get(random.nextInt(peers.size())).id());
+          int slot = s * LOOKUPS + i;
+          Peer p = peers.get(random.nextInt(peers.size()));
+          Peer n = named.get(random.nextInt(named.size()));
+          Peer ph = phoned.get(random.nextInt(phoned.size()));
+          latencies[0][slot] = time(() -> storage.peerById(p.id()));
+          latencies[1][slot] = time(() -> storage.peerByUsername(n.primaryUsername()));
+          latencies[2][slot] = time(() -> storage.peerByPhoneNumber(ph.phoneNumber()));
+          latencies[3][slot] = time(() -> storage.peer(7 + random.nextInt(1_000)));
         }
       }
+    }
+
+    private static long time(Runnable lookup) {
+      long t0 = System.nanoTime();
+      lookup.run();
+      return System.nanoTime() - t0;
     }
 
     private PostgresStorage storage(String schema, int s) {
