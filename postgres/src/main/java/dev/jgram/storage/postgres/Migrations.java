@@ -27,7 +27,7 @@ final class Migrations {
    * fleet's sessions. Text keys compare bytewise ({@code COLLATE "C"}): usernames match exactly,
    * as in Pyrogram. A peer keeps all its usernames in order in {@code peers.usernames}; the
    * {@code usernames} table has one row per (username, peer) claim with its own write time, so
-   * that a username two peers claim resolves to the newest claim.
+   * that a username two peers claim resolves to the newest claim that still stands.
    */
   static final Migration V1 = new Migration(1, "sessions, peers, usernames, update state", """
       CREATE TABLE ${schema}.sessions (
@@ -62,7 +62,6 @@ final class Migrations {
         write_pos      integer NOT NULL,
         PRIMARY KEY (session, username, peer_id)
       );
-      CREATE INDEX usernames_peer ON ${schema}.usernames (session, peer_id);
       CREATE SEQUENCE ${schema}.write_batches;
       CREATE TABLE ${schema}.update_states (
         session text COLLATE "C" PRIMARY KEY,

@@ -23,13 +23,14 @@ final class PeerReads {
       "SELECT " + COLUMNS + " FROM ${schema}.peers p WHERE p.session = ? AND p.id = ?";
 
   /**
-   * The newest claim of a username: by write time, then by write order (later batch, later
+   * The newest claim of a username that its peer still makes (a dropped claim stays in the
+   * table but no longer counts): by write time, then by write order (later batch, later
    * position in the batch), so a claim written in the same second as another still wins.
    */
   private static final String BY_USERNAME = "SELECT " + COLUMNS + """
        FROM ${schema}.usernames u
       JOIN ${schema}.peers p ON p.session = u.session AND p.id = u.peer_id
-      WHERE u.session = ? AND u.username = ?
+      WHERE u.session = ? AND u.username = ? AND u.username = ANY(p.usernames)
       ORDER BY u.last_update_on DESC, u.write_batch DESC, u.write_pos DESC
       LIMIT 1""";
 

@@ -13,8 +13,12 @@ import java.util.Map;
 /**
  * Writes peers: one SQL statement per batch, whatever its size, so that a batch is applied
  * whole or not at all. The batch travels as parallel arrays that {@code unnest} turns back into
- * rows; one statement upserts the peers, drops the usernames they no longer claim and upserts
- * the ones they do.
+ * rows; one statement upserts the peers and the claims of their usernames.
+ *
+ * <p>A claim a peer drops is not deleted: lookups accept a claim only while the username is
+ * still in its peer's current list ({@link PeerReads}). Deleting dropped claims would cost a
+ * scan of the session's claims per batch whenever the planner's statistics are stale, and
+ * usernames change rarely, so the few dropped claims cost less kept than found.
  *
  * <p>Like Pyrogram's {@code REPLACE}, a peer's new entry replaces the old one whole: a null
  * phone erases the stored phone and the usernames list is replaced. When a batch names a peer
@@ -45,11 +49,6 @@ final class PeerWrites {
         ON CONFLICT (session, id) DO UPDATE SET access_hash = excluded.access_hash,
           type = excluded.type, usernames = excluded.usernames,
           phone_number = excluded.phone_number, last_update_on = excluded.last_update_on
-      ), names_dropped AS (
-        DELETE FROM ${schema}.usernames u
-        WHERE u.session = ? AND u.peer_id IN (SELECT id FROM input)
-          AND NOT EXISTS (SELECT 1 FROM names n
-                          WHERE n.peer_id = u.peer_id AND n.username = u.username)
       )
       INSERT INTO ${schema}.usernames AS u
         (session, username, peer_id, last_update_on, write_batch, write_pos)
@@ -128,7 +127,6 @@ final class PeerWrites {
       st.setArray(7, c.createArrayOf("text", names.toArray(new String[0])));
       st.setString(8, ref.session());
       st.setString(9, ref.session());
-      st.setString(10, ref.session());
       st.executeUpdate();
     }
   }

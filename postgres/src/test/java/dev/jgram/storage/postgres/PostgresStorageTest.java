@@ -183,6 +183,16 @@ class PostgresStorageTest {
   }
 
   @Test
+  void usernameDroppedAndTakenBackResolvesAgain() {
+    storage.updatePeers(List.of(user(1, "x")));
+    storage.updatePeers(List.of(user(1, "y")));
+    assertThatThrownBy(() -> storage.peerByUsername("x")).hasMessage("Username not found: x");
+    clock.set(T0 + 3);
+    storage.updatePeers(List.of(user(1, "y", "x")));
+    assertThat(storage.peerByUsername("x")).isEqualTo(new InputPeer.User(1, 7));
+  }
+
+  @Test
   void usernameExactlyAtTheTtlIsValidAndOneSecondOlderIsExpired() {
     storage.updatePeers(List.of(user(1, "ttl")));
     long ttl = StorageConfig.DEFAULT_USERNAME_TTL.toSeconds();
