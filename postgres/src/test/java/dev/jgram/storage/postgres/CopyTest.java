@@ -10,10 +10,12 @@ import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.StorageCopy;
 import dev.jgram.storage.UpdateState;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Moving a session into PostgreSQL and back out, as {@code jgram convert} does. */
 class CopyTest {
@@ -64,6 +66,27 @@ class CopyTest {
       assertThat(back.updateState()).isEqualTo(original.updateState());
       assertThat(back.allChannelPts()).isEqualTo(original.allChannelPts());
       assertThat(back.exportSessionString()).isEqualTo(original.exportSessionString());
+    }
+  }
+
+  @Test
+  void sessionFileMovedIntoPostgresAndBackToAFileIsUnchanged(@TempDir Path dir) {
+    List<Peer> peers = peers(11, 1_500);
+    try (Storage file = Storage.file(dir.resolve("me.session"), config);
+        PostgresStorage pg = PostgresStorage.create(Pg.pool(), "from_file", schema, config);
+        Storage back = Storage.file(dir.resolve("back.session"), config)) {
+      file.open();
+      file.session(new Session(4, 611335, false, AuthKey.of(new byte[AuthKey.LENGTH]), 9, 5L,
+          true));
+      file.restorePeers(peers);
+      file.channelPts(77, 7);
+      pg.open();
+      back.open();
+      StorageCopy.copy(file, pg);
+      StorageCopy.copy(pg, back);
+      assertThat(back.session()).isEqualTo(file.session());
+      assertThat(all(back)).isEqualTo(all(file));
+      assertThat(back.allChannelPts()).isEqualTo(file.allChannelPts());
     }
   }
 }
