@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Reads the peer cache of one session. */
 final class PeerReads {
-  /** Peers fetched per round trip by {@link #forEach}. */
+  /** Peers fetched per round trip by {@link #page}. */
   static final int PAGE = 1_000;
 
   private static final String COLUMNS =
