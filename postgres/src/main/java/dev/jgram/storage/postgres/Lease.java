@@ -153,7 +153,7 @@ final class Lease {
     }
   }
 
-  private static Integer holderBackend(Connection c, long key) throws SQLException {
+  static Integer holderBackend(Connection c, long key) throws SQLException {
     try (PreparedStatement st = c.prepareStatement(HOLDER)) {
       st.setLong(1, key >>> 32);
       st.setLong(2, key & 0xffffffffL);

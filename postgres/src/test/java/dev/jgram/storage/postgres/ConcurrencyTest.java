@@ -59,6 +59,32 @@ class ConcurrencyTest {
     }
   }
 
+  @Test
+  void oneStorageSharedByManyThreadsLosesNoWrite() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try (PostgresStorage storage = storage(999)) {
+      storage.open();
+      List<Future<?>> writers = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        long base = t * 1_000L;
+        writers.add(pool.submit(() -> {
+          for (long i = 0; i < 10; i++) {
+            storage.updatePeers(List.of(Peer.of(base + i + 1, i, PeerType.USER, List.of(), null)));
+            storage.channelPts(base + i, (int) i);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> w : writers) {
+        w.get();
+      }
+      assertThat(storage.peerCount()).isEqualTo(80);
+      assertThat(storage.allChannelPts()).hasSize(80);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   private void write(int s) {
     List<Peer> peers = peersOf(s);
     try (PostgresStorage storage = storage(s)) {

@@ -13,6 +13,8 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +55,34 @@ class OwnershipTest {
         })
         .hasMessageContaining("process " + ProcessHandle.current().pid())
         .hasMessageContaining("on host " + InetAddress.getLocalHost().getHostName());
+  }
+
+  @Test
+  void theLockHoldersBackendIsTheOneTheOwnerRowNames() throws Exception {
+    storage("alice").open();
+    try (Connection c = Pg.server().getPostgresDatabase().getConnection()) {
+      Integer holder = Lease.holderBackend(c, new SessionRef(schema, "alice").leaseKey());
+      assertThat(holder).isNotNull();
+      assertThat((long) holder).isEqualTo(Pg.queryLong(
+          "SELECT backend_pid FROM " + schema + ".owners WHERE session = 'alice'"));
+    }
+  }
+
+  @Test
+  void lockHeldWithoutAnOwnerRowIsReportedAsAnUnknownOwner() throws Exception {
+    storage("warmup").open();
+    try (Connection admin = Pg.server().getPostgresDatabase().getConnection();
+        PreparedStatement lock = admin.prepareStatement("SELECT pg_advisory_lock(?)")) {
+      lock.setLong(1, new SessionRef(schema, "alice").leaseKey());
+      lock.execute();
+      assertThatThrownBy(storage("alice")::open)
+          .isInstanceOfSatisfying(SessionLockedException.class, e -> {
+            assertThat(e.ownerPid()).isEqualTo(-1);
+            assertThat(e.ownerHost()).isNull();
+          })
+          .hasMessage("postgres:" + schema + "/alice: session is in use by another client"
+              + " (owner unknown)");
+    }
   }
 
   @Test
