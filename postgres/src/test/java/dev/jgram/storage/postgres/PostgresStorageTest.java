@@ -11,17 +11,14 @@ import dev.jgram.storage.PeerType;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.StorageException;
-import dev.jgram.storage.UpdateState;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Engine-specific behaviour; the shared contract runs in {@link PostgresStorageContractTest}. */
 class PostgresStorageTest {
   private static final long T0 = 1_700_000_000L;
   private final MutableClock clock = new MutableClock(T0);
@@ -60,33 +57,6 @@ class PostgresStorageTest {
   }
 
   @Test
-  void newSessionStartsAsPyrogramsInitialRow() {
-    assertThat(storage.session()).isEqualTo(Session.EMPTY);
-    assertThat(storage.peerCount()).isZero();
-    assertThat(storage.updateState()).isEmpty();
-    assertThat(storage.keyRevocation()).isEmpty();
-  }
-
-  @Test
-  void sessionFieldsRoundTripIncludingNullsAndTheKey() {
-    Session s = new Session(4, 12345, false, key(1), 17, 777000L, true);
-    storage.session(s);
-    assertThat(storage.session()).isEqualTo(s);
-    Session nulls = new Session(null, null, null, null, 0, null, null);
-    storage.session(nulls);
-    assertThat(storage.session()).isEqualTo(nulls);
-  }
-
-  @Test
-  void saveStampsTheDateWithTheClock() {
-    storage.session(Session.EMPTY.withUserId(5L));
-    clock.set(T0 + 99);
-    storage.save();
-    assertThat(storage.session().date()).isEqualTo(T0 + 99);
-    assertThat(storage.session().userId()).isEqualTo(5L);
-  }
-
-  @Test
   void updatePeersReplacesTheWholeEntryAndStampsTheClock() {
     storage.updatePeers(List.of(Peer.of(10, 1L, PeerType.USER, List.of("a", "b"), "4411")));
     clock.set(T0 + 5);
@@ -101,56 +71,6 @@ class PostgresStorageTest {
   }
 
   @Test
-  void restorePeersKeepsTheirLastUpdateOn() {
-    Peer p = new Peer(-1_000_000_000_123L, -5L, PeerType.CHANNEL, List.of("chan"), null, 42);
-    storage.restorePeers(List.of(p));
-    assertThat(storage.peer(p.id())).contains(p);
-  }
-
-  @Test
-  void nullAccessHashAndFullRangeHashesSurvive() {
-    List<Peer> peers = List.of(
-        Peer.of(1, null, PeerType.USER, List.of(), null),
-        Peer.of(2, Long.MIN_VALUE, PeerType.USER, List.of(), null),
-        Peer.of(3, Long.MAX_VALUE, PeerType.BOT, List.of(), null));
-    storage.updatePeers(peers);
-    assertThat(storage.peer(1).orElseThrow().accessHash()).isNull();
-    assertThat(storage.peerById(1)).isEqualTo(new InputPeer.User(1, 0));
-    assertThat(storage.peerById(2)).isEqualTo(new InputPeer.User(2, Long.MIN_VALUE));
-    assertThat(storage.peerById(3)).isEqualTo(new InputPeer.User(3, Long.MAX_VALUE));
-  }
-
-  @Test
-  void lookupsAnswerWithTheInputPeerOfEachType() {
-    storage.updatePeers(List.of(
-        Peer.of(-42, 0L, PeerType.GROUP, List.of(), null),
-        Peer.of(-1_000_000_000_777L, 9L, PeerType.SUPERGROUP, List.of("grp"), null),
-        Peer.of(55, 3L, PeerType.USER, List.of(), "15550001")));
-    assertThat(storage.peerById(-42)).isEqualTo(new InputPeer.Chat(42));
-    assertThat(storage.peerByUsername("grp")).isEqualTo(new InputPeer.Channel(777, 9));
-    assertThat(storage.peerByPhoneNumber("15550001")).isEqualTo(new InputPeer.User(55, 3));
-  }
-
-  @Test
-  void unknownIdIsReportedWithTheDecimalId() {
-    assertThatThrownBy(() -> storage.peerById(-100))
-        .isInstanceOfSatisfying(PeerNotFoundException.class, e -> {
-          assertThat(e.reason()).isEqualTo(PeerNotFoundException.Reason.ID_NOT_FOUND);
-          assertThat(e.key()).isEqualTo("-100");
-        })
-        .hasMessage("ID not found: -100");
-  }
-
-  @Test
-  void everyUsernameOfAPeerResolvesExactly() {
-    storage.updatePeers(List.of(user(8, "first", "second", "third")));
-    assertThat(storage.peerByUsername("first")).isEqualTo(new InputPeer.User(8, 56));
-    assertThat(storage.peerByUsername("third")).isEqualTo(new InputPeer.User(8, 56));
-    assertThatThrownBy(() -> storage.peerByUsername("FIRST"))
-        .hasMessage("Username not found: FIRST");
-  }
-
-  @Test
   void whenTwoPeersClaimAUsernameTheNewestEntryWins() {
     storage.updatePeers(List.of(user(1, "shared")));
     storage.updatePeers(List.of(user(2, "shared")));
@@ -158,12 +78,6 @@ class PostgresStorageTest {
     clock.set(T0 + 1);
     storage.updatePeers(List.of(user(1, "shared")));
     assertThat(storage.peerByUsername("shared")).isEqualTo(new InputPeer.User(1, 7));
-  }
-
-  @Test
-  void laterPeerInOneBatchWinsASharedUsername() {
-    storage.updatePeers(List.of(user(1, "x"), user(2, "x")));
-    assertThat(storage.peerByUsername("x")).isEqualTo(new InputPeer.User(2, 14));
   }
 
   @Test
@@ -193,21 +107,6 @@ class PostgresStorageTest {
   }
 
   @Test
-  void usernameExactlyAtTheTtlIsValidAndOneSecondOlderIsExpired() {
-    storage.updatePeers(List.of(user(1, "ttl")));
-    long ttl = StorageConfig.DEFAULT_USERNAME_TTL.toSeconds();
-    clock.set(T0 + ttl);
-    assertThat(storage.peerByUsername("ttl")).isEqualTo(new InputPeer.User(1, 7));
-    clock.set(T0 + ttl + 1);
-    assertThatThrownBy(() -> storage.peerByUsername("ttl"))
-        .isInstanceOfSatisfying(PeerNotFoundException.class, e ->
-            assertThat(e.reason()).isEqualTo(PeerNotFoundException.Reason.USERNAME_EXPIRED))
-        .hasMessage("Username expired: ttl");
-    clock.set(T0 - ttl - 1);
-    assertThatThrownBy(() -> storage.peerByUsername("ttl")).hasMessage("Username expired: ttl");
-  }
-
-  @Test
   void forEachPeerVisitsEveryPeerInIdOrderAcrossPages() {
     List<Peer> peers = new ArrayList<>();
     for (int i = 0; i < 2_500; i++) {
@@ -220,19 +119,6 @@ class PostgresStorageTest {
     storage.forEachPeer(p -> ids.add(p.id()));
     assertThat(ids).hasSize(2_502).isSorted().startsWith(Long.MIN_VALUE).endsWith(Long.MAX_VALUE);
     assertThat(storage.peerCount()).isEqualTo(2_502);
-  }
-
-  @Test
-  void updateStateAndChannelPtsAreStoredAndReplaced() {
-    storage.updateState(new UpdateState(1, 2, 3, 4));
-    storage.updateState(new UpdateState(5, 6, 7, 8));
-    storage.channelPts(100, 10);
-    storage.channelPts(100, 11);
-    storage.channelPts(50, 3);
-    assertThat(storage.updateState()).contains(new UpdateState(5, 6, 7, 8));
-    assertThat(storage.channelPts(100)).isEqualTo(OptionalInt.of(11));
-    assertThat(storage.channelPts(7)).isEmpty();
-    assertThat(storage.allChannelPts()).isEqualTo(Map.of(50L, 3, 100L, 11));
   }
 
   @Test
@@ -275,21 +161,6 @@ class PostgresStorageTest {
     assertThat(again.peerCount()).isZero();
     assertThat(again.keyRevocation()).isEmpty();
     assertThat(again.session()).isEqualTo(Session.EMPTY);
-  }
-
-  @Test
-  void callsBeforeOpenAndAfterCloseAreIllegalStates() {
-    PostgresStorage fresh = PostgresStorage.create(Pg.pool(), "carol", schema, config);
-    assertThatThrownBy(fresh::peerCount)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("postgres:" + schema + "/carol: storage is not open");
-    fresh.open();
-    fresh.close();
-    fresh.close();
-    assertThatThrownBy(() -> fresh.updatePeers(List.of(user(1))))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("postgres:" + schema + "/carol: storage is closed");
-    assertThatThrownBy(fresh::open).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -351,17 +222,5 @@ class PostgresStorageTest {
             + " was 'Bad-Schema'");
     assertThatThrownBy(() -> PostgresStorage.create(null, "a"))
         .isInstanceOf(NullPointerException.class).hasMessage("dataSource is required");
-  }
-
-  @Test
-  void shortUsernameTtlFromTheConfigApplies() {
-    PostgresStorage shortTtl = PostgresStorage.create(
-        Pg.pool(), "dave", schema, config.withUsernameTtl(Duration.ofSeconds(10)));
-    opened.add(shortTtl);
-    shortTtl.open();
-    shortTtl.updatePeers(List.of(user(1, "brief")));
-    clock.set(T0 + 11);
-    assertThatThrownBy(() -> shortTtl.peerByUsername("brief"))
-        .hasMessage("Username expired: brief");
   }
 }
