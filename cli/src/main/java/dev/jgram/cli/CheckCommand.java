@@ -2,7 +2,6 @@ package dev.jgram.cli;
 
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
-import dev.jgram.storage.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +40,7 @@ final class CheckCommand implements Callable<Integer> {
     if (checkFile()) {
       checkSession();
     }
+    checkLock();
     if (problems.isEmpty()) {
       terminal.out().println("result: ok");
       return 0;
@@ -71,8 +71,6 @@ final class CheckCommand implements Callable<Integer> {
     } catch (CliException e) {
       line(false, "file", stripFile(e.getMessage()));
       return false;
-    } finally {
-      checkLock();
     }
   }
 
@@ -82,8 +80,8 @@ final class CheckCommand implements Callable<Integer> {
       line(true, "session", "dc " + s.dcId() + ", " + login(s) + ", " + storage.peerCount()
           + " peers");
       storage.keyRevocation().ifPresent(reason -> line(false, "auth key", "revoked: " + reason));
-    } catch (StorageException | CliException e) {
-      line(false, "session", stripFile(e.getMessage()));
+    } catch (RuntimeException e) {
+      line(false, "session", stripFile(Failures.describe(e)));
     }
   }
 

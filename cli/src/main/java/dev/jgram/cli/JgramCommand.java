@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
       "(Pyrogram .session files and session strings)."
     },
     subcommands = {
+      DemoCommand.class,
       InfoCommand.class,
       PeersCommand.class,
       ExportCommand.class,
