@@ -1,6 +1,7 @@
 package dev.jgram.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -51,7 +52,11 @@ record SessionLock(boolean held, String owner) {
   /** What the lock file says about its owner, on one line. */
   private static String owner(Path lock) {
     try {
-      String text = new String(Files.readAllBytes(lock), StandardCharsets.UTF_8);
+      byte[] head;
+      try (InputStream in = Files.newInputStream(lock)) {
+        head = in.readNBytes(4096);
+      }
+      String text = new String(head, StandardCharsets.UTF_8);
       String line = Jgram.oneLine(text);
       if (line.isEmpty()) {
         return null;
