@@ -25,6 +25,19 @@ final class MemoryStorage implements Storage {
 
   private enum State { NEW, OPEN, CLOSED }
 
+  /** What a lookup goes by, and how it reports a miss. */
+  private enum Key {
+    ID(PeerNotFoundException.Reason.ID_NOT_FOUND),
+    USERNAME(PeerNotFoundException.Reason.USERNAME_NOT_FOUND),
+    PHONE(PeerNotFoundException.Reason.PHONE_NOT_FOUND);
+
+    final PeerNotFoundException.Reason miss;
+
+    Key(PeerNotFoundException.Reason miss) {
+      this.miss = miss;
+    }
+  }
+
   private final StorageConfig config;
   private final Session initial;
   private final long ttlSeconds;
@@ -154,52 +167,70 @@ final class MemoryStorage implements Storage {
 
   @Override
   public InputPeer peerById(long id) {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      int slot = peers.slotOf(id);
-      if (slot < 0) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
-            Long.toString(id));
-      }
-      return peers.inputPeer(slot);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return lookup(Key.ID, id, null);
   }
 
   @Override
   public InputPeer peerByUsername(String username) {
-    long now = config.nowSeconds();
-    long stamp = lock.readLock();
+    return lookup(Key.USERNAME, 0, username);
+  }
+
+  @Override
+  public InputPeer peerByPhoneNumber(String phoneNumber) {
+    return lookup(Key.PHONE, 0, phoneNumber);
+  }
+
+  /**
+   * Answers a lookup, first under an optimistic read (no lock write at all, so readers never
+   * contend), and if a write ran meanwhile, again under the read lock. The optimistic pass
+   * only reads: a torn view of the tables during a write can at worst throw, which the
+   * validation discards.
+   */
+  private InputPeer lookup(Key key, long id, String text) {
+    long now = key == Key.USERNAME ? config.nowSeconds() : 0;
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      try {
+        PeerTable table = peers;
+        Object found = table == null ? null : find(table, key, id, text, now);
+        if (found != null && lock.validate(stamp)) {
+          return answer(found, key, id, text);
+        }
+      } catch (RuntimeException tornRead) {
+        // A write changed the tables under the optimistic read; retry under the lock.
+      }
+    }
+    stamp = lock.readLock();
     try {
       checkOpen();
-      int slot = peers.slotOfUsername(username);
-      if (slot < 0) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_NOT_FOUND, username);
-      }
-      if (expired(peers.lastUpdateOn(slot), now)) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_EXPIRED, username);
-      }
-      return peers.inputPeer(slot);
+      return answer(find(peers, key, id, text, now), key, id, text);
     } finally {
       lock.unlockRead(stamp);
     }
   }
 
-  @Override
-  public InputPeer peerByPhoneNumber(String phoneNumber) {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      int slot = peers.slotOfPhone(phoneNumber);
-      if (slot < 0) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND, phoneNumber);
-      }
-      return peers.inputPeer(slot);
-    } finally {
-      lock.unlockRead(stamp);
+  /** The input peer, or the {@link PeerNotFoundException.Reason} of a miss. */
+  private Object find(PeerTable table, Key key, long id, String text, long now) {
+    if (key == Key.ID) {
+      InputPeer peer = table.inputPeerById(id);
+      return peer == null ? key.miss : peer;
     }
+    int slot = key == Key.USERNAME ? table.slotOfUsername(text) : table.slotOfPhone(text);
+    if (slot < 0) {
+      return key.miss;
+    }
+    if (key == Key.USERNAME && expired(table.lastUpdateOn(slot), now)) {
+      return PeerNotFoundException.Reason.USERNAME_EXPIRED;
+    }
+    return table.inputPeer(slot);
+  }
+
+  private static InputPeer answer(Object found, Key key, long id, String text) {
+    if (found instanceof InputPeer peer) {
+      return peer;
+    }
+    throw new PeerNotFoundException((PeerNotFoundException.Reason) found,
+        key == Key.ID ? Long.toString(id) : text);
   }
 
   @Override

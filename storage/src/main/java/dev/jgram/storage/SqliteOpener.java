@@ -1,10 +1,12 @@
 package dev.jgram.storage;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -102,9 +104,16 @@ final class SqliteOpener {
     try {
       try (Connection c = SqliteFiles.open(tmp, SqliteFiles.Access.READ_WRITE, BUSY_TIMEOUT_MS);
           Statement s = c.createStatement()) {
+        // A crash here leaves only the temporary file, so no journal and no syncs until the
+        // single one below, before the file gets its real name.
+        s.execute("PRAGMA journal_mode=OFF");
+        s.execute("PRAGMA synchronous=OFF");
         s.execute("BEGIN IMMEDIATE");
         SqliteSchema.createNew(c);
         s.execute("COMMIT");
+      }
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
       }
       try {
         Files.createLink(file, tmp);
@@ -128,6 +137,7 @@ final class SqliteOpener {
         bak.getFileName() + ".", ".tmp", FilePermissions.ownerOnly(file));
     try {
       Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+      FilePermissions.restrict(tmp); // the copy was re-created with default permissions
       Files.move(tmp, bak, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
@@ -141,8 +151,8 @@ final class SqliteOpener {
    */
   private static void pragmas(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("PRAGMA journal_mode=WAL");
     }
   }
 
