@@ -1,15 +1,14 @@
 package dev.jgram.cli;
 
-import dev.jgram.storage.InputPeer;
+import dev.jgram.Client;
+import dev.jgram.storage.PeerNotFoundException;
 import dev.jgram.storage.Session;
-import dev.jgram.storage.Storage;
+import dev.jgram.storage.SessionLockedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -28,37 +27,36 @@ import picocli.CommandLine.Option;
       "The auth key and the session string are never printed."
     })
 final class DemoCommand implements Callable<Integer> {
-  static final String FILE_NAME = "my_account.session";
+  static final String NAME = "my_account";
+  static final String FILE_NAME = NAME + ".session";
 
   @Option(names = "--dir", paramLabel = "D",
       description = "Where to create my_account.session (default: a new temporary directory).")
   Path dir;
 
-  private final Terminal terminal;
   private final PrintWriter out;
 
   DemoCommand(Terminal terminal) {
-    this.terminal = terminal;
     this.out = terminal.out();
   }
 
   @Override
   public Integer call() throws IOException {
     Path workdir = prepareDirectory();
-    Path file = workdir.resolve(FILE_NAME);
     out.println("jgram demo: the three session storage engines, for real (no network)");
     out.println("directory: " + workdir + (dir == null ? " (a new temporary directory)" : ""));
     Session session = DemoData.session();
-    fileStorage(file, session);
+    String exported = fileStorage(workdir, session);
     String before = listing(workdir);
     memoryStorage(session);
-    String exported = sessionString(file);
+    sessionString(exported, session);
     noDiskWrites(workdir, before);
+    Path file = workdir.resolve(FILE_NAME);
     out.println();
     out.println("done. Look inside the file: jgram info " + file);
     out.println("                            jgram peers " + file);
     out.println("                            jgram check " + file);
-    return exported.isEmpty() ? 1 : 0;
+    return 0;
   }
 
   private Path prepareDirectory() throws IOException {
@@ -76,62 +74,69 @@ final class DemoCommand implements Callable<Integer> {
     return dir;
   }
 
-  private void fileStorage(Path file, Session session) throws IOException {
-    step(1, "File storage: " + FILE_NAME + " (SQLite, a file Pyrogram 2.x opens too)");
-    try (Storage storage = Storage.file(file)) {
-      storage.open();
-      storage.session(session);
+  /** Step 1; returns the exported session string for step 3. */
+  private String fileStorage(Path workdir, Session session) throws IOException {
+    step(1, "File storage: new Client(\"" + NAME + "\") -> " + FILE_NAME
+        + " (SQLite; Pyrogram 2.x opens it too)");
+    try (Client app = Client.builder(NAME).workdir(workdir).build()) {
+      app.storage().session(session);
       said("created " + FILE_NAME + " with a generated 256-byte auth key, key id "
           + session.authKey().idHex() + " (the key itself is never printed)");
       said("stored the session: dc " + session.dcId() + ", api_id " + session.apiId()
           + ", user " + session.userId() + ", not a bot");
-      storage.updatePeers(DemoData.peers());
+      app.storage().updatePeers(DemoData.peers());
       said("stored " + DemoData.peers().size() + " peers: " + DemoData.peers().stream()
           .map(DemoData::describe).collect(Collectors.joining(", ")));
+      secondOwnerRefused(workdir);
     }
-    said("closed it: " + FILE_NAME + " is " + Files.size(file) + " bytes on disk");
-    try (Storage storage = Storage.file(file)) {
-      storage.open();
-      Session back = storage.session();
+    said("closed it: " + FILE_NAME + " is " + Files.size(workdir.resolve(FILE_NAME))
+        + " bytes on disk");
+    try (Client app = Client.builder(NAME).workdir(workdir).build()) {
+      Session back = app.storage().session();
       said("reopened it: dc " + back.dcId() + ", user " + back.userId() + ", key id "
-          + back.authKey().idHex() + sameKey(session, back) + ", " + storage.peerCount() + " peers");
-      resolve("id " + DemoData.ALICE, () -> storage.peerById(DemoData.ALICE));
-      resolve("@jgram_news", () -> storage.peerByUsername("jgram_news"));
-      resolve("@alice_collectible (a second username)",
-          () -> storage.peerByUsername("alice_collectible"));
+          + back.authKey().idHex() + sameKey(session, back) + ", "
+          + app.storage().peerCount() + " peers");
+      resolve(app, DemoData.ALICE);
+      resolve(app, "@jgram_news");
+      resolve(app, "@alice_collectible");
+      String exported = app.exportSessionString();
+      said("exported its session string: " + exported.length() + " characters, starting "
+          + exported.substring(0, 8) + "… (a secret: whoever has it controls the account, so "
+          + "it is never printed whole)");
+      return exported;
+    }
+  }
+
+  private void secondOwnerRefused(Path workdir) {
+    try (Client second = Client.builder(NAME).workdir(workdir).build()) {
+      said("a second client opened the same file: the lock did not hold");
+    } catch (SessionLockedException e) {
+      said("a second client on the same file is refused while this one runs:");
+      said("  " + e.getMessage());
     }
   }
 
   private void memoryStorage(Session session) {
-    step(2, "Memory storage: \":memory:\" (pure Java, no SQLite, nothing on disk)");
-    try (Storage storage = Storage.memory()) {
-      storage.open();
-      storage.session(session);
-      storage.updatePeers(DemoData.peers().subList(0, 2));
-      said("opened \":memory:\" and stored the same session and 2 peers");
-      resolve("@alice", () -> storage.peerByUsername("alice"));
+    step(2, "Memory storage: new Client(\":memory:\") (pure Java, no SQLite, nothing on disk)");
+    try (Client app = new Client(":memory:")) {
+      app.storage().session(session);
+      app.storage().updatePeers(DemoData.peers().subList(0, 2));
+      said("stored the same session and 2 peers in memory");
+      resolve(app, "@alice");
     }
     said("closed it: what it held is gone");
   }
 
-  private String sessionString(Path file) {
-    step(3, "Session string: the whole session in one line of text");
-    String exported;
-    try (Storage storage = Storage.file(file)) {
-      storage.open();
-      exported = storage.exportSessionString();
+  private void sessionString(String exported, Session original) {
+    step(3, "Session string: new Client(<the string exported in step 1>)");
+    try (Client app = new Client(exported)) {
+      Session s = app.storage().session();
+      said("opened a new client from the string: dc " + s.dcId() + ", user " + s.userId()
+          + ", key id " + s.authKey().idHex() + sameKey(original, s));
+      said("its peer cache is empty (a string carries none): " + app.storage().peerCount()
+          + " peers");
+      resolve(app, "@alice");
     }
-    said("exported " + FILE_NAME + "'s session string: " + exported.length() + " characters, "
-        + "starting " + exported.substring(0, 8) + "… (a secret: whoever has it controls the "
-        + "account, so it is never printed whole)");
-    try (Storage fromString = Storage.fromSessionString(exported)) {
-      fromString.open();
-      Session s = fromString.session();
-      said("opened a new session from the string: dc " + s.dcId() + ", user " + s.userId()
-          + ", key id " + s.authKey().idHex() + ", " + fromString.peerCount()
-          + " peers (a string carries no peer cache)");
-    }
-    return exported;
   }
 
   private void noDiskWrites(Path workdir, String before) throws IOException {
@@ -147,8 +152,8 @@ final class DemoCommand implements Callable<Integer> {
 
   private static String listing(Path workdir) throws IOException {
     try (Stream<Path> files = Files.list(workdir)) {
-      List<String> names = files.sorted().map(DemoCommand::entry).toList();
-      return names.isEmpty() ? "(empty)" : String.join(", ", names);
+      String names = files.sorted().map(DemoCommand::entry).collect(Collectors.joining(", "));
+      return names.isEmpty() ? "(empty)" : names;
     }
   }
 
@@ -160,8 +165,13 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void resolve(String what, Supplier<InputPeer> lookup) {
-    said("resolved " + what + " -> " + PeerQuery.describe(lookup.get()));
+  private void resolve(Client app, Object peer) {
+    String what = peer instanceof String ? "\"" + peer + "\"" : peer + "L";
+    try {
+      said("resolvePeer(" + what + ") -> " + PeerQuery.describe(app.resolvePeer(peer)));
+    } catch (PeerNotFoundException e) {
+      said("resolvePeer(" + what + ") -> " + e.getMessage());
+    }
   }
 
   private static String sameKey(Session a, Session b) {

@@ -2,30 +2,10 @@ package dev.jgram.cli;
 
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.PeerIds;
-import dev.jgram.storage.Storage;
-import java.util.Locale;
 
-/** Looks a peer up the way the Client resolves one, and names what it found. */
+/** Names what a peer lookup found: the marked id and the TL form of an input peer. */
 final class PeerQuery {
   private PeerQuery() {}
-
-  /**
-   * Resolves by exactly one of id, username ({@code @} optional, matched lower-cased) or phone
-   * ({@code +} optional).
-   *
-   * @throws dev.jgram.storage.PeerNotFoundException for a miss or an expired username
-   */
-  static InputPeer resolve(Storage storage, Long id, String username, String phone) {
-    if (id != null) {
-      return storage.peerById(id);
-    }
-    if (username != null) {
-      String u = username.strip();
-      return storage.peerByUsername((u.startsWith("@") ? u.substring(1) : u).toLowerCase(Locale.ROOT));
-    }
-    String p = phone.strip();
-    return storage.peerByPhoneNumber(p.startsWith("+") ? p.substring(1) : p);
-  }
 
   /** The marked id of the peer an input peer addresses. */
   static long markedId(InputPeer peer) {

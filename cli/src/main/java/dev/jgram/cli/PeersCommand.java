@@ -1,6 +1,7 @@
 package dev.jgram.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import dev.jgram.Client;
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerNotFoundException;
@@ -57,28 +58,40 @@ final class PeersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock())) {
-      if (lookup == null) {
+    if (lookup == null) {
+      try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock())) {
         list(storage);
-      } else {
-        show(storage, resolve(storage));
       }
+      return 0;
+    }
+    Storage storage = SessionFiles.readOnly(file, terminal.clock());
+    try (Client client = Client.builder(file.toString()).storage(storage).build()) {
+      show(resolve(client));
     }
     return 0;
   }
 
-  private Peer resolve(Storage storage) {
+  /** Resolves through {@link Client#resolvePeer}, so the answer is the Client's own. */
+  private Peer resolve(Client client) {
+    Object query = lookup.id != null ? (Object) lookup.id
+        : lookup.username != null ? "@" + strip(lookup.username, '@')
+        : "+" + strip(lookup.phone, '+');
     try {
-      InputPeer found = PeerQuery.resolve(storage, lookup.id, lookup.username, lookup.phone);
+      InputPeer found = client.resolvePeer(query);
       long id = PeerQuery.markedId(found);
-      return storage.peer(id).orElseThrow(() -> new CliException(
+      return client.storage().peer(id).orElseThrow(() -> new CliException(
           file + ": the lookup answered peer " + id + ", but its entry is gone"));
     } catch (PeerNotFoundException e) {
       throw new CliException(file + ": " + e.getMessage(), e);
     }
   }
 
-  private void show(Storage storage, Peer peer) {
+  private static String strip(String value, char prefix) {
+    String v = value.strip();
+    return v.isEmpty() || v.charAt(0) != prefix ? v : v.substring(1);
+  }
+
+  private void show(Peer peer) {
     PrintWriter out = terminal.out();
     if (json) {
       Json.print(out, PeerJson.of(peer));

@@ -52,6 +52,13 @@ final class SessionFiles {
    * @throws CliException or {@link dev.jgram.storage.StorageException} naming the file
    */
   static Storage openReadOnly(Path file, Clock clock) {
+    Storage storage = readOnly(file, clock);
+    storage.open();
+    return storage;
+  }
+
+  /** As {@link #openReadOnly}, but not yet opened (for a Client, which opens it itself). */
+  static Storage readOnly(Path file, Clock clock) {
     requireFile(file);
     try (SessionDatabase db = SessionDatabase.open(file)) {
       if (db.requireSession() != SessionDatabase.Kind.PYROGRAM) {
@@ -59,8 +66,6 @@ final class SessionFiles {
             + "Pyrogram-family session files (convert it first)");
       }
     }
-    Storage storage = Storage.file(file, StorageConfig.DEFAULTS.withReadOnly(true).withClock(clock));
-    storage.open();
-    return storage;
+    return Storage.file(file, StorageConfig.DEFAULTS.withReadOnly(true).withClock(clock));
   }
 }
