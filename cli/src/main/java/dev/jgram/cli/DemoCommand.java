@@ -7,7 +7,11 @@ import dev.jgram.storage.SessionLockedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,9 +52,10 @@ final class DemoCommand implements Callable<Integer> {
     Session session = DemoData.session();
     String exported = fileStorage(workdir, session);
     String before = listing(workdir);
+    String digestBefore = digest(workdir);
     memoryStorage(session);
     sessionString(exported, session);
-    noDiskWrites(workdir, before);
+    noDiskWrites(workdir, before, digestBefore);
     Path file = workdir.resolve(FILE_NAME);
     out.println();
     out.println("done. Look inside the file: jgram info " + file);
@@ -139,15 +144,35 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private void noDiskWrites(Path workdir, String before) throws IOException {
+  private void noDiskWrites(Path workdir, String before, String digestBefore)
+      throws IOException {
     step(4, "Nothing on disk for the memory sessions");
     String after = listing(workdir);
     said("directory before steps 2-3: " + before);
     said("directory after steps 2-3:  " + after);
-    if (!before.equals(after)) {
+    if (!before.equals(after) || !digestBefore.equals(digest(workdir))) {
       throw new CliException(workdir + ": changed during the memory steps");
     }
-    said("unchanged: the \":memory:\" and string sessions wrote nothing");
+    said("unchanged, byte for byte (SHA-256): the \":memory:\" and string sessions wrote nothing");
+  }
+
+  /** The SHA-256 of every file's name and content, so "unchanged" means byte for byte. */
+  private static String digest(Path workdir) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+    try (Stream<Path> files = Files.list(workdir)) {
+      for (Path p : files.sorted().toList()) {
+        sha.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        if (Files.isRegularFile(p)) {
+          sha.update(Files.readAllBytes(p));
+        }
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   private static String listing(Path workdir) throws IOException {

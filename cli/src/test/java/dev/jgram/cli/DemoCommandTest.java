@@ -36,7 +36,7 @@ class DemoCommandTest {
         .contains("opened a new client from the string: dc 2, user 100000001")
         .contains("resolvePeer(\"@alice\") -> Username not found: alice")
         .contains("4. Nothing on disk")
-        .contains("unchanged");
+        .contains("unchanged, byte for byte");
     Path file = dir.resolve("my_account.session");
     JsonNode info = Json.mapper().readTree(jgram("info", "--json", file.toString()).out());
     assertThat(info.path("user_id").asLong()).isEqualTo(100_000_001L);
