@@ -22,7 +22,8 @@ import java.nio.file.StandardOpenOption;
  * file drops every lock this process holds on it.
  *
  * @param held whether a client holds the session now
- * @param owner who holds it, e.g. "process 42 on host build-7 since 2026-...", or {@code null}
+ * @param owner who holds it, e.g. "process 42 on host build-7 since 2026-...", or who left a
+ *     stale lock file when not held; {@code null} if unknown
  */
 record SessionLock(boolean held, String owner) {
 
@@ -48,7 +49,7 @@ record SessionLock(boolean held, String owner) {
       FileLock shared = ch.tryLock(0, Long.MAX_VALUE, true);
       if (shared != null) {
         shared.release();
-        return new SessionLock(false, null);
+        return new SessionLock(false, owner.pid() < 0 ? null : owner.describe());
       }
       return new SessionLock(true, owner.describe());
     } catch (OverlappingFileLockException e) {
@@ -62,7 +63,8 @@ record SessionLock(boolean held, String owner) {
   /** One line for people: not held, or who holds the session. */
   String describe() {
     if (!held) {
-      return "not held: no running client owns this session";
+      return "not held: no running client owns this session" + (owner == null ? ""
+          : " (a lock file left by " + owner + ", which ended; the next client takes it over)");
     }
     return "held by another client: " + (owner == null ? "owner unknown" : owner);
   }

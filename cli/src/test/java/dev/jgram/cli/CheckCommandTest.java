@@ -113,6 +113,28 @@ class CheckCommandTest {
     assertThat(lockLine(jgram("check", file.toString()).out())).contains("not held");
   }
 
+  @Test
+  void aLockFileLeftByAKilledProcessIsReportedAsStale() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v3-user.session", dir);
+    Process child = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        HoldSession.class.getName(), file.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    assertThat(out.readLine()).isEqualTo("ready");
+    child.destroyForcibly().waitFor();
+
+    CliRun.Result check = jgram("check", file.toString());
+
+    assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+    assertThat(lockLine(check.out())).contains("not held")
+        .contains("a lock file left by process " + child.pid())
+        .contains("the next client takes it over");
+  }
+
   private static String lockLine(String out) {
     return List.of(out.split("\\R")).stream().filter(l -> l.contains(" lock "))
         .findFirst().orElseThrow();
