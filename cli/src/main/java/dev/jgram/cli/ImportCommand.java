@@ -4,8 +4,6 @@ import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +44,7 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = decode();
-    prepareTarget();
+    OutputTarget.prepare(out, force);
     try (Storage storage = Storage.file(out)) {
       storage.open();
       storage.session(session);
@@ -65,33 +63,6 @@ final class ImportCommand implements Callable<Integer> {
       return PyrogramSessionString.decode(text.text());
     } catch (StorageException e) {
       throw new CliException(text.origin() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void prepareTarget() {
-    Path dir = out.toAbsolutePath().getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw new CliException(out + ": directory " + dir + " does not exist");
-    }
-    if (Files.isDirectory(out)) {
-      throw new CliException(out + ": is a directory; expected a session file name");
-    }
-    if (!Files.exists(out)) {
-      return;
-    }
-    if (!force) {
-      throw new CliException(out + ": already exists; pass --force to replace it");
-    }
-    SessionLock lock = SessionLock.probe(out);
-    if (lock.held()) {
-      throw new CliException(out + ": not replaced: " + lock.describe());
-    }
-    for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
-      try {
-        Files.deleteIfExists(SessionDatabase.sibling(out, suffix));
-      } catch (IOException e) {
-        throw new CliException(out + suffix + ": cannot remove it: " + Failures.describe(e), e);
-      }
     }
   }
 }

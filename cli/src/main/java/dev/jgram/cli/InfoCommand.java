@@ -1,11 +1,6 @@
 package dev.jgram.cli;
 
-import dev.jgram.storage.PyrogramSessionString;
-import dev.jgram.storage.Session;
-import dev.jgram.storage.Storage;
-import dev.jgram.storage.StorageException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +12,7 @@ import picocli.CommandLine.Parameters;
     name = "info",
     mixinStandardHelpOptions = true,
     description = {
-      "Show what a session file or string holds.",
+      "Show what a session file, folder or string holds, in any format jgram reads.",
       "Format, schema version, dc_id, api_id, test_mode, user_id, is_bot, date, the auth key",
       "id (never the key), the number of cached peers and the update state. Never changes",
       "the file, and works while a running client holds it."
@@ -26,7 +21,8 @@ final class InfoCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "<session>",
-      description = "A .session file, a session string, or '-' to read a string from stdin.")
+      description = "A session file or folder (Pyrogram, Telethon, GramJS store, gotd JSON), "
+          + "a session string of any supported library, or '-' to read one from stdin.")
   String session;
 
   @Option(names = "--json", description = "Print one JSON object instead of text.")
@@ -44,36 +40,14 @@ final class InfoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SessionInput input = SessionInput.parse(session, terminal);
-    SessionReport report = input instanceof SessionInput.File f
-        ? fromFile(f.path())
-        : fromString((SessionInput.Text) input);
+    SessionReport report = SessionReport.of(
+        SessionReader.read(input, terminal.clock(), false), showSecrets);
     if (json) {
       Json.print(terminal.out(), report);
     } else {
       printText(terminal.out(), input, report);
     }
     return 0;
-  }
-
-  private SessionReport fromFile(Path file) {
-    Integer version;
-    try (SessionDatabase db = SessionDatabase.open(SessionFiles.requireFile(file))) {
-      version = db.schemaVersion(db.requireSession());
-    }
-    try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock())) {
-      return SessionReport.of("pyrogram-file", version, storage.session(), storage.peerCount(),
-          storage.updateState().orElse(null), showSecrets);
-    }
-  }
-
-  private SessionReport fromString(SessionInput.Text text) {
-    Session s;
-    try {
-      s = PyrogramSessionString.decode(text.text());
-    } catch (StorageException e) {
-      throw new CliException(text.origin() + ": " + e.getMessage(), e);
-    }
-    return SessionReport.of("pyrogram-string", null, s, 0L, null, showSecrets);
   }
 
   private static void printText(PrintWriter out, SessionInput input, SessionReport r) {
@@ -94,6 +68,9 @@ final class InfoCommand implements Callable<Integer> {
     SessionReport.State s = r.updateState();
     row(out, "update_state", s == null ? "none"
         : "pts=" + s.pts() + " qts=" + s.qts() + " date=" + s.date() + " seq=" + s.seq());
+    if (r.serverAddress() != null || r.port() != null) {
+      row(out, "server", r.serverAddress() + (r.port() == null ? "" : " port " + r.port()));
+    }
     if (r.authKey() != null) {
       row(out, "auth_key", r.authKey());
     }

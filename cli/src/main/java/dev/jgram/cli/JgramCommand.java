@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
     version = "jgram 0.1.0-SNAPSHOT",
     description = {
       "Look inside, export, import, check and demonstrate Telegram session storages",
-      "(Pyrogram .session files and session strings)."
+      "(Pyrogram, Telethon, GramJS, mtcute and gotd files and strings)."
     },
     subcommands = {
       DemoCommand.class,
@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
       PeersCommand.class,
       ExportCommand.class,
       ImportCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      ConvertCommand.class
     },
     footer = {
       "",

@@ -6,11 +6,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.UpdateState;
+import dev.jgram.storage.format.PortableSession;
 import java.util.HexFormat;
 
 /**
  * What {@code jgram info} reports about a session; its JSON has exactly these keys, {@code null}
- * where a value is unknown. The auth key itself appears only when asked for with
+ * where a value is unknown or the format does not carry it. The auth key itself appears only when asked for with
  * {@code --show-secrets} ({@code auth_key}, absent otherwise).
  *
  * @param format the detected format, e.g. {@code pyrogram-file}
@@ -24,10 +25,13 @@ import java.util.HexFormat;
  * @param authKeyId lower-case hex of bytes 12..19 of SHA-1 of the key
  * @param peers how many peers are cached
  * @param updateState the common update state
+ * @param serverAddress the server address the format carries, or {@code null}
+ * @param port the port the format carries, or {@code null}
  * @param authKey the key as hex, only with --show-secrets
  */
 @JsonPropertyOrder({"format", "schema_version", "dc_id", "api_id", "test_mode", "user_id",
-    "is_bot", "date", "auth_key_id", "peers", "update_state", "auth_key"})
+    "is_bot", "date", "auth_key_id", "peers", "update_state", "server_address", "port",
+    "auth_key"})
 record SessionReport(
     @JsonProperty("format") String format,
     @JsonProperty("schema_version") Integer schemaVersion,
@@ -40,6 +44,8 @@ record SessionReport(
     @JsonProperty("auth_key_id") String authKeyId,
     @JsonProperty("peers") Long peers,
     @JsonProperty("update_state") State updateState,
+    @JsonProperty("server_address") String serverAddress,
+    @JsonProperty("port") Integer port,
     @JsonProperty("auth_key") @JsonInclude(JsonInclude.Include.NON_NULL) String authKey) {
 
   /**
@@ -62,13 +68,15 @@ record SessionReport(
     }
   }
 
-  /** A report of {@code session} in {@code format}. */
-  static SessionReport of(String format, Integer schemaVersion, Session session, Long peers,
-      UpdateState state, boolean showSecrets) {
+  /** A report of what was read, with the key only if {@code showSecrets}. */
+  static SessionReport of(SessionReader.Loaded loaded, boolean showSecrets) {
+    PortableSession p = loaded.session();
+    Session session = p.session();
     AuthKey key = session.authKey();
-    return new SessionReport(format, schemaVersion, session.dcId(), session.apiId(),
-        session.testMode(), session.userId(), session.isBot(), session.date(),
-        key == null ? null : key.idHex(), peers, State.of(state),
+    return new SessionReport(loaded.format().cliName(), loaded.schemaVersion(), session.dcId(),
+        session.apiId(), session.testMode(), session.userId(), session.isBot(), session.date(),
+        key == null ? null : key.idHex(), loaded.peerCount(), State.of(p.updateState()),
+        p.serverAddress(), p.port(),
         showSecrets && key != null ? HexFormat.of().formatHex(key.bytes()) : null);
   }
 }

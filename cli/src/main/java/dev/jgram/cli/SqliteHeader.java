@@ -61,6 +61,20 @@ record SqliteHeader(long size, int pageSize, long pageCount, boolean wal) {
     return validate(file, size, ByteBuffer.wrap(head));
   }
 
+  /**
+   * Whether {@code file} is empty or starts with (a prefix of) SQLite's header string, so that
+   * {@link #read} has the verdict on it; false if it cannot be read.
+   */
+  static boolean isSqlite(Path file) {
+    byte[] head = new byte[MAGIC.length];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n = in.readNBytes(head, 0, head.length);
+      return n <= 0 || startsWithMagic(head, n);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static SqliteHeader validate(Path file, long size, ByteBuffer h) {
     int raw = h.getShort(16) & 0xffff;
     int pageSize = raw == 1 ? 65536 : raw;
