@@ -1,5 +1,6 @@
 package dev.jgram.cli;
 
+import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageException;
@@ -54,7 +55,7 @@ final class SessionReader {
     }
     SessionFiles.requireFile(path);
     if (!SqliteHeader.isSqlite(path)) {
-      return detected(path, null);
+      return textFile(path);
     }
     try (SessionDatabase db = SessionDatabase.open(path)) {
       SessionDatabase.Kind kind = db.requireSession();
@@ -63,6 +64,19 @@ final class SessionReader {
         return detected(path, version);
       }
       return pyrogramFile(path, version, clock, withPeers);
+    }
+  }
+
+  /** A file that is not SQLite may still hold a pasted string or gotd's JSON. */
+  private static Loaded textFile(Path path) {
+    try {
+      return detected(path, null);
+    } catch (InvalidSessionFileException e) {
+      String m = e.getMessage();
+      String prefix = path + ": ";
+      throw new CliException(path + ": neither an SQLite session file nor a text file with a "
+          + "session string or gotd JSON: " + (m.startsWith(prefix) ? m.substring(prefix.length())
+          : m), e);
     }
   }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "info", "peers", "export", "import", "check"})
+  @ValueSource(strings = {"demo", "info", "peers", "export", "import", "check", "convert"})
   void everyCommandHasHelp(String command) {
     CliRun.Result r = jgram(command, "--help");
 
@@ -19,7 +19,7 @@ class HelpTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "info", "peers", "export", "import", "check"})
+  @ValueSource(strings = {"demo", "info", "peers", "export", "import", "check", "convert"})
   void theTopLevelHelpListsEveryCommand(String command) {
     CliRun.Result r = jgram("--help");
 

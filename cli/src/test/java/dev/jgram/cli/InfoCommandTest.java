@@ -15,7 +15,8 @@ class InfoCommandTest {
   @TempDir Path dir;
 
   static final List<String> INFO_KEYS = List.of("format", "schema_version", "dc_id", "api_id",
-      "test_mode", "user_id", "is_bot", "date", "auth_key_id", "peers", "update_state");
+      "test_mode", "user_id", "is_bot", "date", "auth_key_id", "peers", "update_state",
+      "server_address", "port");
 
   private static List<String> keys(JsonNode node) {
     List<String> keys = new ArrayList<>();
