@@ -1,6 +1,5 @@
 package dev.jgram.cli;
 
-import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.format.MissingSessionFieldsException;
 import dev.jgram.storage.format.PortableSession;
@@ -78,6 +77,10 @@ final class ConvertCommand implements Callable<Integer> {
     SessionReader.Loaded loaded =
         SessionReader.read(SessionInput.parse(input, terminal), terminal.clock(), true);
     PortableSession session = ConvertFields.apply(loaded.session(), apiId, userId, bot, test);
+    List<SessionField> missing = SessionFormats.missingFields(session, to);
+    if (!missing.isEmpty()) {
+      throw new MissingSessionFieldsException(to, missing);
+    }
     if (out == null) {
       printString(SessionFormats.encode(session, to));
       return 0;
@@ -102,21 +105,17 @@ final class ConvertCommand implements Callable<Integer> {
     terminal.out().println(encoded);
   }
 
+  /** A new Pyrogram file; removed again if storing into it fails. */
   private void writePyrogramFile(PortableSession session) {
-    List<SessionField> missing =
-        SessionFormats.missingFields(session, SessionFormat.PYROGRAM_FILE);
-    if (!missing.isEmpty()) {
-      throw new MissingSessionFieldsException(SessionFormat.PYROGRAM_FILE, missing);
-    }
-    Session fields = session.session().withTestMode(ConvertFields.testMode(session));
+    boolean stored = false;
     try (Storage storage = Storage.file(out)) {
       storage.open();
-      storage.session(fields);
-      storage.restorePeers(session.peers());
-      if (session.updateState() != null) {
-        storage.updateState(session.updateState());
+      SessionFormats.store(session, storage);
+      stored = true;
+    } finally {
+      if (!stored) {
+        OutputTarget.removeQuietly(out);
       }
-      session.channelPts().forEach(storage::channelPts);
     }
   }
 

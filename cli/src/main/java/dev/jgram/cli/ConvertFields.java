@@ -1,7 +1,6 @@
 package dev.jgram.cli;
 
 import dev.jgram.storage.Session;
-import dev.jgram.storage.format.DcAddresses;
 import dev.jgram.storage.format.PortableSession;
 import java.util.Objects;
 
@@ -26,15 +25,6 @@ final class ConvertFields {
     s = s.withIsBot(pick("is_bot", "--bot", s.isBot(), bot));
     s = s.withTestMode(pick("test_mode", "--test", s.testMode(), test));
     return p.withSession(s);
-  }
-
-  /** The test flag the session states, or the one its DC and address imply, or null. */
-  static Boolean testMode(PortableSession p) {
-    Boolean test = p.session().testMode();
-    if (test == null && p.dcId() != null) {
-      test = DcAddresses.testModeOf(p.dcId(), p.serverAddress()).orElse(null);
-    }
-    return test;
   }
 
   private static <T> T pick(String field, String flag, T carried, T given) {

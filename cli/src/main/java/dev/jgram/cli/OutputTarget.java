@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 /** Checks where a command will write a new session, and clears it for {@code --force}. */
 final class OutputTarget {
+  private static final String[] SQLITE_FILES = {"", "-journal", "-wal", "-shm"};
+
   private OutputTarget() {}
 
   /**
@@ -34,11 +36,22 @@ final class OutputTarget {
     if (lock.held()) {
       throw new CliException(out + ": not replaced: " + lock.describe());
     }
-    for (String suffix : new String[] {"", "-journal", "-wal", "-shm"}) {
+    for (String suffix : SQLITE_FILES) {
       try {
         Files.deleteIfExists(SessionDatabase.sibling(out, suffix));
       } catch (IOException e) {
         throw new CliException(out + suffix + ": cannot remove it: " + Failures.describe(e), e);
+      }
+    }
+  }
+
+  /** Removes a half-written output and its SQLite side files, ignoring failures. */
+  static void removeQuietly(Path out) {
+    for (String suffix : SQLITE_FILES) {
+      try {
+        Files.deleteIfExists(SessionDatabase.sibling(out, suffix));
+      } catch (IOException e) {
+        // best effort: the failure that brought us here is what the user needs to see
       }
     }
   }

@@ -1,7 +1,6 @@
 package dev.jgram.cli;
 
 import dev.jgram.storage.InvalidSessionFileException;
-import dev.jgram.storage.Peer;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageException;
 import dev.jgram.storage.format.DetectedSession;
@@ -11,8 +10,6 @@ import dev.jgram.storage.format.SessionFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads a session in any format jgram knows, never changing it: a Pyrogram-family file through
@@ -87,13 +84,9 @@ final class SessionReader {
 
   private static Loaded pyrogramFile(Path path, Integer version, Clock clock, boolean withPeers) {
     try (Storage storage = SessionFiles.openReadOnly(path, clock)) {
-      List<Peer> peers = new ArrayList<>();
-      if (withPeers) {
-        storage.forEachPeer(peers::add);
-      }
-      PortableSession s = PortableSession.of(storage.session())
-          .withPeers(peers)
-          .withUpdates(storage.updateState().orElse(null), storage.allChannelPts());
+      PortableSession s = withPeers ? SessionFormats.read(storage)
+          : PortableSession.of(storage.session())
+              .withUpdates(storage.updateState().orElse(null), storage.allChannelPts());
       return new Loaded(SessionFormat.PYROGRAM_FILE, version, s, storage.peerCount());
     }
   }

@@ -93,6 +93,20 @@ class ConvertCommandTest {
   }
 
   @Test
+  void missingFieldsAreCheckedBeforeForceRemovesAnything() throws Exception {
+    String telethon = Interop.artifact("telethon-ipv4-prod-dc2-k1").path("string").asText();
+    Path out = Fixtures.copy("pyrogram-v3-fresh.session", dir);
+    String before = Fixtures.sha256(out);
+
+    CliRun.Result r = jgram("convert", telethon, "--to", "pyrogram-file", "--out", out.toString(),
+        "--force", "--api-id", "1");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("user_id (--user-id)").doesNotContain("api_id (--api-id)");
+    assertThat(Fixtures.sha256(out)).isEqualTo(before);
+  }
+
+  @Test
   void aFlagThatContradictsTheInputIsRefused() {
     CliRun.Result r = jgram("convert", file.toString(), "--to", "pyrogram-string",
         "--user-id", "5");
