@@ -96,6 +96,11 @@ final class DemoCommand implements Callable<Integer> {
     }
     said("closed it: " + FILE_NAME + " is " + Files.size(workdir.resolve(FILE_NAME))
         + " bytes on disk");
+    return reopen(workdir, session);
+  }
+
+  /** The rest of step 1: a new client on the closed file finds everything again. */
+  private String reopen(Path workdir, Session session) {
     try (Client app = Client.builder(NAME).workdir(workdir).build()) {
       Session back = app.storage().session();
       said("reopened it: dc " + back.dcId() + ", user " + back.userId() + ", key id "
