@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The pure-Java engine: everything lives on the heap, nothing touches the disk, and
@@ -86,13 +88,7 @@ final class MemoryStorage implements Storage {
   @Override
   public void save() {
     long now = config.nowSeconds();
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      session = session.withDate(now);
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> session = session.withDate(now));
   }
 
   @Override
@@ -118,51 +114,31 @@ final class MemoryStorage implements Storage {
 
   @Override
   public Session session() {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      return session;
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return read(() -> session);
   }
 
   @Override
   public void session(Session session) {
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      this.session = java.util.Objects.requireNonNull(session, "session");
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> this.session = Objects.requireNonNull(session, "session"));
   }
 
   @Override
   public void updatePeers(Collection<Peer> batch) {
     long now = config.nowSeconds();
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
+    write(() -> {
       for (Peer peer : batch) {
         peers.put(peer, now);
       }
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    });
   }
 
   @Override
   public void restorePeers(Collection<Peer> batch) {
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
+    write(() -> {
       for (Peer peer : batch) {
         peers.put(peer, peer.lastUpdateOn());
       }
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    });
   }
 
   @Override
@@ -235,14 +211,10 @@ final class MemoryStorage implements Storage {
 
   @Override
   public Optional<Peer> peer(long id) {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
+    return read(() -> {
       int slot = peers.slotOf(id);
       return slot < 0 ? Optional.empty() : Optional.of(peers.peer(slot));
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    });
   }
 
   /**
@@ -252,14 +224,7 @@ final class MemoryStorage implements Storage {
    */
   @Override
   public void forEachPeer(Consumer<Peer> action) {
-    long[] ids;
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      ids = peers.sortedIds();
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    long[] ids = read(() -> peers.sortedIds());
     for (long id : ids) {
       peer(id).ifPresent(action);
     }
@@ -267,92 +232,66 @@ final class MemoryStorage implements Storage {
 
   @Override
   public long peerCount() {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      return peers.size();
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return read(() -> peers.size());
   }
 
   @Override
   public Optional<UpdateState> updateState() {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      return Optional.ofNullable(updateState);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return read(() -> Optional.ofNullable(updateState));
   }
 
   @Override
   public void updateState(UpdateState state) {
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      this.updateState = java.util.Objects.requireNonNull(state, "state");
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> this.updateState = Objects.requireNonNull(state, "state"));
   }
 
   @Override
   public OptionalInt channelPts(long channelId) {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
+    return read(() -> {
       Integer pts = channelPts.get(channelId);
       return pts == null ? OptionalInt.empty() : OptionalInt.of(pts);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    });
   }
 
   @Override
   public void channelPts(long channelId, int pts) {
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      channelPts.put(channelId, pts);
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> channelPts.put(channelId, pts));
   }
 
   @Override
   public Map<Long, Integer> allChannelPts() {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      return Map.copyOf(channelPts);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return read(() -> Map.copyOf(channelPts));
   }
 
   /** Records the reason with the clock's time, as {@code "<reason> at <ISO instant>"}. */
   @Override
   public void revokeKey(String reason) {
     long now = config.nowSeconds();
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      revocation = reason + " at " + Instant.ofEpochSecond(now);
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> revocation = reason + " at " + Instant.ofEpochSecond(now));
   }
 
   @Override
   public Optional<String> keyRevocation() {
+    return read(() -> Optional.ofNullable(revocation));
+  }
+
+  private <T> T read(Supplier<T> body) {
     long stamp = lock.readLock();
     try {
       checkOpen();
-      return Optional.ofNullable(revocation);
+      return body.get();
     } finally {
       lock.unlockRead(stamp);
+    }
+  }
+
+  private void write(Runnable body) {
+    long stamp = lock.writeLock();
+    try {
+      checkOpen();
+      body.run();
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 

@@ -129,26 +129,25 @@ final class PeerTable {
 
   /** Inserts {@code peer} or replaces its entry whole, stamped {@code lastUpdateOn}. */
   void put(Peer peer, long lastUpdateOn) {
-    int slot = slotOf(peer.id());
+    Long hash = peer.accessHash();
+    int kind = peer.type().ordinal() | (hash == null ? NO_HASH : 0);
     Object newNames = compactNames(peer.usernames());
     String phone = peer.phoneNumber();
+    int slot = slotOf(peer.id());
     if (slot < 0) {
-      slot = append(peer.id());
+      slot = append(peer.id(), kind);
     } else {
       newNames = unindexStale(slot, newNames, phone);
       if (phone != null && phone.equals(phones[slot])) {
         phone = phones[slot];
       }
+      if (kinds[slot] != kind) {
+        kinds[slot] = (byte) kind;
+        index[indexPosition(index, peer.id())] = entry(slot);
+      }
     }
-    Long hash = peer.accessHash();
-    int kind = peer.type().ordinal() | (hash == null ? NO_HASH : 0);
     rows[3 * slot + 1] = hash == null ? 0 : hash;
     rows[3 * slot + 2] = lastUpdateOn;
-    if (kinds[slot] != kind) {
-      kinds[slot] = (byte) kind;
-      int pos = indexPosition(index, peer.id());
-      index[pos] = entry(slot);
-    }
     names[slot] = newNames;
     phones[slot] = phone;
     indexNames(newNames, slot);
@@ -190,7 +189,7 @@ final class PeerTable {
     }
   }
 
-  private int append(long id) {
+  private int append(long id, int kind) {
     if (size == kinds.length) {
       if (size >= MAX_PEERS) {
         throw new StorageException(MemoryStorage.NAME + ": the memory engine holds at most "
@@ -200,6 +199,7 @@ final class PeerTable {
     }
     int slot = size++;
     rows[3 * slot] = id;
+    kinds[slot] = (byte) kind;
     if (size * 5L > index.length * 3L) {
       rebuildIndex(index.length * 2);
     } else {

@@ -126,6 +126,54 @@ class MemoryStorageTest {
   }
 
   @Test
+  void lookupsDuringRewritesSeeEitherTheOldOrTheNewEntryNeverAMixture() throws Exception {
+    Storage storage = Storage.memory(config);
+    storage.open();
+    int peers = 64;
+    List<Peer> asUsers = new ArrayList<>();
+    List<Peer> asChannels = new ArrayList<>();
+    for (long id = 1; id <= peers; id++) {
+      asUsers.add(Peer.of(id, id, PeerType.USER, List.of("p" + id), null));
+      asChannels.add(Peer.of(id, id + 1000, PeerType.CHANNEL, List.of("p" + id), null));
+    }
+    storage.updatePeers(asUsers);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Future<?> writer = pool.submit(() -> {
+      for (int round = 0; round < 2_000; round++) {
+        storage.updatePeers(round % 2 == 0 ? asChannels : asUsers);
+        // New ids now and then make the tables grow under the readers.
+        storage.updatePeers(List.of(Peer.of(10_000 + round, 1L, PeerType.BOT, List.of(), null)));
+      }
+      done.set(true);
+      return null;
+    });
+    List<Future<Long>> readers = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      readers.add(pool.submit(() -> {
+        long checked = 0;
+        while (!done.get() || checked < 10_000) {
+          long id = 1 + checked % peers;
+          InputPeer byId = storage.peerById(id);
+          InputPeer byName = storage.peerByUsername("p" + id);
+          for (InputPeer seen : List.of(byId, byName)) {
+            assertThat(seen).isIn(new InputPeer.User(id, id),
+                new InputPeer.Channel(PeerIds.channelId(id), id + 1000));
+          }
+          checked++;
+        }
+        return checked;
+      }));
+    }
+    writer.get(120, TimeUnit.SECONDS);
+    for (Future<Long> reader : readers) {
+      assertThat(reader.get(120, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(10_000);
+    }
+    pool.shutdown();
+    storage.close();
+  }
+
+  @Test
   void forEachPeerMayCallBackIntoTheStorage() {
     try (Storage storage = Storage.memory(config)) {
       storage.open();

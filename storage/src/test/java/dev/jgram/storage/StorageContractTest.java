@@ -357,6 +357,29 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void aReplacementWithAnotherTypeIsAddressedByItsNewType() {
+      Storage storage = open();
+      long id = PeerIds.markChannel(77);
+      storage.updatePeers(List.of(Peer.of(id, null, PeerType.USER, List.of("morph"), null)));
+      assertThat(storage.peerById(id)).isEqualTo(new InputPeer.User(id, 0));
+      storage.updatePeers(List.of(Peer.of(id, 5L, PeerType.SUPERGROUP, List.of("morph"), null)));
+      assertThat(storage.peerById(id)).isEqualTo(new InputPeer.Channel(77, 5));
+      assertThat(storage.peerByUsername("morph")).isEqualTo(new InputPeer.Channel(77, 5));
+      storage.updatePeers(List.of(Peer.of(id, null, PeerType.GROUP, List.of(), null)));
+      assertThat(storage.peerById(id)).isEqualTo(new InputPeer.Chat(PeerIds.chatId(id)));
+      assertThat(storage.peer(id).orElseThrow().accessHash()).isNull();
+    }
+
+    @Test
+    void aPhoneNumberMovesWithItsNewestOwner() {
+      Storage storage = open();
+      storage.updatePeers(List.of(Peer.of(1, 1L, PeerType.USER, List.of(), "3900")));
+      clock.advance(1);
+      storage.updatePeers(List.of(Peer.of(2, 2L, PeerType.USER, List.of(), "3900")));
+      assertThat(storage.peerByPhoneNumber("3900")).isEqualTo(new InputPeer.User(2, 2));
+    }
+
+    @Test
     void theLastEntryForAnIdInOneBatchWins() {
       Storage storage = open();
       storage.updatePeers(List.of(user(10, 1, "first"), user(10, 2, "second")));

@@ -22,7 +22,7 @@ class StringSlotMapTest {
     StringSlotMap map = new StringSlotMap();
     Map<String, Integer> model = new HashMap<>();
     int keys = 1 + r.nextInt(r.nextBoolean() ? 30 : 3000);
-    for (int op = 0; op < 4000; op++) {
+    for (int op = 0; op < 2000; op++) {
       String key = "k" + r.nextInt(keys);
       int slot = r.nextInt(8);
       if (r.nextInt(3) == 0) {
