@@ -9,6 +9,9 @@ import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +114,29 @@ class CheckCommandTest {
       child.waitFor();
     }
     assertThat(lockLine(jgram("check", file.toString()).out())).contains("not held");
+  }
+
+  @Test
+  void aSessionInsideARunningPyrogramsOpenWriteTransactionIsStillReadable() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v3-user.session", dir);
+    try (Connection pyrogram = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = pyrogram.createStatement()) {
+      s.execute("BEGIN");
+      s.execute("REPLACE INTO peers (id, access_hash, type, username, phone_number)"
+          + "VALUES (42, 1, 'user', 'uncommitted', NULL)");
+
+      CliRun.Result check = jgram("check", file.toString());
+      CliRun.Result info = jgram("info", "--json", file.toString());
+      CliRun.Result peers = jgram("peers", file.toString(), "--id", "42");
+
+      assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+      assertThat(check.out()).contains("info  journal    " + file.getFileName()
+          + "-journal exists: a client is writing now");
+      assertThat(Json.mapper().readTree(info.out()).path("peers").asLong()).isEqualTo(8);
+      assertThat(peers.exitCode()).isEqualTo(1);
+      assertThat(peers.err()).contains("ID not found: 42");
+      s.execute("ROLLBACK");
+    }
   }
 
   @Test
