@@ -2,6 +2,8 @@ package dev.jgram.cli;
 
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
+import dev.jgram.storage.format.PortableSession;
+import dev.jgram.storage.format.SessionFormats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +39,11 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     terminal.out().println("check " + file);
-    if (checkFile()) {
+    SessionDatabase.Kind kind = checkFile();
+    if (kind == SessionDatabase.Kind.PYROGRAM) {
       checkSession();
+    } else if (kind == SessionDatabase.Kind.TELETHON) {
+      checkTelethonSession();
     }
     checkLock();
     if (problems.isEmpty()) {
@@ -51,8 +56,8 @@ final class CheckCommand implements Callable<Integer> {
     return 1;
   }
 
-  /** File, header, integrity and schema; false if nothing further can be checked. */
-  private boolean checkFile() {
+  /** File, header, integrity and schema; the kind, or null if nothing more can be checked. */
+  private SessionDatabase.Kind checkFile() {
     try {
       SessionFiles.requireFile(file);
       try (SessionDatabase db = SessionDatabase.open(file)) {
@@ -66,11 +71,11 @@ final class CheckCommand implements Callable<Integer> {
         SessionDatabase.Kind kind = db.requireSession();
         Integer version = db.schemaVersion(kind);
         line(true, "schema", describe(kind, version));
-        return sound && kind == SessionDatabase.Kind.PYROGRAM;
+        return sound ? kind : null;
       }
     } catch (CliException e) {
       line(false, "file", stripFile(e.getMessage()));
-      return false;
+      return null;
     }
   }
 
@@ -80,6 +85,16 @@ final class CheckCommand implements Callable<Integer> {
       line(true, "session", "dc " + s.dcId() + ", " + login(s) + ", " + storage.peerCount()
           + " peers");
       storage.keyRevocation().ifPresent(reason -> line(false, "auth key", "revoked: " + reason));
+    } catch (RuntimeException e) {
+      line(false, "session", stripFile(Failures.describe(e)));
+    }
+  }
+
+  private void checkTelethonSession() {
+    try {
+      PortableSession p = SessionFormats.detect(file).session();
+      line(true, "session", "dc " + p.dcId() + ", " + login(p.session()) + ", "
+          + p.peers().size() + " entities (Telethon file: convert it to use it with jgram)");
     } catch (RuntimeException e) {
       line(false, "session", stripFile(Failures.describe(e)));
     }
@@ -112,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
 
   private static String describe(SessionDatabase.Kind kind, Integer version) {
     if (kind == SessionDatabase.Kind.TELETHON) {
-      return "Telethon schema version " + version + " (jgram reads Pyrogram-family files here)";
+      return "Telethon schema version " + version;
     }
     String origin = switch (version == null ? 0 : version) {
       case 1 -> " (Pyrogram 0.15)";

@@ -38,6 +38,19 @@ class CheckCommandTest {
   }
 
   @Test
+  void checksATelethonFileToo() {
+    Path file = Interop.copy("telethon-v7-user.session", dir);
+    String before = Fixtures.sha256(file);
+
+    CliRun.Result r = jgram("check", file.toString());
+
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("ok    schema     Telethon schema version 7")
+        .contains("ok    session    dc 2, user unknown, auth key id c7b1468ed72caa56, 6 entities");
+    assertThat(Fixtures.sha256(file)).isEqualTo(before);
+  }
+
+  @Test
   void reportsTheSchemaAndTheSession() {
     Path file = Fixtures.copy("pyrogram-v3-user.session", dir);
 
