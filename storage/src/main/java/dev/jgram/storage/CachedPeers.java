@@ -39,7 +39,7 @@ final class CachedPeers {
       }
       cache.loaded(e);
     }
-    return e.input;
+    return e.input();
   }
 
   InputPeer byUsername(String username) throws SQLException {
@@ -57,7 +57,7 @@ final class CachedPeers {
     if (Math.abs(config.nowSeconds() - e.lastUpdateOn) > config.usernameTtl().getSeconds()) {
       throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_EXPIRED, username);
     }
-    return e.input;
+    return e.input();
   }
 
   InputPeer byPhone(String phone) throws SQLException {
@@ -70,13 +70,14 @@ final class CachedPeers {
       }
       cache.loadedForPhone(e, phone);
     }
-    return e.input;
+    return e.input();
   }
 
   /** Records committed writes, in write order. */
   void written(List<Peer> batch) {
     for (Peer p : batch) {
-      cache.written(new PeerCache.Entry(p.id(), p.toInputPeer(), p.lastUpdateOn(),
+      cache.written(new PeerCache.Entry(p.id(), p.type(),
+          p.accessHash() == null ? 0 : p.accessHash(), p.lastUpdateOn(),
           p.usernames(), p.phoneNumber()));
     }
   }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The bounded peer cache: its bound, and when its username and phone maps may answer. */
 class PeerCacheTest {
   private static PeerCache.Entry entry(long id, long time, String phone, String... usernames) {
-    return new PeerCache.Entry(id, new InputPeer.User(id, id), time, List.of(usernames), phone);
+    return new PeerCache.Entry(id, PeerType.USER, id, time, List.of(usernames), phone);
   }
 
   @Test
