@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Djgram.contract.encrypted=true}; {@link EncryptedFileSessionTest} always runs).
  */
 @EnabledIfSystemProperty(named = "jgram.contract.encrypted", matches = "true")
-class EncryptedFileStorageContractTest extends StorageContractTest {
+class EncryptedFileStorageContractTest extends PersistentStorageContractTest {
   private static final SessionEncryption ENCRYPTION =
       SessionEncryption.passphrase("contract".toCharArray(), 1_000);
 
