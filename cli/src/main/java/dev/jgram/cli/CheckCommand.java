@@ -80,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private void checkSession() {
-    try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock())) {
+    try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock(), terminal.encryption())) {
       Session s = storage.session();
       line(true, "session", "dc " + s.dcId() + ", " + login(s) + ", " + storage.peerCount()
           + " peers");

@@ -75,7 +75,8 @@ final class ConvertCommand implements Callable<Integer> {
               + ": --out is required");
     }
     SessionReader.Loaded loaded =
-        SessionReader.read(SessionInput.parse(input, terminal), terminal.clock(), true);
+        SessionReader.read(SessionInput.parse(input, terminal), terminal.clock(), true,
+            terminal.encryption());
     PortableSession session = ConvertFields.apply(loaded.session(), apiId, userId, bot, test);
     List<SessionField> missing = SessionFormats.missingFields(session, to);
     if (!missing.isEmpty()) {

@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String exported;
-    try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock())) {
+    try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock(), terminal.encryption())) {
       exported = storage.exportSessionString();
     } catch (StorageException e) {
       String m = e.getMessage();

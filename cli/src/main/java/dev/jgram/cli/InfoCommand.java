@@ -1,5 +1,6 @@
 package dev.jgram.cli;
 
+import dev.jgram.storage.SessionEncryption;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
       "Show what a session file, folder or string holds, in any format jgram reads.",
       "Format, schema version, dc_id, api_id, test_mode, user_id, is_bot, date, the auth key",
       "id (never the key), the number of cached peers and the update state. Never changes",
-      "the file, and works while a running client holds it."
+      "the file, and works while a running client holds it. An encrypted file (jgram's",
+      "encryption at rest) is read with JGRAM_SESSION_PASSPHRASE or JGRAM_SESSION_KEY."
     })
 final class InfoCommand implements Callable<Integer> {
 
@@ -41,7 +43,7 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() {
     SessionInput input = SessionInput.parse(session, terminal);
     SessionReport report = SessionReport.of(
-        SessionReader.read(input, terminal.clock(), false), showSecrets);
+        SessionReader.read(input, terminal.clock(), false, terminal.encryption()), showSecrets);
     if (json) {
       Json.print(terminal.out(), report);
     } else {
@@ -65,6 +67,9 @@ final class InfoCommand implements Callable<Integer> {
         ? r.date() + " (never saved)" : r.date() + " (" + Instant.ofEpochSecond(r.date()) + ")");
     row(out, "auth_key_id", r.authKeyId() == null ? "unknown (no auth key)" : r.authKeyId());
     row(out, "peers", r.peers());
+    if (input instanceof SessionInput.File f && r.format().equals("pyrogram-file")) {
+      row(out, "encryption", SessionEncryption.describe(f.path()).orElse("none (auth key in clear)"));
+    }
     SessionReport.State s = r.updateState();
     row(out, "update_state", s == null ? "none"
         : "pts=" + s.pts() + " qts=" + s.qts() + " date=" + s.date() + " seq=" + s.seq());

@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       ImportCommand.class,
       CheckCommand.class,
-      ConvertCommand.class
+      ConvertCommand.class,
+      DecryptCommand.class
     },
     footer = {
       "",

@@ -59,12 +59,12 @@ final class PeersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (lookup == null) {
-      try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock())) {
+      try (Storage storage = SessionFiles.openReadOnly(file, terminal.clock(), terminal.encryption())) {
         list(storage);
       }
       return 0;
     }
-    Storage storage = SessionFiles.readOnly(file, terminal.clock());
+    Storage storage = SessionFiles.readOnly(file, terminal.clock(), terminal.encryption());
     try (Client client = Client.builder(file.toString()).storage(storage).build()) {
       show(resolve(client));
     }

@@ -1,5 +1,6 @@
 package dev.jgram.cli;
 
+import dev.jgram.storage.SessionEncryption;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import java.nio.file.Files;
@@ -45,20 +46,21 @@ final class SessionFiles {
 
   /**
    * Opens a Pyrogram-family session file read-only: no migration, no write, no lock taken, so
-   * it works while a running client owns the session. The header and tables are checked first
+   * it works while a running client owns the session. An encrypted file needs {@code encryption}
+   * (from {@code JGRAM_SESSION_PASSPHRASE} or {@code JGRAM_SESSION_KEY}). The header and tables are checked first
    * so that a file that is not a session gets an exact message and is never handed to the
    * engine.
    *
    * @throws CliException or {@link dev.jgram.storage.StorageException} naming the file
    */
-  static Storage openReadOnly(Path file, Clock clock) {
-    Storage storage = readOnly(file, clock);
+  static Storage openReadOnly(Path file, Clock clock, SessionEncryption encryption) {
+    Storage storage = readOnly(file, clock, encryption);
     storage.open();
     return storage;
   }
 
   /** As {@link #openReadOnly}, but not yet opened (for a Client, which opens it itself). */
-  static Storage readOnly(Path file, Clock clock) {
+  static Storage readOnly(Path file, Clock clock, SessionEncryption encryption) {
     requireFile(file);
     try (SessionDatabase db = SessionDatabase.open(file)) {
       if (db.requireSession() != SessionDatabase.Kind.PYROGRAM) {
@@ -66,6 +68,7 @@ final class SessionFiles {
             + "Pyrogram-family session files (convert it first)");
       }
     }
-    return Storage.file(file, StorageConfig.DEFAULTS.withReadOnly(true).withClock(clock));
+    return Storage.file(file, StorageConfig.DEFAULTS.withReadOnly(true).withClock(clock)
+        .withEncryption(encryption));
   }
 }

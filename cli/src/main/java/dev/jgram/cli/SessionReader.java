@@ -1,6 +1,7 @@
 package dev.jgram.cli;
 
 import dev.jgram.storage.InvalidSessionFileException;
+import dev.jgram.storage.SessionEncryption;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageException;
 import dev.jgram.storage.format.DetectedSession;
@@ -35,9 +36,11 @@ final class SessionReader {
    *
    * @param withPeers whether to load the peer cache into {@link Loaded#session()} (for
    *     conversions); otherwise only counted
+   * @param encryption the key of an encrypted Pyrogram file (none for a clear one)
    * @throws CliException or {@link StorageException} naming the file or value
    */
-  static Loaded read(SessionInput input, Clock clock, boolean withPeers) {
+  static Loaded read(SessionInput input, Clock clock, boolean withPeers,
+      SessionEncryption encryption) {
     if (input instanceof SessionInput.Text text) {
       try {
         DetectedSession d = SessionFormats.detect(text.text());
@@ -60,7 +63,7 @@ final class SessionReader {
       if (kind == SessionDatabase.Kind.TELETHON) {
         return detected(path, version);
       }
-      return pyrogramFile(path, version, clock, withPeers);
+      return pyrogramFile(path, version, clock, withPeers, encryption);
     }
   }
 
@@ -82,8 +85,9 @@ final class SessionReader {
     return new Loaded(d.format(), version, d.session(), d.session().peers().size());
   }
 
-  private static Loaded pyrogramFile(Path path, Integer version, Clock clock, boolean withPeers) {
-    try (Storage storage = SessionFiles.openReadOnly(path, clock)) {
+  private static Loaded pyrogramFile(Path path, Integer version, Clock clock, boolean withPeers,
+      SessionEncryption encryption) {
+    try (Storage storage = SessionFiles.openReadOnly(path, clock, encryption)) {
       PortableSession s = withPeers ? SessionFormats.read(storage)
           : PortableSession.of(storage.session())
               .withUpdates(storage.updateState().orElse(null), storage.allChannelPts());

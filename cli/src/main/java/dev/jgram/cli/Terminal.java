@@ -5,6 +5,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import dev.jgram.storage.SessionEncryption;
 
 /**
  * What a command talks to: its output and error streams, standard input, whether standard
@@ -16,8 +18,21 @@ import java.time.Clock;
  * @param in where {@code -} reads a session string from
  * @param interactive whether {@code out} is a terminal a person watches
  * @param clock the source of "now"
+ * @param env the environment variables commands read ({@code JGRAM_SESSION_KEY},
+ *     {@code JGRAM_SESSION_PASSPHRASE})
  */
-record Terminal(PrintWriter out, PrintWriter err, InputStream in, boolean interactive, Clock clock) {
+record Terminal(PrintWriter out, PrintWriter err, InputStream in, boolean interactive, Clock clock,
+    Map<String, String> env) {
+
+  /** A terminal with an empty environment. */
+  Terminal(PrintWriter out, PrintWriter err, InputStream in, boolean interactive, Clock clock) {
+    this(out, err, in, interactive, clock, Map.of());
+  }
+
+  /** The encryption the environment asks for ({@link SessionEncryption#fromEnvironment()}). */
+  SessionEncryption encryption() {
+    return SessionEncryption.fromEnvironment(env);
+  }
 
   /** The process's streams, UTF-8, with the system clock. */
   static Terminal system() {
@@ -26,6 +41,7 @@ record Terminal(PrintWriter out, PrintWriter err, InputStream in, boolean intera
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
         System.in,
         System.console() != null,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        System.getenv());
   }
 }

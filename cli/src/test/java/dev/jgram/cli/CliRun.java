@@ -16,6 +16,7 @@ final class CliRun {
   private String stdin = "";
   private boolean interactive;
   private Clock clock = FIXTURE_NOW;
+  private java.util.Map<String, String> env = java.util.Map.of();
 
   /** The outcome of one run. */
   record Result(int exitCode, String out, String err) {
@@ -39,6 +40,11 @@ final class CliRun {
     return this;
   }
 
+  CliRun env(java.util.Map<String, String> env) {
+    this.env = env;
+    return this;
+  }
+
   CliRun clock(Clock clock) {
     this.clock = clock;
     return this;
@@ -48,7 +54,7 @@ final class CliRun {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Terminal t = new Terminal(new PrintWriter(out, true), new PrintWriter(err, true),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), interactive, clock);
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), interactive, clock, env);
     int code = Jgram.run(t, args);
     return new Result(code, out.toString(), err.toString());
   }

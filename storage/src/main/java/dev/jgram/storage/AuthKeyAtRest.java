@@ -48,11 +48,14 @@ final class AuthKeyAtRest {
       )""";
 
   private final String name;
-  private final SessionCipher cipher;
+  private final SessionEncryption encryption;
+  private SessionCipher cipher; // derived when first needed: PBKDF2 is slow on purpose
   private boolean table;
 
-  private AuthKeyAtRest(String name, SessionCipher cipher, boolean table) {
+  private AuthKeyAtRest(String name, SessionEncryption encryption, SessionCipher cipher,
+      boolean table) {
     this.name = name;
+    this.encryption = encryption;
     this.cipher = cipher;
     this.table = table;
   }
@@ -166,12 +169,12 @@ final class AuthKeyAtRest {
     if (sealed == null) {
       return fresh(name, encryption);
     }
-    return new AuthKeyAtRest(name, SessionCipher.unlock(encryption, sealed, name), true);
+    return new AuthKeyAtRest(name, encryption, SessionCipher.unlock(encryption, sealed, name),
+        true);
   }
 
   private static AuthKeyAtRest fresh(String name, SessionEncryption encryption) {
-    return new AuthKeyAtRest(name,
-        encryption.enabled() ? SessionCipher.create(encryption) : null, false);
+    return new AuthKeyAtRest(name, encryption, null, false);
   }
 
   private static byte[] readSealed(Connection c) throws SQLException {
@@ -181,10 +184,6 @@ final class AuthKeyAtRest {
     }
   }
 
-  /** Whether keys are sealed (the file is or becomes encrypted). */
-  boolean encrypted() {
-    return cipher != null;
-  }
 
   /** The session's key: the {@code auth_key} column's value, else the sealed key, if any. */
   AuthKey read(Connection c, byte[] column) throws SQLException {
@@ -197,12 +196,12 @@ final class AuthKeyAtRest {
 
   /** Whether the session as read still has its key in clear where it should be sealed. */
   boolean needsSealing(byte[] column) {
-    return cipher != null && column != null;
+    return encryption.enabled() && column != null;
   }
 
   /** What to store in {@code sessions.auth_key}: the key, or NULL when it is sealed. */
   byte[] column(AuthKey key) {
-    return key == null || cipher != null ? null : key.bytes();
+    return key == null || encryption.enabled() ? null : key.bytes();
   }
 
   /**
@@ -210,8 +209,11 @@ final class AuthKeyAtRest {
    * null key removes it. Does nothing for a clear session.
    */
   void write(Connection c, AuthKey key) throws SQLException {
-    if (cipher == null) {
+    if (!encryption.enabled()) {
       return;
+    }
+    if (cipher == null) {
+      cipher = SessionCipher.create(encryption);
     }
     try (Statement s = c.createStatement()) {
       s.executeUpdate(CREATE);

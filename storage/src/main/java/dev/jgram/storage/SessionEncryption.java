@@ -99,7 +99,13 @@ public final class SessionEncryption {
     return fromEnvironment(System.getenv());
   }
 
-  static SessionEncryption fromEnvironment(Map<String, String> env) {
+  /**
+   * As {@link #fromEnvironment()}, from the given variables (a tool's own environment).
+   *
+   * @throws IllegalArgumentException if {@value #KEY_VARIABLE} is set but is not base64 of
+   *     32 bytes (the message never quotes it)
+   */
+  public static SessionEncryption fromEnvironment(Map<String, String> env) {
     String key = env.get(KEY_VARIABLE);
     if (key != null && !key.isBlank()) {
       return rawKey(decodeKey(key.strip()));
