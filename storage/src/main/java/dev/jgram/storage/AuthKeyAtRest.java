@@ -63,9 +63,10 @@ final class AuthKeyAtRest {
   /**
    * Unlocks the key of {@code file} before any write: through a read-only connection, checks
    * {@code encryption} against the sealed key, if any, and reads the session row with it, after
-   * SQLite's {@code quick_check} (files up to {@link #QUICK_CHECK_MAX_BYTES}), so that a missing or wrong key, a corrupt file, or a row
-   * jgram cannot read, refuses the file untouched (the writable open switches to WAL and may
-   * migrate: a failure after that would leave the file changed).
+   * SQLite's {@code quick_check} (files up to {@link #QUICK_CHECK_MAX_BYTES}), so that a
+   * missing or wrong key, a corrupt file, or a row jgram cannot read, refuses the file
+   * untouched (the writable open switches to WAL and may migrate: a failure after that would
+   * leave the file changed). A hot journal of a crashed writer is rolled back first.
    *
    * @throws EncryptedSessionException if the file is encrypted and the key is missing or wrong
    * @throws InvalidSessionFileException if the session row or the sealed key is damaged
