@@ -94,7 +94,20 @@ final class SessionFileProbe {
     if (read < 100) {
       throw invalid(file, "is truncated: " + size + " bytes, shorter than the 100-byte header");
     }
-    checkSize(file, header, size);
+    if (!hasWal(file)) {
+      // With a -wal, a checkpoint cut short by a crash leaves the file shorter than page 1
+      // (written first) says; the WAL still holds every page and SQLite finishes the job.
+      checkSize(file, header, size);
+    }
+  }
+
+  private static boolean hasWal(Path file) {
+    try {
+      Path wal = SqliteFiles.sibling(file, "-wal");
+      return Files.exists(wal) && Files.size(wal) > 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void checkSize(Path file, byte[] header, long size) {
