@@ -15,10 +15,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The workload runner: {@code java -jar jgram-bench-0.1.0-SNAPSHOT-all.jar [options]} (or
@@ -64,6 +68,10 @@ public final class BenchMain implements Callable<Integer> {
       description = "Peers per fleet session (default: 1000).")
   private int fleetPeers;
 
+  @Option(names = "--runs", defaultValue = "1", paramLabel = "R",
+      description = "Run each N (and the fleet) R times; report each figure's median.")
+  private int runs;
+
   @Option(names = "--lookups", defaultValue = "10000", paramLabel = "K",
       description = "Random keys per lookup kind (default: 10000).")
   private int lookups;
@@ -86,6 +94,9 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--markdown", paramLabel = "FILE",
       description = "Write the Markdown results table here.")
   private Path markdown;
+
+  @Spec
+  private CommandSpec spec;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -111,8 +122,17 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Report report = from != null ? Report.read(from) : measure();
-    out.print(json ? report.toJson() + System.lineSeparator() : report.toTable());
+    validate();
+    Report report;
+    if (from != null) {
+      report = Report.read(from);
+      out.print(json ? "" : report.toTable());
+    } else {
+      report = measure();
+    }
+    if (json) {
+      out.println(report.toJson());
+    }
     out.flush();
     if (svg != null) {
       write(svg, Chart.svg(report));
@@ -123,30 +143,77 @@ public final class BenchMain implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Runs the chosen scenarios. Without {@code --json} the table is printed as it grows; with
+   * it, the same lines go to stderr as progress and stdout gets only the document.
+   */
   private Report measure() throws IOException {
     Path workDir = dir != null ? Files.createDirectories(dir)
         : Files.createTempDirectory("jgram-bench");
+    String jvm = jvm();
+    String sqlite = sqliteVersion();
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (!json) {
+      out.print(Report.header(jvm, sqlite, cores, seed));
+    }
+    PrintStream progress = json ? err : out;
+    progress.println("# load average at start: " + ProcessMemory.loadAverage());
     try {
       RunSettings settings = new RunSettings(workDir, seed, lookups, warmupRounds,
-          line -> err.println(line));
-      Runner runner = new Runner(settings, engines());
-      List<Integer> ns = peers != null ? peers : fleet ? List.of() : List.of(10_000, 100_000);
-      if (warmupPeers > 0 && !ns.isEmpty()) {
-        runner.warmUp(warmupPeers);
-      }
-      List<Result> results = new ArrayList<>();
-      for (int n : ns) {
-        results.addAll(runner.run(n));
-      }
-      if (fleet) {
-        results.add(new FleetScenario(settings).run(fleetSessions, fleetPeers));
-      }
-      return new Report(jvm(), sqliteVersion(), Runtime.getRuntime().availableProcessors(),
-          seed, results);
+          line -> progress.println(line));
+      Report report = new Report(jvm, sqlite, cores, seed, results(settings));
+      progress.println("# load average at end: " + ProcessMemory.loadAverage());
+      return report;
     } finally {
       if (dir == null) {
         deleteTree(workDir);
       }
+    }
+  }
+
+  private List<Result> results(RunSettings settings) {
+    Runner runner = new Runner(settings, engines());
+    List<Integer> ns = peers != null ? peers : fleet ? List.of() : List.of(10_000, 100_000);
+    if (warmupPeers > 0 && !ns.isEmpty()) {
+      runner.warmUp(warmupPeers);
+    }
+    List<Result> results = new ArrayList<>();
+    for (int n : ns) {
+      results.addAll(repeated(() -> runner.run(n)));
+    }
+    if (fleet) {
+      results.addAll(repeated(() -> List.of(
+          new FleetScenario(settings).run(fleetSessions, fleetPeers))));
+    }
+    return results;
+  }
+
+  private List<Result> repeated(Supplier<List<Result>> run) {
+    List<List<Result>> all = new ArrayList<>(runs);
+    for (int i = 0; i < runs; i++) {
+      all.add(run.get());
+    }
+    return runs == 1 ? all.get(0) : Medians.of(all);
+  }
+
+  private void validate() {
+    positive("--runs", runs);
+    positive("--lookups", lookups);
+    positive("--fleet-sessions", fleetSessions);
+    positive("--fleet-peers", fleetPeers);
+    for (int n : peers == null ? List.<Integer>of() : peers) {
+      positive("--peers", n);
+    }
+    if (warmupPeers < 0 || warmupRounds < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--warmup-peers and --warmup-rounds must not be negative");
+    }
+  }
+
+  private void positive(String option, int value) {
+    if (value < 1) {
+      throw new ParameterException(spec.commandLine(),
+          option + " must be at least 1, was " + value);
     }
   }
 

@@ -33,6 +33,19 @@ final class ProcessMemory {
     return Files.isReadable(STATUS);
   }
 
+  /**
+   * The 1, 5 and 15 minute load averages ({@code /proc/loadavg}), or "unknown": the figures
+   * of a run on a busy machine are read beside them.
+   */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   /** The resident set size in bytes ({@code VmRSS} of {@code /proc/self/status}). */
   static long rssBytes() {
     try {

@@ -53,15 +53,19 @@ record Report(
    * resident memory per session.
    */
   String toTable() {
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "jgram bench: %s, SQLite %s, %d cores, seed %d%n",
-        jvm, sqliteVersion, cores, seed));
-    out.append(String.format(Locale.ROOT, "%-7s %9s  %-16s %14s %9s %9s %9s %12s%n",
-        "engine", "n", "scenario", "ops/s", "p50 us", "p99 us", "ms", "bytes"));
+    StringBuilder out = new StringBuilder(header(jvm, sqliteVersion, cores, seed));
     for (Result r : results) {
       out.append(line(r)).append(System.lineSeparator());
     }
     return out.toString();
+  }
+
+  /** The table's first two lines: the machine, then the column names. */
+  static String header(String jvm, String sqliteVersion, int cores, long seed) {
+    return String.format(Locale.ROOT, "jgram bench: %s, SQLite %s, %d cores, seed %d%n",
+        jvm, sqliteVersion, cores, seed)
+        + String.format(Locale.ROOT, "%-7s %9s  %-16s %14s %9s %9s %9s %12s%n",
+        "engine", "n", "scenario", "ops/s", "p50 us", "p99 us", "ms", "bytes");
   }
 
   /** One table line for a result. */
