@@ -11,10 +11,18 @@ final class Engines {
   }
 
   static Storage memory(StorageConfig config) {
-    throw new UnsupportedOperationException("memory storage: not built yet");
+    return new MemoryStorage(config, Session.EMPTY);
   }
 
+  /**
+   * Decodes the string now, so that a bad string fails where it is passed in, and opens a
+   * memory storage holding it (date 0). An empty or blank string is, as in Pyrogram, a fresh
+   * empty session.
+   */
   static Storage fromSessionString(String sessionString, StorageConfig config) {
-    throw new UnsupportedOperationException("memory storage: not built yet");
+    if (sessionString != null && sessionString.isBlank()) {
+      return new MemoryStorage(config, Session.EMPTY);
+    }
+    return new MemoryStorage(config, PyrogramSessionString.decode(sessionString).withDate(0));
   }
 }

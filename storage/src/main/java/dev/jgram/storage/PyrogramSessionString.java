@@ -25,12 +25,19 @@ import java.util.Base64;
  *   <tr><td>{@code >B?256sQ?}</td><td>267</td><td>356</td><td>uint64 at 258</td></tr>
  * </table>
  *
- * <p>Decoding is more forgiving than Pyrogram's and never worse: surrounding whitespace is
- * ignored, both base64 alphabets are accepted, padding is optional, and the layout is chosen
- * by the decoded byte count rather than the character count (so a legacy string that kept its
+ * <p>Decoding is more forgiving than Pyrogram 2.x's and never worse: whitespace around the
+ * string or inside it (where a terminal wrapped it) is ignored, as Pyrogram 0.15-1.4 did;
+ * both base64 alphabets are accepted; padding is optional; and the layout is chosen by the
+ * decoded byte count rather than the character count (so a legacy string that kept its
  * {@code =} still decodes). Everything else gets an {@link InvalidSessionStringException}
  * that says what was expected and what was found; the string itself is never quoted.
  * Encoding always writes the current layout, byte-for-byte as Pyrogram does.
+ *
+ * <p>The string's api_id is an unsigned 32-bit field, {@link Session#apiId()} a Java
+ * {@code int}. Telegram's api_ids are positive TL {@code int}s, so the two agree for every
+ * real session; a string carrying a value above 2<sup>31</sup>-1 (such as Pyrogram's own
+ * test value 4294967295) keeps its 32 bits and reads as a negative int, which encodes back to
+ * the same string ({@link Integer#toUnsignedLong(int)} recovers the number).
  */
 public final class PyrogramSessionString {
   /** Decoded size of the current layout. */
@@ -65,7 +72,19 @@ public final class PyrogramSessionString {
     if (s.isEmpty()) {
       throw new InvalidSessionStringException("session string is empty");
     }
-    byte[] raw = decodeBase64(s);
+    byte[] raw;
+    try {
+      raw = decodeBase64(s);
+    } catch (InvalidSessionStringException e) {
+      String hint = otherLibraryHint(s);
+      if (hint.isEmpty()) {
+        throw e;
+      }
+      throw new InvalidSessionStringException("session string of " + s.length()
+          + " characters is not base64 Pyrogram can read; expected " + CURRENT_CHARS
+          + " characters (" + CURRENT_BYTES + " bytes, Pyrogram 2.x) or 351/356 characters ("
+          + LEGACY32_BYTES + "/" + LEGACY64_BYTES + " bytes, Pyrogram 0.15-1.4)" + hint, e);
+    }
     return switch (raw.length) {
       case CURRENT_BYTES -> decodeCurrent(raw);
       case LEGACY32_BYTES, LEGACY64_BYTES -> decodeLegacy(raw);
@@ -77,7 +96,8 @@ public final class PyrogramSessionString {
    * Encodes a session in the current layout.
    *
    * @throws StorageException naming the field if dc_id, api_id, user_id or the auth key is
-   *     unknown or out of the layout's range
+   *     unknown or out of the layout's range (dc_id 0-255, user_id not negative); api_id is
+   *     written as its 32 bits, unsigned
    */
   public static String encode(Session session) {
     require(session.dcId() != null, "dc_id is unknown");
@@ -87,7 +107,6 @@ public final class PyrogramSessionString {
     require(session.authKey() != null, "auth_key is unknown (the session is not logged in)");
     int dc = session.dcId();
     require(dc >= 0 && dc <= 255, "dc_id " + dc + " does not fit the layout's uint8");
-    require(session.apiId() >= 0, "api_id " + session.apiId() + " is negative");
     require(session.userId() >= 0, "user_id " + session.userId() + " is negative");
     ByteBuffer b = ByteBuffer.allocate(CURRENT_BYTES);
     b.put((byte) dc);
@@ -104,17 +123,12 @@ public final class PyrogramSessionString {
   private static Session decodeCurrent(byte[] raw) {
     ByteBuffer b = ByteBuffer.wrap(raw);
     int dc = b.get() & 0xff;
-    long apiId = b.getInt() & 0xffffffffL;
+    int apiId = b.getInt();
     boolean test = b.get() != 0;
     AuthKey key = readKey(b);
     long userId = b.getLong();
     boolean bot = b.get() != 0;
-    if (apiId > Integer.MAX_VALUE) {
-      throw new InvalidSessionStringException(
-          "session string (Pyrogram current layout) has api_id " + apiId
-              + "; expected at most " + Integer.MAX_VALUE);
-    }
-    return new Session(dc, (int) apiId, test, key, 0, checkUserId(userId), bot);
+    return new Session(dc, apiId, test, key, 0, checkUserId(userId), bot);
   }
 
   private static Session decodeLegacy(byte[] raw) {
@@ -150,7 +164,14 @@ public final class PyrogramSessionString {
     while (end > 0 && body.charAt(end - 1) == '=') {
       end--;
     }
+    int padding = body.length() - end;
     body = body.substring(0, end);
+    if (padding > 0 && (padding > 2 || (end + padding) % 4 != 0)) {
+      throw new InvalidSessionStringException(
+          "session string has " + end + " base64 characters followed by " + padding
+              + " '=', which is not base64 padding (expected none, or up to two making the length"
+              + " a multiple of 4); it has stray characters");
+    }
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
@@ -165,7 +186,7 @@ public final class PyrogramSessionString {
       throw new InvalidSessionStringException(
           "session string has " + body.length() + " base64 characters, which no byte count "
               + "encodes to (one more than a multiple of 4): it is truncated or has a stray "
-              + "character; expected " + CURRENT_CHARS + " characters" + otherLibraryHint(s));
+              + "character; expected " + CURRENT_CHARS + " characters");
     }
     String urlSafe = body.replace('+', '-').replace('/', '_');
     return Base64.getUrlDecoder().decode(urlSafe);
@@ -187,6 +208,10 @@ public final class PyrogramSessionString {
     }
     if (s.startsWith("1")) {
       return "; it starts with '1' like Telethon and GramJS strings, which Pyrogram cannot read";
+    }
+    if (s.startsWith("Aw") && s.length() > CURRENT_CHARS) {
+      return "; it looks like an mtcute string (version 3, starts with 'Aw'), which Pyrogram"
+          + " cannot read";
     }
     if (s.startsWith("{")) {
       return "; it looks like JSON (a gotd session?), not a Pyrogram string";
