@@ -80,9 +80,9 @@ public final class BenchMain implements Callable<Integer> {
       description = "Peers of an untimed warm-up run per engine before measuring; 0: none.")
   private int warmupPeers;
 
-  @Option(names = "--warmup-rounds", defaultValue = "3", paramLabel = "R",
-      description = "Untimed passes over the lookup keys before timing them (default: 3).")
-  private int warmupRounds;
+  @Option(names = "--warmup-ms", defaultValue = "300", paramLabel = "MS",
+      description = "Untimed lookups per kind for at least this long before timing them.")
+  private int warmupMillis;
 
   @Option(names = "--from", paramLabel = "FILE",
       description = "Read an earlier --json output instead of measuring.")
@@ -159,7 +159,7 @@ public final class BenchMain implements Callable<Integer> {
     PrintStream progress = json ? err : out;
     progress.println("# load average at start: " + ProcessMemory.loadAverage());
     try {
-      RunSettings settings = new RunSettings(workDir, seed, lookups, warmupRounds,
+      RunSettings settings = new RunSettings(workDir, seed, lookups, warmupMillis,
           line -> progress.println(line));
       Report report = new Report(jvm, sqlite, cores, seed, results(settings));
       progress.println("# load average at end: " + ProcessMemory.loadAverage());
@@ -204,9 +204,9 @@ public final class BenchMain implements Callable<Integer> {
     for (int n : peers == null ? List.<Integer>of() : peers) {
       positive("--peers", n);
     }
-    if (warmupPeers < 0 || warmupRounds < 0) {
+    if (warmupPeers < 0 || warmupMillis < 0) {
       throw new ParameterException(spec.commandLine(),
-          "--warmup-peers and --warmup-rounds must not be negative");
+          "--warmup-peers and --warmup-ms must not be negative");
     }
   }
 

@@ -39,7 +39,7 @@ final class FileScenarios {
       results.add(report(Result.open(ENGINE, n, medianOpenMillis(file, keys.ids()[0]))));
       try (Storage storage = Storage.file(file)) {
         storage.open();
-        for (Result r : new Lookups(settings.warmupRounds()).run(ENGINE, n, storage, keys)) {
+        for (Result r : new Lookups(settings.warmupMillis()).run(ENGINE, n, storage, keys)) {
           results.add(report(r));
         }
       }

@@ -9,6 +9,10 @@ import java.util.SplittableRandom;
  * Random lookup keys over a {@link Workload}: ids and usernames and phone numbers that are
  * there, drawn uniformly (any of a peer's usernames counts), and ids that are not.
  *
+ * <p>Usernames and phone numbers are fresh copies of the stored strings, as a client's lookup
+ * gets a string just parsed from a message or a command: their hash is not yet computed and
+ * comparing them reads their bytes.
+ *
  * <p>Missing ids are user ids just past the generated range ({@code 100,000,000 + n + k}, k
  * below n), so they land beside real keys in the index rather than far away from them.
  */
@@ -32,11 +36,15 @@ record LookupKeys(long[] ids, String[] usernames, String[] phones, long[] missin
     long[] missing = new long[count];
     for (int k = 0; k < count; k++) {
       ids[k] = workload.peer(random.nextInt(n)).id();
-      names[k] = pick(allNames, random);
-      phones[k] = pick(allPhones, random);
+      names[k] = fresh(pick(allNames, random));
+      phones[k] = fresh(pick(allPhones, random));
       missing[k] = 100_000_000L + n + random.nextInt(n);
     }
     return new LookupKeys(ids, names, phones, missing);
+  }
+
+  private static String fresh(String s) {
+    return String.valueOf(s.toCharArray());
   }
 
   private static String pick(List<String> pool, SplittableRandom random) {

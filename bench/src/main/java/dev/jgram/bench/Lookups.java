@@ -9,8 +9,9 @@ import java.util.List;
  * Scenario 3 of the workload: lookups by id, username, phone and a missing id on an open
  * storage, each over its own set of random keys.
  *
- * <p>Each kind runs {@code warmupRounds} untimed passes over its keys (so that the JIT has
- * compiled the path, as in a long-running client), then {@value #THROUGHPUT_ROUNDS} timed
+ * <p>Each kind first runs untimed passes over its keys for at least {@code warmupMillis} (so
+ * that the JIT has compiled the path, as in a long-running client; a count of passes is not
+ * enough on a busy machine, where the compiler threads wait for a core too), then {@value #THROUGHPUT_ROUNDS} timed
  * passes without per-call clocks, then one pass that times every call with
  * {@link System#nanoTime()} for p50 and p99. Ops/s comes from the fastest of the timed passes:
  * on a shared machine the slower ones measure the other processes, and a pass of 10,000 fast
@@ -24,11 +25,11 @@ final class Lookups {
     Object run(int k);
   }
 
-  private final int warmupRounds;
+  private final long warmupNanos;
   private int sink;
 
-  Lookups(int warmupRounds) {
-    this.warmupRounds = warmupRounds;
+  Lookups(int warmupMillis) {
+    this.warmupNanos = warmupMillis * 1_000_000L;
   }
 
   /** Runs the four lookup kinds; results in the order id, username, phone, miss. */
@@ -54,9 +55,10 @@ final class Lookups {
   }
 
   private Result measure(String engine, int n, String scenario, int count, Call call) {
-    for (int round = 0; round < warmupRounds; round++) {
-      pass(call, count);
-    }
+    long warm = 0;
+    do {
+      warm += pass(call, count);
+    } while (warm < warmupNanos);
     long[] passNanos = new long[THROUGHPUT_ROUNDS];
     for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
       passNanos[round] = pass(call, count);

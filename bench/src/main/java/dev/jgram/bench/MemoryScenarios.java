@@ -39,7 +39,7 @@ final class MemoryScenarios {
       }
       double opsPerS = n * 1e9 / (System.nanoTime() - start);
       results.add(report(Result.throughput(ENGINE, n, "upsert", opsPerS)));
-      for (Result r : new Lookups(settings.warmupRounds()).run(ENGINE, n, storage, keys)) {
+      for (Result r : new Lookups(settings.warmupMillis()).run(ENGINE, n, storage, keys)) {
         results.add(report(r));
       }
     }

@@ -13,11 +13,11 @@ import java.util.stream.Stream;
  * @param dir where session files are created (and removed again)
  * @param seed the workload seed
  * @param lookupCount random keys per lookup kind (the workload says 10,000)
- * @param warmupRounds untimed passes over the keys before lookups are timed
+ * @param warmupMillis how long each lookup kind runs untimed before it is timed
  * @param progress where one line per finished scenario goes (stderr in the CLI)
  */
 record RunSettings(
-    Path dir, long seed, int lookupCount, int warmupRounds, Consumer<String> progress) {
+    Path dir, long seed, int lookupCount, int warmupMillis, Consumer<String> progress) {
 
   /** The path of a session file named {@code name} in {@link #dir()}. */
   Path sessionFile(String name) {

@@ -15,14 +15,16 @@ final class Runner {
   }
 
   /**
-   * Runs every scenario once on a small workload (its own seed) and throws the figures away,
+   * Runs every scenario twice on a small workload (its own seed) and throws the figures away,
    * so that class loading, the SQLite library load and the JIT's first compilations are not
    * charged to the first measured N.
    */
   void warmUp(int n) {
     RunSettings quiet = new RunSettings(settings.dir(), settings.seed() + 1,
-        settings.lookupCount(), settings.warmupRounds(), line -> { });
-    new Runner(quiet, engines).run(n);
+        settings.lookupCount(), settings.warmupMillis(), line -> { });
+    Runner runner = new Runner(quiet, engines);
+    runner.run(n);
+    runner.run(n);
   }
 
   /** Every scenario of every chosen engine for {@code n} peers. */

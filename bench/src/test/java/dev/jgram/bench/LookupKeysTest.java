@@ -34,6 +34,21 @@ class LookupKeysTest {
   }
 
   @Test
+  void usernameAndPhoneKeysAreFreshStringsNotTheStoredOnes() {
+    Workload w = Workload.generate(2_000, 3);
+    Set<String> stored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int i = 0; i < w.size(); i++) {
+      stored.addAll(w.peer(i).usernames());
+      if (w.peer(i).phoneNumber() != null) {
+        stored.add(w.peer(i).phoneNumber());
+      }
+    }
+    LookupKeys keys = LookupKeys.draw(w, 1_000, new SplittableRandom(4));
+    assertThat(keys.usernames()).noneMatch(stored::contains);
+    assertThat(keys.phones()).noneMatch(stored::contains);
+  }
+
+  @Test
   void usernameKeysIncludeAlternativeUsernames() {
     Workload w = Workload.generate(20_000, 42);
     LookupKeys keys = LookupKeys.draw(w, 10_000, new SplittableRandom(2));
