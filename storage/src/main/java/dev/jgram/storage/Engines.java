@@ -7,7 +7,7 @@ final class Engines {
   private Engines() {}
 
   static Storage file(Path path, StorageConfig config) {
-    throw new UnsupportedOperationException("file storage: not built yet");
+    return new SqliteStorage(path, config);
   }
 
   static Storage memory(StorageConfig config) {

@@ -1,0 +1,304 @@
+package dev.jgram.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The peers of a session file in SQLite: batched REPLACE writes and the lookups behind the
+ * cache, with statements prepared once per open.
+ *
+ * <p>Every writer keeps Pyrogram's {@code peers} row (the first username in
+ * {@code peers.username} where that column exists), so Pyrogram reads our peers. All
+ * usernames go to {@code jgram_usernames}; on kurigram files also to kurigram's
+ * {@code usernames}, and on pyrofork files those of peers with several usernames to
+ * pyrofork's, each in that fork's own way, so the fork keeps resolving them.
+ *
+ * <p>A username lookup takes the newest of all candidates: jgram rows still current for their
+ * peer (written no earlier than the peer row, so a later Pyrogram REPLACE makes them stale),
+ * Pyrogram's {@code peers.username}, and the fork's table. Ties go to jgram rows, then to the
+ * later write (higher rowid).
+ */
+final class SqlitePeers implements AutoCloseable {
+  private static final int PAGE = 1000;
+
+  private final Connection c;
+  private final SchemaLayout layout;
+  private final boolean hasUsernameColumn;
+  private final PreparedStatement upsert;
+  private final PreparedStatement deleteUsernames;
+  private final PreparedStatement insertUsername;
+  private final PreparedStatement deleteForkUsernames;
+  private final PreparedStatement insertForkUsername;
+  private final PreparedStatement selectById;
+  private final PreparedStatement selectByUsername;
+  private final PreparedStatement selectByPhone;
+  private final PreparedStatement selectJgramUsernames;
+  private final PreparedStatement selectForkUsernames;
+  private final PreparedStatement count;
+
+  SqlitePeers(Connection c, SchemaLayout layout, boolean writable) throws SQLException {
+    this.c = c;
+    this.layout = layout;
+    this.hasUsernameColumn = layout.peersHaveUsername();
+    String userCol = hasUsernameColumn ? "username, " : "";
+    upsert = writable ? c.prepareStatement("REPLACE INTO peers (id, access_hash, type, " + userCol
+        + "phone_number, last_update_on) VALUES (?, ?, ?, " + (hasUsernameColumn ? "?, " : "")
+        + "?, ?)") : null;
+    deleteUsernames = writable
+        ? c.prepareStatement("DELETE FROM jgram_usernames WHERE peer_id = ?") : null;
+    insertUsername = writable ? c.prepareStatement("INSERT INTO jgram_usernames "
+        + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)") : null;
+    deleteForkUsernames = writable && layout.forkUsernames() == SchemaLayout.ForkUsernames.KURIGRAM
+        ? c.prepareStatement("DELETE FROM usernames WHERE id = ?") : null;
+    insertForkUsername = writable ? prepareForkInsert() : null;
+    selectById = c.prepareStatement("SELECT id, access_hash, type, " + userCol
+        + "phone_number, last_update_on FROM peers WHERE id = ?");
+    selectByUsername = c.prepareStatement(PeerQueries.byUsername(layout));
+    selectByPhone = c.prepareStatement("SELECT id, access_hash, type, phone_number, last_update_on"
+        + " FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC LIMIT 1");
+    selectJgramUsernames = layout.hasTable("jgram_usernames")
+        ? c.prepareStatement("SELECT username FROM jgram_usernames "
+            + "WHERE peer_id = ? AND written_at >= ? ORDER BY position, rowid") : null;
+    selectForkUsernames = PeerQueries.forkUsernamesOf(layout) == null ? null
+        : c.prepareStatement(PeerQueries.forkUsernamesOf(layout));
+    count = c.prepareStatement("SELECT COUNT(*) FROM peers");
+  }
+
+  private PreparedStatement prepareForkInsert() throws SQLException {
+    return switch (layout.forkUsernames()) {
+      case KURIGRAM -> c.prepareStatement("INSERT INTO usernames (id, username) VALUES (?, ?)");
+      case PYROFORK -> c.prepareStatement(
+          "REPLACE INTO usernames (id, peer_id, last_update_on) VALUES (?, ?, ?)");
+      case NONE -> null;
+    };
+  }
+
+  /**
+   * Writes {@code peers} (already stamped) in the caller's transaction. Returns the entries
+   * actually written, in write order: the last entry per id wins, at its last position.
+   */
+  static List<Peer> lastPerId(Collection<Peer> peers) {
+    Map<Long, Peer> byId = new LinkedHashMap<>();
+    for (Peer p : peers) {
+      byId.remove(p.id());
+      byId.put(p.id(), p);
+    }
+    return new ArrayList<>(byId.values());
+  }
+
+  void write(List<Peer> peers) throws SQLException {
+    for (Peer p : peers) {
+      bindUpsert(p);
+      upsert.addBatch();
+      deleteUsernames.setLong(1, p.id());
+      deleteUsernames.addBatch();
+      if (deleteForkUsernames != null) {
+        deleteForkUsernames.setLong(1, p.id());
+        deleteForkUsernames.addBatch();
+      }
+      List<String> names = p.usernames();
+      for (int i = 0; i < names.size(); i++) {
+        insertUsername.setLong(1, p.id());
+        insertUsername.setInt(2, i);
+        insertUsername.setString(3, names.get(i));
+        insertUsername.setLong(4, p.lastUpdateOn());
+        insertUsername.addBatch();
+        addForkUsername(p, names.get(i));
+      }
+    }
+    upsert.executeBatch();
+    deleteUsernames.executeBatch();
+    if (deleteForkUsernames != null) {
+      deleteForkUsernames.executeBatch();
+    }
+    insertUsername.executeBatch();
+    if (insertForkUsername != null) {
+      insertForkUsername.executeBatch();
+    }
+  }
+
+  private void bindUpsert(Peer p) throws SQLException {
+    int i = 1;
+    upsert.setLong(i++, p.id());
+    if (p.accessHash() == null) {
+      upsert.setNull(i++, Types.INTEGER);
+    } else {
+      upsert.setLong(i++, p.accessHash());
+    }
+    // Pyrogram binds the type as text into an INTEGER-affinity column; it stays TEXT.
+    upsert.setString(i++, p.type().value());
+    if (hasUsernameColumn) {
+      upsert.setString(i++, p.primaryUsername());
+    }
+    upsert.setString(i++, p.phoneNumber());
+    upsert.setLong(i, p.lastUpdateOn());
+  }
+
+  private void addForkUsername(Peer p, String username) throws SQLException {
+    switch (layout.forkUsernames()) {
+      case KURIGRAM -> {
+        insertForkUsername.setLong(1, p.id());
+        insertForkUsername.setString(2, username);
+        insertForkUsername.addBatch();
+      }
+      case PYROFORK -> {
+        if (p.usernames().size() > 1) { // pyrofork keeps only peers with several usernames
+          insertForkUsername.setString(1, username);
+          insertForkUsername.setLong(2, p.id());
+          insertForkUsername.setLong(3, p.lastUpdateOn());
+          insertForkUsername.addBatch();
+        }
+      }
+      case NONE -> { }
+    }
+  }
+
+  /** The row of {@code id} as a cache entry (usernames: only the Pyrogram one), or null. */
+  PeerCache.Entry byId(long id) throws SQLException {
+    selectById.setLong(1, id);
+    try (ResultSet rs = selectById.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      String username = hasUsernameColumn ? rs.getString("username") : null;
+      return entry(rs, username == null ? List.of() : List.of(username));
+    }
+  }
+
+  /** The entry that wins {@code username}, or null. */
+  PeerCache.Entry byUsername(String username) throws SQLException {
+    selectByUsername.setString(1, username);
+    try (ResultSet rs = selectByUsername.executeQuery()) {
+      return rs.next() ? entry(rs, List.of(username)) : null;
+    }
+  }
+
+  /** The newest entry with {@code phone}, or null. */
+  PeerCache.Entry byPhone(String phone) throws SQLException {
+    selectByPhone.setString(1, phone);
+    try (ResultSet rs = selectByPhone.executeQuery()) {
+      return rs.next() ? entry(rs, List.of()) : null;
+    }
+  }
+
+  /** The whole entry of {@code id}, or null. */
+  Peer peer(long id) throws SQLException {
+    selectById.setLong(1, id);
+    try (ResultSet rs = selectById.executeQuery()) {
+      return rs.next() ? readPeer(rs) : null;
+    }
+  }
+
+  long count() throws SQLException {
+    try (ResultSet rs = count.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Visits every peer in id order, reading a page of rows at a time. */
+  void forEach(Consumer<Peer> action) throws SQLException {
+    String sql = "SELECT id, access_hash, type, " + (hasUsernameColumn ? "username, " : "")
+        + "phone_number, last_update_on FROM peers WHERE id >= ? ORDER BY id LIMIT " + PAGE;
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      long from = Long.MIN_VALUE;
+      while (true) {
+        List<Peer> page = new ArrayList<>(PAGE);
+        s.setLong(1, from);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            page.add(readPeer(rs));
+          }
+        }
+        page.forEach(action);
+        long last = page.isEmpty() ? Long.MAX_VALUE : page.get(page.size() - 1).id();
+        if (page.size() < PAGE || last == Long.MAX_VALUE) {
+          return;
+        }
+        from = last + 1;
+      }
+    }
+  }
+
+  private Peer readPeer(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    long updated = rs.getLong("last_update_on");
+    Long hash = rs.getLong("access_hash");
+    if (rs.wasNull()) {
+      hash = null;
+    }
+    PeerType type = type(rs, id);
+    String primary = hasUsernameColumn ? rs.getString("username") : null;
+    List<String> usernames = usernamesOf(id, updated, primary);
+    return new Peer(id, hash, type, usernames, rs.getString("phone_number"), updated);
+  }
+
+  private List<String> usernamesOf(long id, long updated, String primary) throws SQLException {
+    List<String> names = new ArrayList<>();
+    if (selectJgramUsernames != null) {
+      selectJgramUsernames.setLong(1, id);
+      selectJgramUsernames.setLong(2, updated);
+      try (ResultSet rs = selectJgramUsernames.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    if (!names.isEmpty()) {
+      return names;
+    }
+    if (primary != null) {
+      names.add(primary);
+    }
+    if (selectForkUsernames != null) {
+      PeerQueries.bindForkUsernamesOf(selectForkUsernames, layout, id, updated);
+      try (ResultSet rs = selectForkUsernames.executeQuery()) {
+        while (rs.next()) {
+          String u = rs.getString(1);
+          if (!names.contains(u)) {
+            names.add(u);
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private PeerCache.Entry entry(ResultSet rs, List<String> usernames) throws SQLException {
+    long id = rs.getLong("id");
+    long hash = rs.getLong("access_hash");
+    PeerType type = type(rs, id);
+    return new PeerCache.Entry(id, InputPeer.of(id, type, hash), rs.getLong("last_update_on"),
+        usernames, rs.getString("phone_number"));
+  }
+
+  private static PeerType type(ResultSet rs, long id) throws SQLException {
+    String text = rs.getString("type");
+    try {
+      return PeerType.fromValue(text);
+    } catch (IllegalArgumentException e) {
+      throw new StorageException("peer " + id + " has type '" + text + "', which jgram cannot "
+          + "address; expected one of user, bot, group, channel, supergroup", e);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement s : new PreparedStatement[] {upsert, deleteUsernames, insertUsername,
+        deleteForkUsernames, insertForkUsername, selectById, selectByUsername, selectByPhone,
+        selectJgramUsernames, selectForkUsernames, count}) {
+      if (s != null) {
+        s.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package dev.jgram.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The single-row state of a session file: the {@code sessions} row (columns by name, since a
+ * migrated file has {@code api_id} last), the update state and the key revocation.
+ *
+ * <p>Update state is written to {@code jgram_update_state} only; a fork's {@code update_state}
+ * table is read where jgram has no entry of its own, and never written, so the fork's view
+ * stays its own.
+ */
+final class SqliteState {
+  private static final long COMMON_BOX = 0;
+
+  private final Connection c;
+  private final SchemaLayout layout;
+
+  SqliteState(Connection c, SchemaLayout layout) {
+    this.c = c;
+    this.layout = layout;
+  }
+
+  Session readSession() throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT * FROM sessions LIMIT 1");
+        ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) {
+        return Session.EMPTY;
+      }
+      Integer apiId = layout.hasColumn("sessions", "api_id") ? integer(rs, "api_id") : null;
+      byte[] key = rs.getBytes("auth_key");
+      return new Session(integer(rs, "dc_id"), apiId, bool(rs, "test_mode"), authKey(key),
+          rs.getLong("date"), longOrNull(rs, "user_id"), bool(rs, "is_bot"));
+    }
+  }
+
+  private static AuthKey authKey(byte[] key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.length != AuthKey.LENGTH) {
+      throw new StorageException("sessions.auth_key has " + key.length + " bytes; expected "
+          + AuthKey.LENGTH);
+    }
+    return AuthKey.of(key);
+  }
+
+  void writeSession(Session session) throws SQLException {
+    boolean kurigram7 = layout.hasColumn("sessions", "server_address")
+        && layout.hasColumn("sessions", "port");
+    String address = kurigram7 ? DataCenters.address(session.dcId(), session.testMode()) : null;
+    String sql = "UPDATE sessions SET dc_id = ?, api_id = ?, test_mode = ?, auth_key = ?, "
+        + "date = ?, user_id = ?, is_bot = ?" + (address != null ? ", server_address = ?, port = ?"
+        : "");
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, session);
+      if (address != null) {
+        s.setString(8, address);
+        s.setInt(9, DataCenters.port(session.testMode()));
+      }
+      if (s.executeUpdate() == 0) {
+        insertSession(session);
+      }
+    }
+  }
+
+  private void insertSession(Session session) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO sessions (dc_id, api_id, "
+        + "test_mode, auth_key, date, user_id, is_bot) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      bind(s, session);
+      s.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement s, Session session) throws SQLException {
+    setInt(s, 1, session.dcId());
+    setInt(s, 2, session.apiId());
+    setInt(s, 3, session.testMode() == null ? null : session.testMode() ? 1 : 0);
+    if (session.authKey() == null) {
+      s.setNull(4, Types.BLOB);
+    } else {
+      s.setBytes(4, session.authKey().bytes());
+    }
+    s.setLong(5, session.date());
+    if (session.userId() == null) {
+      s.setNull(6, Types.INTEGER);
+    } else {
+      s.setLong(6, session.userId());
+    }
+    setInt(s, 7, session.isBot() == null ? null : session.isBot() ? 1 : 0);
+  }
+
+  Optional<UpdateState> updateState() throws SQLException {
+    Optional<UpdateState> own = readState("jgram_update_state");
+    return own.isPresent() || !layout.hasForkUpdateState() ? own : readState("update_state");
+  }
+
+  private Optional<UpdateState> readState(String table) throws SQLException {
+    if (!layout.hasTable(table)) {
+      return Optional.empty();
+    }
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT pts, qts, date, seq FROM " + table + " WHERE id = " + COMMON_BOX);
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? Optional.of(new UpdateState(rs.getInt(1), rs.getInt(2), rs.getInt(3),
+          rs.getInt(4))) : Optional.empty();
+    }
+  }
+
+  void writeUpdateState(UpdateState state) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("REPLACE INTO jgram_update_state "
+        + "(id, pts, qts, date, seq) VALUES (0, ?, ?, ?, ?)")) {
+      s.setInt(1, state.pts());
+      s.setInt(2, state.qts());
+      s.setInt(3, state.date());
+      s.setInt(4, state.seq());
+      s.executeUpdate();
+    }
+  }
+
+  OptionalInt channelPts(long channelId) throws SQLException {
+    Integer pts = allChannelPts().get(channelId);
+    return pts == null ? OptionalInt.empty() : OptionalInt.of(pts);
+  }
+
+  void writeChannelPts(long channelId, int pts) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO jgram_update_state (id, pts) "
+        + "VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET pts = excluded.pts")) {
+      s.setLong(1, PeerIds.markChannel(channelId));
+      s.setInt(2, pts);
+      s.executeUpdate();
+    }
+  }
+
+  /** Channel pts by bare channel id: the fork's first, overridden by jgram's own. */
+  Map<Long, Integer> allChannelPts() throws SQLException {
+    Map<Long, Integer> all = new HashMap<>();
+    if (layout.hasForkUpdateState()) {
+      readChannels("update_state", all);
+    }
+    readChannels("jgram_update_state", all);
+    return all;
+  }
+
+  private void readChannels(String table, Map<Long, Integer> into) throws SQLException {
+    if (!layout.hasTable(table)) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement("SELECT id, pts FROM " + table
+        + " WHERE id <> 0 AND pts IS NOT NULL"); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        into.put(PeerIds.channelId(rs.getLong(1)), rs.getInt(2));
+      }
+    }
+  }
+
+  void revoke(String reason, long now, AuthKey key) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("REPLACE INTO jgram_key_revocation "
+        + "(id, reason, revoked_at, key_id) VALUES (0, ?, ?, ?)")) {
+      s.setString(1, reason);
+      s.setLong(2, now);
+      s.setString(3, key == null ? null : key.idHex());
+      s.executeUpdate();
+    }
+  }
+
+  Optional<String> revocation() throws SQLException {
+    if (!layout.hasTable("jgram_key_revocation")) {
+      return Optional.empty();
+    }
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT reason, revoked_at FROM jgram_key_revocation WHERE id = 0");
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getString(1) + " (marked dead at "
+          + Instant.ofEpochSecond(rs.getLong(2)) + ")") : Optional.empty();
+    }
+  }
+
+  private static void setInt(PreparedStatement s, int i, Integer v) throws SQLException {
+    if (v == null) {
+      s.setNull(i, Types.INTEGER);
+    } else {
+      s.setInt(i, v);
+    }
+  }
+
+  private static Integer integer(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Boolean bool(ResultSet rs, String column) throws SQLException {
+    int v = rs.getInt(column);
+    return rs.wasNull() ? null : v != 0;
+  }
+}

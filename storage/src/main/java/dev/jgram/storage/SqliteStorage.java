@@ -1,0 +1,429 @@
+package dev.jgram.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * The file engine: a Pyrogram-compatible SQLite {@code .session} file (schema 3, exact DDL),
+ * with jgram's additions in {@code jgram_*} tables (see {@link SqliteSchema}).
+ *
+ * <p>While open, the file is in WAL mode and owned through {@link SessionLock}; every write
+ * call commits its own transaction before it returns, so a killed process loses nothing it
+ * was told was written. On close the WAL is checkpointed and the file returned to rollback
+ * journal mode: the {@code .session} is then one self-contained file, as Pyrogram writes it,
+ * that can be copied alone and that Pyrogram (whose own files are in rollback mode, and which
+ * VACUUMs on open) reads without meeting WAL side files. No VACUUM on open.
+ *
+ * <p>Lookups go through a bounded {@link PeerCache} that writes update as they commit. All
+ * methods are synchronized: one JDBC connection serves one caller at a time.
+ */
+final class SqliteStorage implements Storage {
+  private enum State { NEW, OPEN, CLOSED }
+
+  private final Path file;
+  private final StorageConfig config;
+  private final PeerCache cache;
+  private State state = State.NEW;
+  private SessionLock lock;
+  private Connection c;
+  private Runnable afterClose = () -> { };
+  private SqlitePeers peers;
+  private SqliteState rows;
+  private Session session;
+  private PreparedStatement begin;
+  private PreparedStatement commit;
+  private PreparedStatement dataVersion;
+  private long seenDataVersion = -1;
+
+  SqliteStorage(Path file, StorageConfig config) {
+    this.file = file;
+    this.config = config;
+    this.cache = new PeerCache(config.cacheSize());
+  }
+
+  @Override
+  public String name() {
+    return file.toString();
+  }
+
+  @Override
+  public synchronized void open() {
+    if (state != State.NEW) {
+      throw new IllegalStateException(name() + (state == State.OPEN
+          ? ": storage is already open" : ": storage is closed"));
+    }
+    SqliteOpener.Opened opened;
+    if (config.readOnly()) {
+      opened = SqliteOpener.openReadOnly(file);
+    } else {
+      lock = SessionLock.acquire(file);
+      try {
+        opened = SqliteOpener.openWritable(file);
+      } catch (RuntimeException e) {
+        lock.close();
+        throw e;
+      }
+    }
+    try {
+      start(opened);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(opened.connection());
+      opened.afterClose().run();
+      if (lock != null) {
+        lock.close();
+      }
+      throw e instanceof RuntimeException r ? r : failure("open", (SQLException) e);
+    }
+  }
+
+  private void start(SqliteOpener.Opened opened) throws SQLException {
+    c = opened.connection();
+    afterClose = opened.afterClose();
+    peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
+    rows = new SqliteState(c, opened.layout());
+    begin = c.prepareStatement("BEGIN IMMEDIATE");
+    commit = c.prepareStatement("COMMIT");
+    dataVersion = c.prepareStatement("PRAGMA data_version");
+    session = rows.readSession();
+    state = State.OPEN;
+  }
+
+  @Override
+  public synchronized void save() {
+    checkWritable();
+    session(session.withDate(config.nowSeconds()));
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(PASSIVE)"); // fsyncs the WAL: durable past power loss
+    } catch (SQLException e) {
+      throw failure("save", e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (state != State.OPEN) {
+      state = State.CLOSED;
+      return;
+    }
+    state = State.CLOSED;
+    try {
+      peers.close();
+      if (!config.readOnly()) {
+        leaveWal();
+      }
+    } catch (SQLException e) {
+      // Closing the connection below still releases everything; SQLite recovers the WAL.
+    } finally {
+      closeQuietly(c);
+      afterClose.run();
+      cache.clear();
+      if (lock != null) {
+        lock.close();
+      }
+    }
+  }
+
+  /** Checkpoints and returns to rollback mode so the file is whole on its own. */
+  private void leaveWal() throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      s.execute("PRAGMA journal_mode=DELETE"); // fails while a reader is attached: stays WAL
+    }
+  }
+
+  @Override
+  public synchronized void delete() {
+    if (config.readOnly()) {
+      throw new IllegalStateException(name() + ": storage is read-only; delete refused");
+    }
+    SessionLock held = state == State.OPEN ? null : SessionLock.acquire(file);
+    try {
+      if (state == State.OPEN) {
+        SessionLock keep = lock;
+        lock = null; // keep ownership until the files are gone
+        close();
+        lock = keep;
+      }
+      state = State.CLOSED;
+      removeFiles();
+    } finally {
+      if (held != null) {
+        held.close();
+      }
+      if (lock != null) {
+        lock.close();
+      }
+    }
+  }
+
+  private void removeFiles() {
+    List<Path> doomed = new ArrayList<>(List.of(file));
+    for (String suffix : SqliteFiles.SIDE_SUFFIXES) {
+      doomed.add(SqliteFiles.sibling(file, suffix));
+    }
+    for (int v = 1; v < 3; v++) {
+      doomed.add(SqliteFiles.sibling(file, ".v" + v + ".bak")); // they hold the auth key too
+    }
+    for (Path p : doomed) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        throw new StorageException(p + ": cannot delete: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized Session session() {
+    checkOpen();
+    if (config.readOnly()) {
+      try {
+        return rows.readSession();
+      } catch (SQLException e) {
+        throw failure("read the session", e);
+      }
+    }
+    return session;
+  }
+
+  @Override
+  public synchronized void session(Session session) {
+    checkWritable();
+    write("write the session", () -> rows.writeSession(session));
+    this.session = session;
+  }
+
+  @Override
+  public void updatePeers(Collection<Peer> peers) {
+    long now = config.nowSeconds();
+    List<Peer> stamped = new ArrayList<>(peers.size());
+    for (Peer p : peers) {
+      stamped.add(p.withLastUpdateOn(now));
+    }
+    writePeers(stamped);
+  }
+
+  @Override
+  public void restorePeers(Collection<Peer> peers) {
+    writePeers(new ArrayList<>(peers));
+  }
+
+  private synchronized void writePeers(List<Peer> stamped) {
+    checkWritable();
+    List<Peer> batch = SqlitePeers.lastPerId(stamped);
+    if (batch.isEmpty()) {
+      return;
+    }
+    write("write " + batch.size() + " peers", () -> peers.write(batch));
+    for (Peer p : batch) {
+      cache.written(new PeerCache.Entry(p.id(), p.toInputPeer(), p.lastUpdateOn(),
+          p.usernames(), p.phoneNumber()));
+    }
+  }
+
+  @Override
+  public synchronized InputPeer peerById(long id) {
+    checkOpen();
+    PeerCache.Entry e = cached(() -> cache.byId(id));
+    if (e == null) {
+      e = read("look up a peer", () -> peers.byId(id));
+      if (e == null) {
+        throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
+            Long.toString(id));
+      }
+      cache.loaded(e);
+    }
+    return e.input;
+  }
+
+  @Override
+  public synchronized InputPeer peerByUsername(String username) {
+    checkOpen();
+    PeerCache.Entry e = cached(() -> cache.byUsername(username));
+    if (e == null) {
+      e = read("look up a username", () -> peers.byUsername(username));
+      if (e == null) {
+        throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_NOT_FOUND,
+            username);
+      }
+      cache.loadedForUsername(e, username);
+    }
+    long age = Math.abs(config.nowSeconds() - e.lastUpdateOn);
+    if (age > config.usernameTtl().getSeconds()) {
+      throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_EXPIRED, username);
+    }
+    return e.input;
+  }
+
+  @Override
+  public synchronized InputPeer peerByPhoneNumber(String phoneNumber) {
+    checkOpen();
+    PeerCache.Entry e = cached(() -> cache.byPhone(phoneNumber));
+    if (e == null) {
+      e = read("look up a phone number", () -> peers.byPhone(phoneNumber));
+      if (e == null) {
+        throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND,
+            phoneNumber);
+      }
+      cache.loadedForPhone(e, phoneNumber);
+    }
+    return e.input;
+  }
+
+  @Override
+  public synchronized Optional<Peer> peer(long id) {
+    checkOpen();
+    return Optional.ofNullable(read("read a peer", () -> peers.peer(id)));
+  }
+
+  @Override
+  public synchronized void forEachPeer(Consumer<Peer> action) {
+    checkOpen();
+    read("list peers", () -> {
+      peers.forEach(action);
+      return null;
+    });
+  }
+
+  @Override
+  public synchronized long peerCount() {
+    checkOpen();
+    return read("count peers", peers::count);
+  }
+
+  @Override
+  public synchronized Optional<UpdateState> updateState() {
+    checkOpen();
+    return read("read the update state", rows::updateState);
+  }
+
+  @Override
+  public synchronized void updateState(UpdateState state) {
+    checkWritable();
+    write("write the update state", () -> rows.writeUpdateState(state));
+  }
+
+  @Override
+  public synchronized OptionalInt channelPts(long channelId) {
+    checkOpen();
+    return read("read channel pts", () -> rows.channelPts(channelId));
+  }
+
+  @Override
+  public synchronized void channelPts(long channelId, int pts) {
+    checkWritable();
+    write("write channel pts", () -> rows.writeChannelPts(channelId, pts));
+  }
+
+  @Override
+  public synchronized Map<Long, Integer> allChannelPts() {
+    checkOpen();
+    return read("read channel pts", rows::allChannelPts);
+  }
+
+  @Override
+  public synchronized void revokeKey(String reason) {
+    checkWritable();
+    write("mark the key dead", () -> rows.revoke(reason, config.nowSeconds(), session.authKey()));
+  }
+
+  @Override
+  public synchronized Optional<String> keyRevocation() {
+    checkOpen();
+    return read("read the key revocation", rows::revocation);
+  }
+
+  /** A cache hit, after dropping the cache if another process committed (read-only mode). */
+  private PeerCache.Entry cached(SqlRead<PeerCache.Entry> lookup) {
+    if (config.readOnly()) {
+      long v = read("check for changes", () -> {
+        try (ResultSet rs = dataVersion.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      });
+      if (v != seenDataVersion) {
+        cache.clear();
+        seenDataVersion = v;
+      }
+    }
+    return read("look up the cache", lookup);
+  }
+
+  @FunctionalInterface
+  private interface SqlRead<T> {
+    T run() throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface SqlWrite {
+    void run() throws SQLException;
+  }
+
+  private <T> T read(String what, SqlRead<T> action) {
+    try {
+      return action.run();
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /** Runs {@code action} in its own committed transaction. */
+  private void write(String what, SqlWrite action) {
+    try {
+      begin.execute();
+      try {
+        action.run();
+        commit.execute();
+      } catch (SQLException | RuntimeException e) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+          // the transaction is gone already
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private StorageException failure(String what, SQLException e) {
+    return new StorageException(name() + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  private void checkOpen() {
+    if (state != State.OPEN) {
+      throw new IllegalStateException(name() + (state == State.NEW
+          ? ": storage is not open" : ": storage is closed"));
+    }
+  }
+
+  private void checkWritable() {
+    checkOpen();
+    if (config.readOnly()) {
+      throw new IllegalStateException(name() + ": storage is read-only");
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // nothing more to release
+    }
+  }
+}
