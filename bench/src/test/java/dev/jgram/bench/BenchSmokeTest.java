@@ -48,7 +48,7 @@ class BenchSmokeTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = BenchMain.run(new String[] {"--peers", "2000", "--json", "--fleet",
         "--fleet-sessions", "5", "--fleet-peers", "200", "--lookups", "1000",
-        "--warmup-peers", "400", "--warmup-rounds", "1", "--seed", "7",
+        "--warmup-peers", "200", "--warmup-ms", "0", "--seed", "7",
         "--dir", dir.resolve("sessions").toString(),
         "--svg", dir.resolve("docs/bench.svg").toString(),
         "--markdown", dir.resolve("docs/bench.md").toString()},
