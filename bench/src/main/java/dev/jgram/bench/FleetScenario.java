@@ -29,7 +29,7 @@ final class FleetScenario {
     List<Path> files = new ArrayList<>(sessions);
     List<Storage> open = new ArrayList<>(sessions);
     try {
-      ProcessMemory.settledUsedHeap();
+      long heapBefore = ProcessMemory.settledUsedHeap();
       long rssBefore = ProcessMemory.rssBytes();
       for (int s = 0; s < sessions; s++) {
         Path file = settings.sessionFile("fleet-" + s);
@@ -47,10 +47,12 @@ final class FleetScenario {
         }
       }
       double opsPerS = (double) sessions * n * 1e9 / (System.nanoTime() - start);
-      ProcessMemory.settledUsedHeap();
+      long heapPerSession = (ProcessMemory.settledUsedHeap() - heapBefore) / sessions;
       double rssPerSession = (ProcessMemory.rssBytes() - rssBefore) / (double) sessions;
       Result result = Result.fleet(sessions, n, opsPerS, rssPerSession);
       settings.progress().accept(Report.line(result));
+      settings.progress().accept("# fleet: of the RSS per session, used Java heap: "
+          + heapPerSession + " bytes");
       return result;
     } finally {
       open.forEach(Storage::close);
