@@ -40,17 +40,21 @@ final class FleetScenario {
         storage.open();
         storage.session(workload.session());
       }
+      CpuClock.Reading clock = CpuClock.now();
       long start = System.nanoTime();
       for (List<Peer> batch : batches) {
         for (Storage storage : open) {
           storage.updatePeers(batch);
         }
       }
-      double opsPerS = (double) sessions * n * 1e9 / (System.nanoTime() - start);
+      long wall = System.nanoTime() - start;
+      double opsPerS = (double) sessions * n * 1e9 / wall;
+      String cpu = CpuClock.since(clock, (long) sessions * n);
       long heapPerSession = (ProcessMemory.settledUsedHeap() - heapBefore) / sessions;
       double rssPerSession = (ProcessMemory.rssBytes() - rssBefore) / (double) sessions;
       Result result = Result.fleet(sessions, n, opsPerS, rssPerSession);
       settings.progress().accept(Report.line(result));
+      settings.progress().accept(cpu);
       settings.progress().accept("# fleet: of the RSS per session, used Java heap: "
           + heapPerSession + " bytes");
       return result;

@@ -11,14 +11,16 @@ import java.util.List;
  *
  * <p>Each kind first runs untimed passes over its keys for at least {@code warmupMillis} (so
  * that the JIT has compiled the path, as in a long-running client; a count of passes is not
- * enough on a busy machine, where the compiler threads wait for a core too), then {@value #THROUGHPUT_ROUNDS} timed
- * passes without per-call clocks, then one pass that times every call with
- * {@link System#nanoTime()} for p50 and p99. Ops/s comes from the fastest of the timed passes:
- * on a shared machine the slower ones measure the other processes, and a pass of 10,000 fast
- * calls is short enough to fall between their time slices.
+ * enough on a busy machine, where the compiler threads wait for a core too). Then
+ * {@value #ROUNDS} timed passes over all keys, each timed in chunks of {@value #CHUNK} calls:
+ * ops/s is the key count over the sum, per chunk, of its fastest round. A chunk lasts well
+ * under a scheduler time slice, so on a shared machine at least one round of it usually runs
+ * undisturbed, and every key still counts. Last, one pass times every call with
+ * {@link System#nanoTime()} for p50 and p99.
  */
 final class Lookups {
-  private static final int THROUGHPUT_ROUNDS = 5;
+  private static final int ROUNDS = 5;
+  private static final int CHUNK = 500;
 
   /** One kind of lookup: call number {@code k} of a pass. */
   private interface Call {
@@ -57,13 +59,11 @@ final class Lookups {
   private Result measure(String engine, int n, String scenario, int count, Call call) {
     long warm = 0;
     do {
-      warm += pass(call, count);
+      long start = System.nanoTime();
+      calls(call, 0, count);
+      warm += System.nanoTime() - start;
     } while (warm < warmupNanos);
-    long[] passNanos = new long[THROUGHPUT_ROUNDS];
-    for (int round = 0; round < THROUGHPUT_ROUNDS; round++) {
-      passNanos[round] = pass(call, count);
-    }
-    double opsPerS = count * 1e9 / java.util.Arrays.stream(passNanos).min().orElseThrow();
+    double opsPerS = count * 1e9 / fastestChunksNanos(call, count);
     long[] nanos = new long[count];
     for (int k = 0; k < count; k++) {
       long t0 = System.nanoTime();
@@ -75,12 +75,24 @@ final class Lookups {
         latencies.percentileMicros(99));
   }
 
-  private long pass(Call call, int count) {
-    long start = System.nanoTime();
-    for (int k = 0; k < count; k++) {
+  private long fastestChunksNanos(Call call, int count) {
+    int chunks = (count + CHUNK - 1) / CHUNK;
+    long[] fastest = new long[chunks];
+    java.util.Arrays.fill(fastest, Long.MAX_VALUE);
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int c = 0; c < chunks; c++) {
+        long start = System.nanoTime();
+        calls(call, c * CHUNK, Math.min(count, (c + 1) * CHUNK));
+        fastest[c] = Math.min(fastest[c], System.nanoTime() - start);
+      }
+    }
+    return java.util.Arrays.stream(fastest).sum();
+  }
+
+  private void calls(Call call, int from, int to) {
+    for (int k = from; k < to; k++) {
       sink += call.run(k).hashCode();
     }
-    return System.nanoTime() - start;
   }
 
   /** Folded results of every call, so that the JIT cannot drop them. */

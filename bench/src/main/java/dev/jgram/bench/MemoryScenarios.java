@@ -33,11 +33,13 @@ final class MemoryScenarios {
       storage.open();
       storage.session(workload.session());
       List<List<Peer>> batches = workload.batches();
+      CpuClock.Reading clock = CpuClock.now();
       long start = System.nanoTime();
       for (List<Peer> batch : batches) {
         storage.updatePeers(batch);
       }
       double opsPerS = n * 1e9 / (System.nanoTime() - start);
+      settings.progress().accept(CpuClock.since(clock, n));
       results.add(report(Result.throughput(ENGINE, n, "upsert", opsPerS)));
       for (Result r : new Lookups(settings.warmupMillis()).run(ENGINE, n, storage, keys)) {
         results.add(report(r));
