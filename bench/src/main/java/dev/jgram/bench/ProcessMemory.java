@@ -28,6 +28,11 @@ final class ProcessMemory {
     return best;
   }
 
+  /** Bytes the JVM has committed for the Java heap. */
+  static long heapCommitted() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+  }
+
   /** Whether the resident set size can be read ({@code /proc/self/status}, Linux). */
   static boolean rssAvailable() {
     return Files.isReadable(STATUS);
