@@ -84,9 +84,9 @@ public final class BenchMain implements Callable<Integer> {
       description = "Untimed lookups per kind for at least this long before timing them.")
   private int warmupMillis;
 
-  @Option(names = "--from", paramLabel = "FILE",
-      description = "Read an earlier --json output instead of measuring.")
-  private Path from;
+  @Option(names = "--from", arity = "1..*", paramLabel = "FILE",
+      description = "Read earlier --json outputs (results joined) instead of measuring.")
+  private List<Path> from;
 
   @Option(names = "--svg", paramLabel = "FILE", description = "Write the chart (SVG) here.")
   private Path svg;
@@ -125,7 +125,7 @@ public final class BenchMain implements Callable<Integer> {
     validate();
     Report report;
     if (from != null) {
-      report = Report.read(from);
+      report = Report.join(from.stream().map(Report::read).toList());
       out.print(json ? "" : report.toTable());
     } else {
       report = measure();

@@ -42,6 +42,10 @@ final class CpuClock {
   static String since(Reading start, long ops) {
     Reading end = now();
     double wall = end.wallNanos() - start.wallNanos();
+    if (wall < 100e6 || end.cpuNanos() == start.cpuNanos()) {
+      // Linux brings a running thread's counters up to date only every few milliseconds.
+      return String.format(Locale.ROOT, "#   %.3f s: too short to split", wall / 1e9);
+    }
     double cpu = 100 * (end.cpuNanos() - start.cpuNanos()) / wall;
     double queued = 100 * (end.queuedNanos() - start.queuedNanos()) / wall;
     double perCpuSecond = ops * 1e9 / Math.max(1, end.cpuNanos() - start.cpuNanos());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,6 +46,17 @@ record Report(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read a bench report from " + json, e);
     }
+  }
+
+  /**
+   * One report of several runs' results, in the order given, naming the machine and seed of
+   * the first (the chart and table of the README come from runs made one after another).
+   */
+  static Report join(List<Report> reports) {
+    Report first = reports.get(0);
+    List<Result> all = new ArrayList<>();
+    reports.forEach(r -> all.addAll(r.results()));
+    return new Report(first.jvm(), first.sqliteVersion(), first.cores(), first.seed(), all);
   }
 
   /**

@@ -63,6 +63,15 @@ class ReportRenderingTest {
   }
 
   @Test
+  void reportsOfSeveralRunsJoinInOrderUnderTheFirstsMachine() {
+    Report other = new Report("Other VM", "3.1.0", 8, 7, List.of(Result.open("file", 5, 1)));
+    Report joined = Report.join(List.of(REPORT, other));
+    assertThat(joined.jvm()).isEqualTo("Test VM 17");
+    assertThat(joined.results()).hasSize(REPORT.results().size() + 1);
+    assertThat(joined.results().get(joined.results().size() - 1).n()).isEqualTo(5);
+  }
+
+  @Test
   void theJsonLeavesOutFieldsThatDoNotApply() {
     String json = new Report("vm", "3", 2, 1, List.of(Result.open("file", 10, 1.5))).toJson();
     assertThat(json).contains("\"ms\" : 1.5").doesNotContain("ops_per_s", "null");
