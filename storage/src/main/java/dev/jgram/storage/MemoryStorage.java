@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The pure-Java engine: everything lives on the heap, nothing touches the disk, and
@@ -24,6 +26,19 @@ final class MemoryStorage implements Storage {
   static final String NAME = ":memory:";
 
   private enum State { NEW, OPEN, CLOSED }
+
+  /** What a lookup goes by, and how it reports a miss. */
+  private enum Key {
+    ID(PeerNotFoundException.Reason.ID_NOT_FOUND),
+    USERNAME(PeerNotFoundException.Reason.USERNAME_NOT_FOUND),
+    PHONE(PeerNotFoundException.Reason.PHONE_NOT_FOUND);
+
+    final PeerNotFoundException.Reason miss;
+
+    Key(PeerNotFoundException.Reason miss) {
+      this.miss = miss;
+    }
+  }
 
   private final StorageConfig config;
   private final Session initial;
@@ -73,13 +88,7 @@ final class MemoryStorage implements Storage {
   @Override
   public void save() {
     long now = config.nowSeconds();
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      session = session.withDate(now);
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> session = session.withDate(now));
   }
 
   @Override
@@ -105,113 +114,107 @@ final class MemoryStorage implements Storage {
 
   @Override
   public Session session() {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      return session;
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return read(() -> session);
   }
 
   @Override
   public void session(Session session) {
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      this.session = java.util.Objects.requireNonNull(session, "session");
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> this.session = Objects.requireNonNull(session, "session"));
   }
 
   @Override
   public void updatePeers(Collection<Peer> batch) {
     long now = config.nowSeconds();
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
+    write(() -> {
       for (Peer peer : batch) {
         peers.put(peer, now);
       }
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    });
   }
 
   @Override
   public void restorePeers(Collection<Peer> batch) {
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
+    write(() -> {
       for (Peer peer : batch) {
         peers.put(peer, peer.lastUpdateOn());
       }
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    });
   }
 
   @Override
   public InputPeer peerById(long id) {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      int slot = peers.slotOf(id);
-      if (slot < 0) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
-            Long.toString(id));
-      }
-      return peers.inputPeer(slot);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return lookup(Key.ID, id, null);
   }
 
   @Override
   public InputPeer peerByUsername(String username) {
-    long now = config.nowSeconds();
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      int slot = peers.slotOfUsername(username);
-      if (slot < 0) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_NOT_FOUND, username);
-      }
-      if (expired(peers.lastUpdateOn(slot), now)) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_EXPIRED, username);
-      }
-      return peers.inputPeer(slot);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return lookup(Key.USERNAME, 0, username);
   }
 
   @Override
   public InputPeer peerByPhoneNumber(String phoneNumber) {
-    long stamp = lock.readLock();
+    return lookup(Key.PHONE, 0, phoneNumber);
+  }
+
+  /**
+   * Answers a lookup, first under an optimistic read (no lock write at all, so readers never
+   * contend), and if a write ran meanwhile, again under the read lock. The optimistic pass
+   * only reads: a torn view of the tables during a write can at worst throw, which the
+   * validation discards.
+   */
+  private InputPeer lookup(Key key, long id, String text) {
+    long now = key == Key.USERNAME ? config.nowSeconds() : 0;
+    long stamp = lock.tryOptimisticRead();
+    if (stamp != 0) {
+      try {
+        PeerTable table = peers;
+        Object found = table == null ? null : find(table, key, id, text, now);
+        if (found != null && lock.validate(stamp)) {
+          return answer(found, key, id, text);
+        }
+      } catch (RuntimeException tornRead) {
+        // A write changed the tables under the optimistic read; retry under the lock.
+      }
+    }
+    stamp = lock.readLock();
     try {
       checkOpen();
-      int slot = peers.slotOfPhone(phoneNumber);
-      if (slot < 0) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND, phoneNumber);
-      }
-      return peers.inputPeer(slot);
+      return answer(find(peers, key, id, text, now), key, id, text);
     } finally {
       lock.unlockRead(stamp);
     }
   }
 
+  /** The input peer, or the {@link PeerNotFoundException.Reason} of a miss. */
+  private Object find(PeerTable table, Key key, long id, String text, long now) {
+    if (key == Key.ID) {
+      InputPeer peer = table.inputPeerById(id);
+      return peer == null ? key.miss : peer;
+    }
+    int slot = key == Key.USERNAME ? table.slotOfUsername(text) : table.slotOfPhone(text);
+    if (slot < 0) {
+      return key.miss;
+    }
+    if (key == Key.USERNAME && expired(table.lastUpdateOn(slot), now)) {
+      return PeerNotFoundException.Reason.USERNAME_EXPIRED;
+    }
+    return table.inputPeer(slot);
+  }
+
+  private static InputPeer answer(Object found, Key key, long id, String text) {
+    if (found instanceof InputPeer peer) {
+      return peer;
+    }
+    throw new PeerNotFoundException((PeerNotFoundException.Reason) found,
+        key == Key.ID ? Long.toString(id) : text);
+  }
+
   @Override
   public Optional<Peer> peer(long id) {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
+    return read(() -> {
       int slot = peers.slotOf(id);
       return slot < 0 ? Optional.empty() : Optional.of(peers.peer(slot));
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    });
   }
 
   /**
@@ -221,14 +224,7 @@ final class MemoryStorage implements Storage {
    */
   @Override
   public void forEachPeer(Consumer<Peer> action) {
-    long[] ids;
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      ids = peers.sortedIds();
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    long[] ids = read(() -> peers.sortedIds());
     for (long id : ids) {
       peer(id).ifPresent(action);
     }
@@ -236,92 +232,66 @@ final class MemoryStorage implements Storage {
 
   @Override
   public long peerCount() {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      return peers.size();
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return read(() -> peers.size());
   }
 
   @Override
   public Optional<UpdateState> updateState() {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      return Optional.ofNullable(updateState);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return read(() -> Optional.ofNullable(updateState));
   }
 
   @Override
   public void updateState(UpdateState state) {
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      this.updateState = java.util.Objects.requireNonNull(state, "state");
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> this.updateState = Objects.requireNonNull(state, "state"));
   }
 
   @Override
   public OptionalInt channelPts(long channelId) {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
+    return read(() -> {
       Integer pts = channelPts.get(channelId);
       return pts == null ? OptionalInt.empty() : OptionalInt.of(pts);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    });
   }
 
   @Override
   public void channelPts(long channelId, int pts) {
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      channelPts.put(channelId, pts);
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> channelPts.put(channelId, pts));
   }
 
   @Override
   public Map<Long, Integer> allChannelPts() {
-    long stamp = lock.readLock();
-    try {
-      checkOpen();
-      return Map.copyOf(channelPts);
-    } finally {
-      lock.unlockRead(stamp);
-    }
+    return read(() -> Map.copyOf(channelPts));
   }
 
   /** Records the reason with the clock's time, as {@code "<reason> at <ISO instant>"}. */
   @Override
   public void revokeKey(String reason) {
     long now = config.nowSeconds();
-    long stamp = lock.writeLock();
-    try {
-      checkOpen();
-      revocation = reason + " at " + Instant.ofEpochSecond(now);
-    } finally {
-      lock.unlockWrite(stamp);
-    }
+    write(() -> revocation = reason + " at " + Instant.ofEpochSecond(now));
   }
 
   @Override
   public Optional<String> keyRevocation() {
+    return read(() -> Optional.ofNullable(revocation));
+  }
+
+  private <T> T read(Supplier<T> body) {
     long stamp = lock.readLock();
     try {
       checkOpen();
-      return Optional.ofNullable(revocation);
+      return body.get();
     } finally {
       lock.unlockRead(stamp);
+    }
+  }
+
+  private void write(Runnable body) {
+    long stamp = lock.writeLock();
+    try {
+      checkOpen();
+      body.run();
+    } finally {
+      lock.unlockWrite(stamp);
     }
   }
 

@@ -8,8 +8,8 @@ import java.util.Map;
  * A bounded, write-through cache in front of a file's peers table, answering warm id,
  * username and phone lookups without SQLite.
  *
- * <p>Entries are compact (the prebuilt {@link InputPeer}, the entry's time, and the usernames
- * and phone the entry is known to carry) in an open-addressing map keyed by primitive id. The
+ * <p>Entries are compact (id, type, hash and time as primitives, and the usernames and phone
+ * the entry is known to carry) in an open-addressing map keyed by primitive id. The
  * username and phone maps point at the entry that <em>wins</em> that key (the newest entry),
  * so they are filled only by the writes that go through this cache and by lookups that asked
  * SQLite; loading a peer by id never claims its usernames, because an older entry of a peer
@@ -18,20 +18,33 @@ import java.util.Map;
  * a moving clock hand is evicted (with its map keys).
  */
 final class PeerCache {
-  /** One cached peer. {@code usernames} are those it is known to carry (maybe not all). */
+  /**
+   * One cached peer: its address (id, type, hash) and time as primitives, plus the usernames
+   * and phone it is known to carry (maybe not all of them).
+   */
   static final class Entry {
+    private static final PeerType[] TYPES = PeerType.values();
+
     final long id;
-    final InputPeer input;
+    final long accessHash;
+    final byte type;
     final long lastUpdateOn;
     final List<String> usernames;
     final String phone;
 
-    Entry(long id, InputPeer input, long lastUpdateOn, List<String> usernames, String phone) {
+    Entry(long id, PeerType type, long accessHash, long lastUpdateOn, List<String> usernames,
+        String phone) {
       this.id = id;
-      this.input = input;
+      this.accessHash = accessHash;
+      this.type = (byte) type.ordinal();
       this.lastUpdateOn = lastUpdateOn;
       this.usernames = usernames;
       this.phone = phone;
+    }
+
+    /** The input peer a client sends, built on demand (cheaper than keeping one per peer). */
+    InputPeer input() {
+      return InputPeer.of(id, TYPES[type], accessHash);
     }
   }
 

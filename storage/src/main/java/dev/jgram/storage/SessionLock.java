@@ -41,11 +41,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SessionLock implements AutoCloseable {
   private static final Map<Path, Owner> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
   private static final int ATTEMPTS = 5;
+  private static final String HOST = hostName();
 
   /** Who holds a lock. */
   record Owner(long pid, String host, String since) {
     static Owner current() {
-      return new Owner(ProcessHandle.current().pid(), hostName(), Instant.now().toString());
+      return new Owner(ProcessHandle.current().pid(), HOST, Instant.now().toString());
     }
 
     String text() {

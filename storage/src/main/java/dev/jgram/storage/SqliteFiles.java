@@ -1,9 +1,13 @@
 package dev.jgram.storage;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /** Opens SQLite connections to a session file, and names the files SQLite puts beside it. */
@@ -34,6 +38,27 @@ final class SqliteFiles {
 
   static Path sibling(Path file, String suffix) {
     return file.resolveSibling(file.getFileName() + suffix);
+  }
+
+  /**
+   * Removes a session file and everything jgram or SQLite put beside it: WAL and journal
+   * files, and the backups kept before migrations (they hold the auth key too).
+   */
+  static void deleteSessionFiles(Path file) {
+    List<Path> doomed = new ArrayList<>(List.of(file));
+    for (String suffix : SIDE_SUFFIXES) {
+      doomed.add(sibling(file, suffix));
+    }
+    for (int version = 1; version < 3; version++) {
+      doomed.add(sibling(file, ".v" + version + ".bak"));
+    }
+    for (Path p : doomed) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        throw new StorageException(p + ": cannot delete: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** Opens a connection; {@code busyTimeoutMs} is how long to wait for another connection. */

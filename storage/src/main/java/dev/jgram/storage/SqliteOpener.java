@@ -1,10 +1,12 @@
 package dev.jgram.storage;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +19,12 @@ import java.sql.Statement;
 final class SqliteOpener {
   /** How long a write waits for another connection (a reader, or Pyrogram) to let go. */
   static final int BUSY_TIMEOUT_MS = 2000;
+
+  /**
+   * Checkpoint (the only step that syncs under synchronous=NORMAL) every 16 MB of WAL rather
+   * than SQLite's 4 MB: fewer syncs while peers stream in; close checkpoints the rest.
+   */
+  static final int WAL_CHECKPOINT_PAGES = 4000;
 
   /** An open connection and what it found. */
   record Opened(Connection connection, SchemaLayout layout, Runnable afterClose) {}
@@ -51,9 +59,22 @@ final class SqliteOpener {
         c.close();
         throw e;
       }
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
+      if (isBusy(e)) {
+        // Another program holds SQLite's own lock: typically a running Pyrogram, which keeps a
+        // write transaction open for as long as it runs.
+        throw new SessionLockedException(file.toString(), null, -1, null);
+      }
+      throw new StorageException(file + ": cannot open the session: " + e.getMessage(), e);
+    } catch (IOException e) {
       throw new StorageException(file + ": cannot open the session: " + e.getMessage(), e);
     }
+  }
+
+  /** SQLITE_BUSY or SQLITE_LOCKED, extended codes included. */
+  private static boolean isBusy(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == 5 || primary == 6;
   }
 
   /**
@@ -102,9 +123,16 @@ final class SqliteOpener {
     try {
       try (Connection c = SqliteFiles.open(tmp, SqliteFiles.Access.READ_WRITE, BUSY_TIMEOUT_MS);
           Statement s = c.createStatement()) {
+        // A crash here leaves only the temporary file, so no journal and no syncs until the
+        // single one below, before the file gets its real name.
+        s.execute("PRAGMA journal_mode=OFF");
+        s.execute("PRAGMA synchronous=OFF");
         s.execute("BEGIN IMMEDIATE");
         SqliteSchema.createNew(c);
         s.execute("COMMIT");
+      }
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
       }
       try {
         Files.createLink(file, tmp);
@@ -128,6 +156,7 @@ final class SqliteOpener {
         bak.getFileName() + ".", ".tmp", FilePermissions.ownerOnly(file));
     try {
       Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+      FilePermissions.restrict(tmp); // the copy was re-created with default permissions
       Files.move(tmp, bak, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
@@ -141,8 +170,9 @@ final class SqliteOpener {
    */
   private static void pragmas(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA wal_autocheckpoint=" + WAL_CHECKPOINT_PAGES);
     }
   }
 

@@ -277,7 +277,7 @@ final class SqlitePeers implements AutoCloseable {
     long id = rs.getLong("id");
     long hash = rs.getLong("access_hash");
     PeerType type = type(rs, id);
-    return new PeerCache.Entry(id, InputPeer.of(id, type, hash), rs.getLong("last_update_on"),
+    return new PeerCache.Entry(id, type, hash, rs.getLong("last_update_on"),
         usernames, rs.getString("phone_number"));
   }
 

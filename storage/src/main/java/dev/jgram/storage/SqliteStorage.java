@@ -1,11 +1,8 @@
 package dev.jgram.storage;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -35,23 +32,20 @@ final class SqliteStorage implements Storage {
 
   private final Path file;
   private final StorageConfig config;
-  private final PeerCache cache;
   private State state = State.NEW;
   private SessionLock lock;
   private Connection c;
   private Runnable afterClose = () -> { };
   private SqlitePeers peers;
+  private CachedPeers lookups;
   private SqliteState rows;
   private Session session;
   private PreparedStatement begin;
   private PreparedStatement commit;
-  private PreparedStatement dataVersion;
-  private long seenDataVersion = -1;
 
   SqliteStorage(Path file, StorageConfig config) {
     this.file = file;
     this.config = config;
-    this.cache = new PeerCache(config.cacheSize());
   }
 
   @Override
@@ -93,10 +87,10 @@ final class SqliteStorage implements Storage {
     c = opened.connection();
     afterClose = opened.afterClose();
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
-    rows = new SqliteState(c, opened.layout());
+    rows = new SqliteState(c, opened.layout(), !config.readOnly());
     begin = c.prepareStatement("BEGIN IMMEDIATE");
     commit = c.prepareStatement("COMMIT");
-    dataVersion = c.prepareStatement("PRAGMA data_version");
+    lookups = new CachedPeers(c, peers, config);
     session = rows.readSession();
     state = State.OPEN;
   }
@@ -129,7 +123,7 @@ final class SqliteStorage implements Storage {
     } finally {
       closeQuietly(c);
       afterClose.run();
-      cache.clear();
+      lookups.clear();
       if (lock != null) {
         lock.close();
       }
@@ -158,30 +152,13 @@ final class SqliteStorage implements Storage {
         lock = keep;
       }
       state = State.CLOSED;
-      removeFiles();
+      SqliteFiles.deleteSessionFiles(file);
     } finally {
       if (held != null) {
         held.close();
       }
       if (lock != null) {
         lock.close();
-      }
-    }
-  }
-
-  private void removeFiles() {
-    List<Path> doomed = new ArrayList<>(List.of(file));
-    for (String suffix : SqliteFiles.SIDE_SUFFIXES) {
-      doomed.add(SqliteFiles.sibling(file, suffix));
-    }
-    for (int v = 1; v < 3; v++) {
-      doomed.add(SqliteFiles.sibling(file, ".v" + v + ".bak")); // they hold the auth key too
-    }
-    for (Path p : doomed) {
-      try {
-        Files.deleteIfExists(p);
-      } catch (IOException e) {
-        throw new StorageException(p + ": cannot delete: " + e.getMessage(), e);
       }
     }
   }
@@ -228,59 +205,25 @@ final class SqliteStorage implements Storage {
       return;
     }
     write("write " + batch.size() + " peers", () -> peers.write(batch));
-    for (Peer p : batch) {
-      cache.written(new PeerCache.Entry(p.id(), p.toInputPeer(), p.lastUpdateOn(),
-          p.usernames(), p.phoneNumber()));
-    }
+    lookups.written(batch);
   }
 
   @Override
   public synchronized InputPeer peerById(long id) {
     checkOpen();
-    PeerCache.Entry e = cached(() -> cache.byId(id));
-    if (e == null) {
-      e = read("look up a peer", () -> peers.byId(id));
-      if (e == null) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
-            Long.toString(id));
-      }
-      cache.loaded(e);
-    }
-    return e.input;
+    return read("look up a peer", () -> lookups.byId(id));
   }
 
   @Override
   public synchronized InputPeer peerByUsername(String username) {
     checkOpen();
-    PeerCache.Entry e = cached(() -> cache.byUsername(username));
-    if (e == null) {
-      e = read("look up a username", () -> peers.byUsername(username));
-      if (e == null) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_NOT_FOUND,
-            username);
-      }
-      cache.loadedForUsername(e, username);
-    }
-    long age = Math.abs(config.nowSeconds() - e.lastUpdateOn);
-    if (age > config.usernameTtl().getSeconds()) {
-      throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_EXPIRED, username);
-    }
-    return e.input;
+    return read("look up a username", () -> lookups.byUsername(username));
   }
 
   @Override
   public synchronized InputPeer peerByPhoneNumber(String phoneNumber) {
     checkOpen();
-    PeerCache.Entry e = cached(() -> cache.byPhone(phoneNumber));
-    if (e == null) {
-      e = read("look up a phone number", () -> peers.byPhone(phoneNumber));
-      if (e == null) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND,
-            phoneNumber);
-      }
-      cache.loadedForPhone(e, phoneNumber);
-    }
-    return e.input;
+    return read("look up a phone number", () -> lookups.byPhone(phoneNumber));
   }
 
   @Override
@@ -344,23 +287,6 @@ final class SqliteStorage implements Storage {
   public synchronized Optional<String> keyRevocation() {
     checkOpen();
     return read("read the key revocation", rows::revocation);
-  }
-
-  /** A cache hit, after dropping the cache if another process committed (read-only mode). */
-  private PeerCache.Entry cached(SqlRead<PeerCache.Entry> lookup) {
-    if (config.readOnly()) {
-      long v = read("check for changes", () -> {
-        try (ResultSet rs = dataVersion.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      });
-      if (v != seenDataVersion) {
-        cache.clear();
-        seenDataVersion = v;
-      }
-    }
-    return read("look up the cache", lookup);
   }
 
   @FunctionalInterface

@@ -61,6 +61,30 @@ class SqliteGoldenFileTest {
     assertThat(versionOf(dir.resolve(file))).isEqualTo(view.path("version_after_open").asInt());
   }
 
+  @ParameterizedTest(name = "{0} read-only")
+  @CsvSource({
+      "pyrogram-v3-user.session, pyrogram-v3-user.dump.json, pyrogram",
+      "pyrofork-v4-user.session, pyrofork-v4-user.dump.json, pyrofork",
+      "kurigram-v6-user.session, kurigram-v6-user.dump.json, kurigram"})
+  void aReadOnlyOpenReadsTheSameAndChangesNoByte(String file, String dump, String engine)
+      throws Exception {
+    Path copy = Fixtures.copy(file, dir);
+    String before = Fixtures.sha256(copy);
+    JsonNode view = view(dump, engine);
+    try (Storage storage = Storage.file(copy, StorageConfig.DEFAULTS.withReadOnly(true)
+        .withClock(Fixtures.fixtureClock()))) {
+      storage.open();
+      assertThat(storage.session()).isEqualTo(expectedSession(view.path("session")));
+      assertLookups(view.path("lookups").path("by_id"), k -> storage.peerById(Long.parseLong(k)));
+      assertLookups(view.path("lookups").path("by_username"), storage::peerByUsername);
+      assertLookups(view.path("lookups").path("by_phone_number"), storage::peerByPhoneNumber);
+    }
+    assertThat(Fixtures.sha256(copy)).isEqualTo(before);
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      assertThat(files).containsExactly(copy);
+    }
+  }
+
   @Test
   void aSchema2FileIsMigratedWithApiIdUnknownAndExportNamesIt() {
     try (Storage storage = openFixture("pyrogram-v2-v1.4.0.session")) {

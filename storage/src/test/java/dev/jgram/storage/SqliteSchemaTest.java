@@ -1,6 +1,7 @@
 package dev.jgram.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -160,5 +161,64 @@ class SqliteSchemaTest {
     assertThat(rows(file, "SELECT id, peer_id, last_update_on FROM usernames WHERE peer_id = 7 "
         + "ORDER BY id")).containsExactly(List.of("sept", 7, 1700000000),
         List.of("seven", 7, 1700000000));
+  }
+
+  @Test
+  void aMigrationThatFailsHalfwayLeavesTheOldFileWhole() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v1-v0.15.1.session", dir);
+    SqliteBadFileTest.execute(file, "CREATE TRIGGER refuse BEFORE UPDATE ON version "
+        + "BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+    Storage storage = Storage.file(file);
+    assertThatThrownBy(storage::open).isInstanceOf(StorageException.class)
+        .hasMessageContaining(file.toString()).hasMessageContaining("refused by test");
+    // Peers deleted and api_id added before the failing step were rolled back with it.
+    assertThat(rows(file, "SELECT number FROM version")).containsExactly(List.of(1));
+    assertThat(rows(file, "SELECT COUNT(*) FROM peers")).containsExactly(List.of(8));
+    assertThat(rows(file, "SELECT name FROM pragma_table_info('sessions')"))
+        .extracting(r -> r.get(0)).doesNotContain("api_id");
+    assertThat(rows(file, "SELECT name FROM sqlite_master WHERE name LIKE 'jgram%'")).isEmpty();
+    assertThat(dir.resolve("pyrogram-v1-v0.15.1.session.lock")).doesNotExist();
+  }
+
+  @Test
+  void theBackupIsReadableByTheOwnerOnly() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v2-v1.4.0.session", dir);
+    try (Storage s = Storage.file(file)) {
+      s.open();
+    }
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+        dir.resolve("pyrogram-v2-v1.4.0.session.v2.bak")))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void aKurigramSchema5FileOpensWithItsUsernames() throws Exception {
+    Path file = Fixtures.copy("kurigram-v6-user.session", dir);
+    SqliteBadFileTest.execute(file, "DROP INDEX idx_usernames_id");
+    SqliteBadFileTest.execute(file, "UPDATE version SET number = 5");
+    try (Storage s = Storage.file(file, StorageConfig.DEFAULTS.withClock(
+        Fixtures.fixtureClock()))) {
+      s.open();
+      assertThat(s.peerByUsername("bob_collectible"))
+          .isEqualTo(new InputPeer.User(222222222, -987654321098765432L));
+    }
+    assertThat(rows(file, "SELECT number FROM version")).containsExactly(List.of(5));
+  }
+
+  @Test
+  void aKurigramSchema7FileKeepsItsServerAddressInStepWithTheDc() throws Exception {
+    Path file = Fixtures.copy("kurigram-v6-user.session", dir);
+    SqliteBadFileTest.execute(file, "ALTER TABLE sessions ADD server_address TEXT");
+    SqliteBadFileTest.execute(file, "ALTER TABLE sessions ADD port INTEGER");
+    SqliteBadFileTest.execute(file, "UPDATE sessions SET server_address = '149.154.167.51', "
+        + "port = 443");
+    SqliteBadFileTest.execute(file, "UPDATE version SET number = 7");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      s.session(s.session().withDcId(4));
+      assertThat(s.session().dcId()).isEqualTo(4);
+    }
+    assertThat(rows(file, "SELECT dc_id, server_address, port FROM sessions"))
+        .containsExactly(List.of(4, "149.154.167.91", 443));
+    assertThat(rows(file, "SELECT number FROM version")).containsExactly(List.of(7));
   }
 }

@@ -41,7 +41,7 @@ public abstract class StorageContractTest {
   protected static final long TTL = 8 * 60 * 60;
 
   /** A key and the string Pyrogram 2.0.106 exported for it (fixture pyrogram:prod-user-dc2). */
-  protected static final String FIXTURE_KEY_HEX =
+  public static final String FIXTURE_KEY_HEX =
       "aa54c8e424fb8595188865c5a4f84edc718bc1c3c47020abf64546b901d95c44e039a75c17ad399a9d93bd87"
           + "7948ddcaa05700b83165fdbbb8e18c177ec0e2df87534ca43e86d953e6eb10d1b23c31745afe7c2daf52"
           + "938b403d8f8088793de7a4221732f184b96228ce9d64c56ae366a5654befb132590ac6ac3d2ff7a8abe9"
@@ -51,12 +51,23 @@ public abstract class StorageContractTest {
           + "7030";
 
   /** Pyrogram's export of dc 2, api_id 12345, prod, {@link #FIXTURE_KEY_HEX}, user 987654321. */
-  protected static final String FIXTURE_STRING =
+  public static final String FIXTURE_STRING =
       "AgAAMDkAqlTI5CT7hZUYiGXFpPhO3HGLwcPEcCCr9kVGuQHZXETgOadcF605mp2TvYd5SN3KoFcAuDFl_bu44Yw"
           + "XfsDi34dTTKQ-htlT5usQ0bI8MXRa_nwtr1KTi0A9j4CIeT3npCIXMvGEuWIozp1kxWrjZqVlS--xMlkKxq"
           + "w9L_eoq-n-naFoc3ds4uuxYtkDhjRPpd2CanjQtpjZcxcye8W9F1xpf025m1vick3hNp3G-iS5GW4ofj54O"
           + "GmCXrSAidNaY88-527e1xfVKdYKXutkcspSaXqSebDS9UH2Mx9MyvrEorBa4_KL-l-o5U9uxi-diUWOpvev"
           + "5mnodTpCBkpwMAAAAAA63mixAA";
+
+  /**
+   * Pyrogram 1.4.0's export of the same session (legacy 351-character layout, no api_id;
+   * fixture pyrogram-v1.4.0:prod-user-dc2).
+   */
+  public static final String FIXTURE_LEGACY_STRING =
+      "AgCqVMjkJPuFlRiIZcWk-E7ccYvBw8RwIKv2RUa5AdlcROA5p1wXrTmanZO9h3lI3cqgVwC4MWX9u7jhjBd-wO"
+          + "Lfh1NMpD6G2VPm6xDRsjwxdFr-fC2vUpOLQD2PgIh5PeekIhcy8YS5YijOnWTFauNmpWVL77EyWQrGrD0v96ir"
+          + "6f6doWhzd2zi67Fi2QOGNE-l3YJqeNC2mNlzFzJ7xb0XXGl_TbmbW-JyTeE2ncb6JLkZbih-Png4aYJetICJ01"
+          + "pjzz7nbt7XF9Up1gpe62RyylJpepJ5sNL1QfYzH0zK-sSisFrj8ov6X6jlT27GL52JRY6m96_maeh1OkIGSnAw"
+          + "Ot5osQA";
 
   /** The clock every storage of the test reads; starts at {@link #NOW}. */
   protected final TestClock clock = new TestClock(NOW);
@@ -118,7 +129,7 @@ public abstract class StorageContractTest {
   }
 
   /** The fixture's logged-in session, as Pyrogram reads it from {@link #FIXTURE_STRING}. */
-  protected static Session fixtureSession() {
+  public static Session fixtureSession() {
     return new Session(2, 12345, false, AuthKey.of(HexFormat.of().parseHex(FIXTURE_KEY_HEX)),
         0, 987654321L, false);
   }
@@ -343,6 +354,29 @@ public abstract class StorageContractTest {
       assertMiss(() -> storage.peerByPhoneNumber("4470000001"),
           PeerNotFoundException.Reason.PHONE_NOT_FOUND, "4470000001");
       assertThat(storage.peerByUsername("new")).isEqualTo(new InputPeer.User(10, 0));
+    }
+
+    @Test
+    void aReplacementWithAnotherTypeIsAddressedByItsNewType() {
+      Storage storage = open();
+      long id = PeerIds.markChannel(77);
+      storage.updatePeers(List.of(Peer.of(id, null, PeerType.USER, List.of("morph"), null)));
+      assertThat(storage.peerById(id)).isEqualTo(new InputPeer.User(id, 0));
+      storage.updatePeers(List.of(Peer.of(id, 5L, PeerType.SUPERGROUP, List.of("morph"), null)));
+      assertThat(storage.peerById(id)).isEqualTo(new InputPeer.Channel(77, 5));
+      assertThat(storage.peerByUsername("morph")).isEqualTo(new InputPeer.Channel(77, 5));
+      storage.updatePeers(List.of(Peer.of(id, null, PeerType.GROUP, List.of(), null)));
+      assertThat(storage.peerById(id)).isEqualTo(new InputPeer.Chat(PeerIds.chatId(id)));
+      assertThat(storage.peer(id).orElseThrow().accessHash()).isNull();
+    }
+
+    @Test
+    void aPhoneNumberMovesWithItsNewestOwner() {
+      Storage storage = open();
+      storage.updatePeers(List.of(Peer.of(1, 1L, PeerType.USER, List.of(), "3900")));
+      clock.advance(1);
+      storage.updatePeers(List.of(Peer.of(2, 2L, PeerType.USER, List.of(), "3900")));
+      assertThat(storage.peerByPhoneNumber("3900")).isEqualTo(new InputPeer.User(2, 2));
     }
 
     @Test

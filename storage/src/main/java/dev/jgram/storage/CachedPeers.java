@@ -1,0 +1,103 @@
+package dev.jgram.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Peer lookups of the file engine: the {@link PeerCache} first, SQLite on a miss, with the
+ * storage's lookup semantics (exact matches, the username TTL, typed misses).
+ *
+ * <p>An owner's cache is exact, since every write goes through it. A read-only storage shares
+ * the file with a running owner, so before each lookup it asks SQLite whether anyone committed
+ * ({@code PRAGMA data_version}) and drops its cache if so.
+ */
+final class CachedPeers {
+  private final SqlitePeers peers;
+  private final PeerCache cache;
+  private final StorageConfig config;
+  private final PreparedStatement dataVersion;
+  private long seenDataVersion = -1;
+
+  CachedPeers(Connection c, SqlitePeers peers, StorageConfig config) throws SQLException {
+    this.peers = peers;
+    this.config = config;
+    this.cache = new PeerCache(config.cacheSize());
+    this.dataVersion = config.readOnly() ? c.prepareStatement("PRAGMA data_version") : null;
+  }
+
+  InputPeer byId(long id) throws SQLException {
+    refreshIfShared();
+    PeerCache.Entry e = cache.byId(id);
+    if (e == null) {
+      e = peers.byId(id);
+      if (e == null) {
+        throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
+            Long.toString(id));
+      }
+      cache.loaded(e);
+    }
+    return e.input();
+  }
+
+  InputPeer byUsername(String username) throws SQLException {
+    refreshIfShared();
+    PeerCache.Entry e = cache.byUsername(username);
+    if (e == null) {
+      e = peers.byUsername(username);
+      if (e == null) {
+        throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_NOT_FOUND,
+            username);
+      }
+      cache.loadedForUsername(e, username);
+    }
+    // Pyrogram: abs() so that entries from the future expire too; strictly greater than TTL.
+    if (Math.abs(config.nowSeconds() - e.lastUpdateOn) > config.usernameTtl().getSeconds()) {
+      throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_EXPIRED, username);
+    }
+    return e.input();
+  }
+
+  InputPeer byPhone(String phone) throws SQLException {
+    refreshIfShared();
+    PeerCache.Entry e = cache.byPhone(phone);
+    if (e == null) {
+      e = peers.byPhone(phone);
+      if (e == null) {
+        throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND, phone);
+      }
+      cache.loadedForPhone(e, phone);
+    }
+    return e.input();
+  }
+
+  /** Records committed writes, in write order. */
+  void written(List<Peer> batch) {
+    for (Peer p : batch) {
+      cache.written(new PeerCache.Entry(p.id(), p.type(),
+          p.accessHash() == null ? 0 : p.accessHash(), p.lastUpdateOn(),
+          p.usernames(), p.phoneNumber()));
+    }
+  }
+
+  void clear() {
+    cache.clear();
+  }
+
+  private void refreshIfShared() throws SQLException {
+    if (dataVersion == null) {
+      return;
+    }
+    long v;
+    try (ResultSet rs = dataVersion.executeQuery()) {
+      rs.next();
+      v = rs.getLong(1);
+    }
+    if (v != seenDataVersion) {
+      cache.clear();
+      seenDataVersion = v;
+    }
+  }
+}
