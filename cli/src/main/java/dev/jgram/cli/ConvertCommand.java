@@ -23,20 +23,22 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Convert a session from any format jgram reads to any format it writes.",
-      "Formats: pyrogram-string, pyrogram-file, telethon-string, telethon-file, gramjs-string,",
-      "gramjs-store, mtcute-string, gotd-json, postgres. The input's format is detected. Fields the",
-      "input does not carry but the output needs (Telethon and GramJS carry no user id, api id",
-      "or test flag) are asked for by name, never written as zeros. String formats print to",
-      "stdout unless --out is given; file and folder formats need --out. Never overwrites an",
-      "existing file unless --force; never changes the input.",
+      "Formats: pyrogram-string, pyrogram-file, telethon-string, telethon-file,",
+      "gramjs-string, gramjs-store, mtcute-string, gotd-json, postgres. The input's",
+      "format is detected. Fields the input does not carry but the output needs",
+      "(Telethon and GramJS carry no user id, api id or test flag) are asked for by",
+      "name, never written as zeros. String formats print to stdout unless --out is",
+      "given; file and folder formats need --out. Never overwrites an existing file",
+      "unless --force; never changes the input.",
       "",
-      "PostgreSQL: '--to postgres --jdbc-url <url> --name <name>' copies the session (peers,",
-      "update state and all) into session <name> of the database, holding its lease; an",
-      "existing session there is replaced only with --force. The input 'postgres:<name>' (or",
-      "'postgres' with --name) reads one back, e.g. 'jgram convert postgres:alice --jdbc-url",
-      "<url> --to pyrogram-file --out alice.session' (write ./postgres for a file of that name).",
-      "The password goes in the URL or in an environment variable named by --db-password-env;",
-      "it is never printed."
+      "PostgreSQL: --to postgres --jdbc-url <url> --name <name> copies the session",
+      "(peers, update state and all) into session <name> of the database, holding",
+      "its lease; an existing session there is replaced only with --force. The input",
+      "postgres:<name> (or postgres with --name) reads one back:",
+      "  jgram convert postgres:alice --jdbc-url <url> --to pyrogram-file \\",
+      "      --out alice.session",
+      "(name a file called postgres as ./postgres). The password goes in the URL or",
+      "in the environment variable named by --db-password-env; it is never printed."
     })
 final class ConvertCommand implements Callable<Integer> {
 
@@ -52,7 +54,8 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "<path>", description = "Where to write the output.")
   Path out;
 
-  @Option(names = "--force", description = "Replace --out if it is an existing file.")
+  @Option(names = "--force", description = "Replace --out if it is an existing file, or an existing "
+          + "PostgreSQL session for --to postgres.")
   boolean force;
 
   @Option(names = "--api-id", paramLabel = "N", description = "The api_id, if the input has none.")

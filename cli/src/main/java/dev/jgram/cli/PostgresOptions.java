@@ -22,7 +22,8 @@ final class PostgresOptions {
   String jdbcUrl;
 
   @Option(names = "--name", paramLabel = "<name>",
-      description = "The PostgreSQL session name (account tag) written by --to postgres.")
+      description = "The PostgreSQL session name (account tag) --to postgres writes, or the "
+          + "one a bare 'postgres' input reads.")
   String name;
 
   @Option(names = "--schema", paramLabel = "<schema>", defaultValue = PostgresStorage.DEFAULT_SCHEMA,

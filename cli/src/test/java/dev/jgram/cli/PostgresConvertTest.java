@@ -9,6 +9,7 @@ import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.postgres.PostgresStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class PostgresConvertTest {
   private CliRun.Result toPostgres(Path input, String... more) {
     String[] base = {"convert", input.toString(), "--to", "postgres", "--jdbc-url", url,
         "--name", name};
-    String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+    String[] args = Arrays.copyOf(base, base.length + more.length);
     System.arraycopy(more, 0, args, base.length, more.length);
     return jgram(args);
   }
@@ -217,5 +218,14 @@ class PostgresConvertTest {
     assertThat(ok(jgram("peers", out.toString(), "--json")))
         .isEqualTo(ok(jgram("peers", file.toString(), "--json")));
     assertThat(Files.exists(out)).isTrue();
+  }
+
+  @Test
+  void theHelpDocumentsPostgresAsTargetAndInput() {
+    CliRun.Result r = jgram("convert", "--help");
+
+    assertThat(r.out()).contains("gotd-json, postgres", "--to postgres --jdbc-url <url> --name",
+        "postgres:<name>", "--db-password-env=<VAR>", "--db-user=<user>", "--schema=<schema>",
+        "(default: jgram)");
   }
 }
