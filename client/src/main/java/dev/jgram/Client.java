@@ -6,6 +6,8 @@ import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.StorageException;
+import dev.jgram.storage.format.DetectedSession;
+import dev.jgram.storage.format.SessionFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,11 +22,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * <p>The name picks the storage engine as Pyrogram does: {@code ":memory:"} is an empty
- * memory storage, a session string (351 characters or more once whitespace is removed) is a
- * memory storage loaded from it, and any other name is the file
+ * memory storage, a session string (351 characters or more once whitespace is removed, or
+ * gotd session JSON) is a memory storage loaded from it, and any other name is the file
  * {@code <workdir>/<name>.session}, the working directory by default. {@link #builder(String)}
  * sets the api_id, the working directory, an in-memory or session-string storage, or a
  * {@link Storage} of the caller's own.
+ *
+ * <p>A session string may be any format jgram reads, detected as
+ * {@link dev.jgram.storage.format.SessionFormats#detect(String)} does: Pyrogram's (current
+ * and legacy), Telethon's, GramJS's, mtcute's or gotd's JSON, so a Telethon string given to
+ * {@code new Client(...)} just works. The fields a format does not carry (a Telethon string
+ * has no api_id or user id) stay unknown, except the api_id, which
+ * {@link Builder#apiId(int)} fills; peers and update state are loaded where the format has
+ * them.
  *
  * <p>The constructor opens the storage (Pyrogram opens it in {@code start()}): a Java
  * try-with-resources block expects the object to be usable at once, and a bad session
@@ -37,13 +47,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Client implements AutoCloseable {
   private final String name;
   private final Storage storage;
+  private final SessionFormat source;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
    * A client named {@code name}, with the storage Pyrogram's rules pick for that name.
    *
    * @throws dev.jgram.storage.InvalidSessionStringException if the name is a session string
-   *     that cannot be decoded
+   *     that no supported format decodes (the message lists each format tried, never the
+   *     string)
    * @throws StorageException if the session file cannot be opened
    */
   public Client(String name) {
@@ -57,9 +69,14 @@ public final class Client implements AutoCloseable {
         ? ":memory:" : b.name;
     StorageConfig config = b.usernameTtl == null
         ? StorageConfig.DEFAULTS : StorageConfig.DEFAULTS.withUsernameTtl(b.usernameTtl);
+    DetectedSession loaded = choice instanceof StorageChoice.FromString s ? s.decode() : null;
+    this.source = loaded == null ? null : loaded.format();
     this.storage = choice.create(config);
     try {
       storage.open();
+      if (loaded != null) {
+        SessionStrings.load(loaded.session(), storage);
+      }
       fillApiId(b.apiId);
     } catch (RuntimeException e) {
       storage.close();
@@ -89,10 +106,14 @@ public final class Client implements AutoCloseable {
    * The session as a Pyrogram session string (the current 362-character layout), readable by
    * Pyrogram 2.x and by {@code new Client(sessionString)}. The string is a secret.
    *
-   * @throws StorageException naming the missing field (api_id, user_id, auth key) or the
+   * @throws StorageException naming the missing fields (api_id, user_id, auth key; for a
+   *     session loaded from another library's string, every field that string lacked) or the
    *     key's revocation
    */
   public String exportSessionString() {
+    if (storage.keyRevocation().isEmpty()) {
+      SessionStrings.requireExportable(storage.session(), source);
+    }
     return storage.exportSessionString();
   }
 
@@ -209,8 +230,10 @@ public final class Client implements AutoCloseable {
     }
 
     /**
-     * Loads the session from a Pyrogram session string into memory (it wins over the name and
-     * {@code inMemory}, as in Pyrogram). An empty string is a fresh in-memory session.
+     * Loads the session from a session string into memory (it wins over the name and
+     * {@code inMemory}, as in Pyrogram). Any format jgram reads is accepted: Pyrogram
+     * (current and legacy), Telethon, GramJS, mtcute or gotd JSON. An empty string is a fresh
+     * in-memory session.
      */
     public Builder sessionString(String sessionString) {
       if (sessionString == null) {

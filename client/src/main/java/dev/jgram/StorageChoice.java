@@ -3,6 +3,7 @@ package dev.jgram;
 import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
+import dev.jgram.storage.format.DetectedSession;
 import java.nio.file.Path;
 
 /**
@@ -10,13 +11,16 @@ import java.nio.file.Path;
  *
  * <ol>
  *   <li>a caller-supplied {@link Storage} is used as it is;
- *   <li>a session string (builder) gives a memory storage loaded from it; an empty one, a
+ *   <li>a session string (builder) of any format jgram reads (Pyrogram, Telethon, GramJS,
+ *       mtcute, gotd JSON) gives a memory storage loaded from it; an empty one, a
  *       fresh memory session (Pyrogram would fall through to a file here; jgram never writes a
  *       file for a client that was handed a session string);
  *   <li>{@code inMemory} gives an empty memory storage;
  *   <li>the name {@code ":memory:"} gives an empty memory storage (Pyrogram 0.15-1.4);
  *   <li>a name of 351 characters or more once whitespace is removed is a session string
- *       (Pyrogram 0.15-1.4): a memory storage loaded from it;
+ *       (Pyrogram 0.15-1.4's rule; every supported format is that long), and so is a name
+ *       that starts with <code>{</code> and is gotd session JSON: a memory storage loaded
+ *       from it;
  *   <li>any other name is a file, {@code <workdir>/<name>.session}, the name used verbatim
  *       ({@code "a.session"} gives {@code a.session.session}; {@code "dir/a"} a file in
  *       {@code dir}, which must exist).
@@ -35,11 +39,24 @@ sealed interface StorageChoice {
     }
   }
 
-  /** A memory storage loaded from a session string; {@code toString} never shows it. */
+  /**
+   * A memory storage loaded from a session string of any supported format: {@link #create}
+   * gives the empty memory storage, which the client fills from {@link #decode()} once it is
+   * open. {@code toString} never shows the string.
+   */
   record FromString(String sessionString) implements StorageChoice {
     @Override
     public Storage create(StorageConfig config) {
-      return Storage.fromSessionString(sessionString, config);
+      return Storage.memory(config);
+    }
+
+    /**
+     * Detects the string's format and decodes it.
+     *
+     * @throws dev.jgram.storage.InvalidSessionStringException listing the formats tried
+     */
+    DetectedSession decode() {
+      return SessionStrings.detect(sessionString);
     }
 
     @Override
@@ -76,7 +93,7 @@ sealed interface StorageChoice {
     if (inMemory || name.equals(":memory:")) {
       return new Memory();
     }
-    if (PyrogramSessionString.looksLikeSessionString(name)) {
+    if (PyrogramSessionString.looksLikeSessionString(name) || SessionStrings.isGotdJson(name)) {
       return new FromString(name);
     }
     return new File(workdir.resolve(name + ".session"));

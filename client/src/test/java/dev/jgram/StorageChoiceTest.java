@@ -80,4 +80,17 @@ class StorageChoiceTest {
     assertThat(byName(FIXTURE_STRING).toString())
         .isEqualTo("FromString[362 characters]");
   }
+
+  @Test
+  void gotdJsonAsTheNameIsASessionStringButOtherBracedNamesAreFiles() throws Exception {
+    String gotd;
+    try (var in = StorageChoiceTest.class.getResourceAsStream(
+        "/fixtures/interop/gotd-from-telethon-ipv4-prod-dc2-k1.json")) {
+      gotd = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(byName(gotd)).isEqualTo(new StorageChoice.FromString(gotd));
+    assertThat(byName("{draft}")).isEqualTo(new StorageChoice.File(
+        Path.of("/srv/bot/{draft}.session")));
+    assertThat(byName("{\"Version\":1}")).isInstanceOf(StorageChoice.File.class);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.jgram.storage;
 
+import dev.jgram.storage.format.DcAddress;
+import dev.jgram.storage.format.DcAddresses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,7 +82,7 @@ final class SqliteState {
       if (!rs.next()) {
         return Session.EMPTY;
       }
-      Integer apiId = layout.hasColumn("sessions", "api_id") ? integer(rs, "api_id") : null;
+      Integer apiId = layout.hasColumn("sessions", "api_id") ? apiId(rs) : null;
       byte[] key = rs.getBytes("auth_key");
       return new Session(integer(rs, "dc_id"), apiId, bool(rs, "test_mode"), authKey(key),
           rs.getLong("date"), longOrNull(rs, "user_id"), bool(rs, "is_bot"));
@@ -103,8 +105,10 @@ final class SqliteState {
     bind(s, session);
     if (kurigram7) {
       // kurigram 7 connects to the stored address: keep it that of the stored DC.
-      s.setString(8, DataCenters.address(session.dcId(), session.testMode()));
-      s.setInt(9, DataCenters.port(session.testMode()));
+      boolean test = Boolean.TRUE.equals(session.testMode());
+      s.setString(8, session.dcId() == null ? null
+          : DcAddresses.find(session.dcId(), test).map(DcAddress::ipv4).orElse(null));
+      s.setInt(9, test ? DcAddresses.TEST_PORT : DcAddresses.PRODUCTION_PORT);
     }
     if (s.executeUpdate() == 0) {
       insertSession(session);
@@ -121,7 +125,11 @@ final class SqliteState {
 
   private static void bind(PreparedStatement s, Session session) throws SQLException {
     setInt(s, 1, session.dcId());
-    setInt(s, 2, session.apiId());
+    if (session.apiId() == null) {
+      s.setNull(2, Types.INTEGER);
+    } else {
+      s.setLong(2, Integer.toUnsignedLong(session.apiId())); // uint32, as Pyrogram stores it
+    }
     setInt(s, 3, session.testMode() == null ? null : session.testMode() ? 1 : 0);
     if (session.authKey() == null) {
       s.setNull(4, Types.BLOB);
@@ -217,6 +225,23 @@ final class SqliteState {
     } else {
       s.setInt(i, v);
     }
+  }
+
+  /**
+   * The api_id column as the 32 bits {@link Session#apiId()} keeps: Pyrogram stores the
+   * uint32 of its session string, so 2<sup>31</sup>..2<sup>32</sup>-1 read back as the
+   * negative int with the same bits (and a negative value an older jgram wrote, as itself).
+   */
+  private static Integer apiId(ResultSet rs) throws SQLException {
+    long v = rs.getLong("api_id");
+    if (rs.wasNull()) {
+      return null;
+    }
+    if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
+      throw new StorageException("sessions.api_id is " + v
+          + "; expected a 32-bit value, at most " + 0xFFFF_FFFFL);
+    }
+    return (int) v;
   }
 
   private static Integer integer(ResultSet rs, String column) throws SQLException {

@@ -221,4 +221,40 @@ class SqliteSchemaTest {
         .containsExactly(List.of(4, "149.154.167.91", 443));
     assertThat(rows(file, "SELECT number FROM version")).containsExactly(List.of(7));
   }
+
+  @ParameterizedTest
+  @CsvSource({"1, 1", "2147483647, 2147483647", "-2147483648, 2147483648", "-1, 4294967295"})
+  void anApiIdIsStoredAsTheUnsigned32BitNumberPyrogramWrites(int bits, long stored)
+      throws Exception {
+    Path file = dir.resolve("api.session");
+    Session session = StorageContractTest.fixtureSession().withApiId(bits);
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      s.session(session);
+    }
+    assertThat(rows(file, "SELECT CAST(api_id AS TEXT), typeof(api_id) FROM sessions"))
+        .containsExactly(List.of(Long.toString(stored), "integer"));
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      assertThat(s.session()).isEqualTo(session);
+      assertThat(s.exportSessionString()).isEqualTo(PyrogramSessionString.encode(session));
+    }
+  }
+
+  @Test
+  void aPyrogramFileWithTheLargestApiIdReadsAsItsThirtyTwoBits() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v3-user.session", dir);
+    SqliteBadFileTest.execute(file, "UPDATE sessions SET api_id = 4294967295");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      assertThat(Integer.toUnsignedLong(s.session().apiId())).isEqualTo(4294967295L);
+    }
+    SqliteBadFileTest.execute(file, "UPDATE sessions SET api_id = 4294967296");
+    assertThatThrownBy(() -> {
+      try (Storage s = Storage.file(file)) {
+        s.open();
+      }
+    }).isInstanceOf(StorageException.class)
+        .hasMessageContaining("sessions.api_id is 4294967296; expected a 32-bit value");
+  }
 }

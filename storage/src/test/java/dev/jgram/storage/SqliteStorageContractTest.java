@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the engine contract against the SQLite file engine, reopening the same file. */
-class SqliteStorageContractTest extends StorageContractTest {
+class SqliteStorageContractTest extends PersistentStorageContractTest {
   @TempDir Path dir;
 
   private int files;

@@ -3,7 +3,6 @@ package dev.jgram.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,16 +108,21 @@ public abstract class StorageContractTest {
   }
 
   /**
-   * Closes {@code storage} and opens its backing store again with {@code config}; skips the
-   * test for engines that persist nothing.
+   * Closes {@code storage} and opens its backing store again with {@code config}, for engines
+   * that persist (see {@link PersistentStorageContractTest}).
    */
   protected Storage closeAndReopen(Storage storage, StorageConfig config) {
     storage.close();
-    Optional<Storage> again = reopen(config);
-    assumeTrue(again.isPresent(), "the engine persists nothing");
-    opened.add(again.get());
-    again.get().open();
-    return again.get();
+    return openAgain(config);
+  }
+
+  /** Opens the backing store of the storage most recently created, again; closed after the test. */
+  protected Storage openAgain(StorageConfig config) {
+    Storage again = reopen(config).orElseThrow(() -> new IllegalStateException(
+        getClass().getSimpleName() + " persists nothing: reopen() returned empty"));
+    opened.add(again);
+    again.open();
+    return again;
   }
 
   @AfterEach
@@ -134,7 +138,7 @@ public abstract class StorageContractTest {
         0, 987654321L, false);
   }
 
-  private static Peer user(long id, long hash, String... usernames) {
+  protected static Peer user(long id, long hash, String... usernames) {
     return Peer.of(id, hash, PeerType.USER, List.of(usernames), null);
   }
 
@@ -241,19 +245,6 @@ public abstract class StorageContractTest {
       storage.close();
     }
 
-    @Test
-    void aDeletedStorageReopensEmpty() {
-      Storage storage = open();
-      storage.session(fixtureSession());
-      storage.updatePeers(List.of(user(5, 6, "five")));
-      storage.delete();
-      Optional<Storage> again = reopen(config());
-      assumeTrue(again.isPresent(), "the engine persists nothing");
-      opened.add(again.get());
-      again.get().open();
-      assertThat(again.get().session()).isEqualTo(Session.EMPTY);
-      assertThat(again.get().peerCount()).isZero();
-    }
   }
 
   /** The sessions row. */
@@ -317,13 +308,6 @@ public abstract class StorageContractTest {
       assertThat(storage.session().date()).isEqualTo(42);
     }
 
-    @Test
-    void sessionSurvivesReopening() {
-      Storage storage = open();
-      storage.session(fixtureSession().withDate(99));
-      Storage again = closeAndReopen(storage, config());
-      assertThat(again.session()).isEqualTo(fixtureSession().withDate(99));
-    }
   }
 
   /** Writing peers. */
@@ -423,17 +407,6 @@ public abstract class StorageContractTest {
       }
     }
 
-    @Test
-    void peersSurviveReopeningWithTheirTimestamps() {
-      Storage storage = open();
-      Peer peer = Peer.of(30, 9L, PeerType.USER, List.of("a30", "b30"), "1230");
-      storage.updatePeers(List.of(peer));
-      clock.advance(60);
-      Storage again = closeAndReopen(storage, config());
-      assertThat(again.peer(30)).contains(peer.withLastUpdateOn(NOW));
-      assertThat(again.peerByUsername("b30")).isEqualTo(new InputPeer.User(30, 9));
-      assertThat(again.peerByPhoneNumber("1230")).isEqualTo(new InputPeer.User(30, 9));
-    }
   }
 
   /** Reading peers back. */
@@ -700,15 +673,6 @@ public abstract class StorageContractTest {
           Map.of(1_000_000_001L, 5, 2L, 8, Long.MAX_VALUE, Integer.MAX_VALUE));
     }
 
-    @Test
-    void updateStateAndChannelPtsSurviveReopening() {
-      Storage storage = open();
-      storage.updateState(new UpdateState(1, 2, 3, 4));
-      storage.channelPts(77, 88);
-      Storage again = closeAndReopen(storage, config());
-      assertThat(again.updateState()).contains(new UpdateState(1, 2, 3, 4));
-      assertThat(again.allChannelPts()).isEqualTo(Map.of(77L, 88));
-    }
   }
 
   /** Exporting and revoking. */
@@ -780,16 +744,6 @@ public abstract class StorageContractTest {
       assertThat(storage.session()).isEqualTo(fixtureSession());
     }
 
-    @Test
-    void aRevocationSurvivesReopening() {
-      Storage storage = open();
-      storage.session(fixtureSession());
-      storage.revokeKey("AUTH_KEY_DUPLICATED");
-      Storage again = closeAndReopen(storage, config());
-      assertThat(again.keyRevocation()).hasValueSatisfying(
-          r -> assertThat(r).contains("AUTH_KEY_DUPLICATED"));
-      assertThatThrownBy(again::exportSessionString).hasMessageContaining("revoked");
-    }
   }
 
   /** Seeded random round trips. */

@@ -1,0 +1,133 @@
+package dev.jgram.cli;
+
+import dev.jgram.storage.Storage;
+import dev.jgram.storage.format.MissingSessionFieldsException;
+import dev.jgram.storage.format.PortableSession;
+import dev.jgram.storage.format.SessionField;
+import dev.jgram.storage.format.SessionFormat;
+import dev.jgram.storage.format.SessionFormats;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jgram convert}: moves a session from any supported format to any other. */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Convert a session from any format jgram reads to any format it writes.",
+      "Formats: pyrogram-string, pyrogram-file, telethon-string, telethon-file, gramjs-string,",
+      "gramjs-store, mtcute-string, gotd-json. The input's format is detected. Fields the",
+      "input does not carry but the output needs (Telethon and GramJS carry no user id, api id",
+      "or test flag) are asked for by name, never written as zeros. String formats print to",
+      "stdout unless --out is given; file and folder formats need --out. Never overwrites an",
+      "existing file unless --force; never changes the input."
+    })
+final class ConvertCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "<input>",
+      description = "A session file or folder, a session string, or '-' to read one from stdin.")
+  String input;
+
+  @Option(names = "--to", required = true, paramLabel = "<format>",
+      converter = FormatConverter.class, description = "The output format (see above).")
+  SessionFormat to;
+
+  @Option(names = "--out", paramLabel = "<path>", description = "Where to write the output.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace --out if it is an existing file.")
+  boolean force;
+
+  @Option(names = "--api-id", paramLabel = "N", description = "The api_id, if the input has none.")
+  Integer apiId;
+
+  @Option(names = "--user-id", paramLabel = "N", description = "The user id, if the input has none.")
+  Long userId;
+
+  @Option(names = "--bot", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+      description = "Whether the account is a bot, if the input does not say.")
+  Boolean bot;
+
+  @Option(names = "--test", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+      description = "Whether the session is on the test servers, if the input does not say.")
+  Boolean test;
+
+  @Spec CommandSpec spec;
+
+  private final Terminal terminal;
+
+  ConvertCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    if (to.kind() != SessionFormat.Kind.STRING && out == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--to " + to.cliName() + " writes a " + to.kind().name().toLowerCase(java.util.Locale.ROOT)
+              + ": --out is required");
+    }
+    SessionReader.Loaded loaded =
+        SessionReader.read(SessionInput.parse(input, terminal), terminal.clock(), true);
+    PortableSession session = ConvertFields.apply(loaded.session(), apiId, userId, bot, test);
+    List<SessionField> missing = SessionFormats.missingFields(session, to);
+    if (!missing.isEmpty()) {
+      throw new MissingSessionFieldsException(to, missing);
+    }
+    if (out == null) {
+      printString(SessionFormats.encode(session, to));
+      return 0;
+    }
+    OutputTarget.prepare(out, force);
+    if (to == SessionFormat.PYROGRAM_FILE) {
+      writePyrogramFile(session);
+    } else {
+      SessionFormats.write(session, to, out);
+    }
+    terminal.out().println("wrote " + out + " (" + to.cliName() + ") from "
+        + loaded.format().cliName() + ": dc " + session.dcId() + ", user "
+        + (session.session().userId() == null ? "unknown" : session.session().userId())
+        + ", " + session.peers().size() + " peers");
+    return 0;
+  }
+
+  private void printString(String encoded) {
+    if (terminal.interactive()) {
+      terminal.err().println(ExportCommand.WARNING);
+    }
+    terminal.out().println(encoded);
+  }
+
+  /** A new Pyrogram file; removed again if storing into it fails. */
+  private void writePyrogramFile(PortableSession session) {
+    boolean stored = false;
+    try (Storage storage = Storage.file(out)) {
+      storage.open();
+      SessionFormats.store(session, storage);
+      stored = true;
+    } finally {
+      if (!stored) {
+        OutputTarget.removeQuietly(out);
+      }
+    }
+  }
+
+  /** Parses {@code --to}, listing the accepted names when the value is none of them. */
+  static final class FormatConverter implements CommandLine.ITypeConverter<SessionFormat> {
+    @Override
+    public SessionFormat convert(String value) {
+      try {
+        return SessionFormat.fromCliName(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.jgram.cli;
+
+import static dev.jgram.cli.CliRun.jgram;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void walksThroughTheThreeEnginesAndLeavesAReadableSessionFile() throws Exception {
+    CliRun.Result r = jgram("demo", "--dir", dir.toString());
+
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .contains("directory: " + dir)
+        .contains("1. File storage")
+        .contains("reopened it: dc 2, user 100000001")
+        .contains("(the same key), 4 peers")
+        .contains("resolvePeer(100000002L) -> inputPeerUser user_id:100000002")
+        .contains("resolvePeer(\"@jgram_news\") -> inputPeerChannel channel_id:1500000001")
+        .contains("resolvePeer(\"@alice_collectible\") -> inputPeerUser user_id:100000002")
+        .contains("a second client on the same file is refused while this one runs:")
+        .contains("session is in use by process " + ProcessHandle.current().pid())
+        .contains("2. Memory storage")
+        .contains("3. Session string")
+        .contains("362 characters, starting ")
+        .contains("opened a new client from the string: dc 2, user 100000001")
+        .contains("resolvePeer(\"@alice\") -> Username not found: alice")
+        .contains("4. Nothing on disk")
+        .contains("unchanged, byte for byte");
+    Path file = dir.resolve("my_account.session");
+    JsonNode info = Json.mapper().readTree(jgram("info", "--json", file.toString()).out());
+    assertThat(info.path("user_id").asLong()).isEqualTo(100_000_001L);
+    assertThat(info.path("peers").asLong()).isEqualTo(4);
+    assertThat(r.out()).contains(info.path("auth_key_id").asText());
+  }
+
+  @Test
+  void neverPrintsTheKeyOrTheSessionString() {
+    CliRun.Result r = jgram("demo", "--dir", dir.toString());
+    String exported = jgram("export", dir.resolve("my_account.session").toString()).out().strip();
+    String keyHex = jgram("info", "--show-secrets", dir.resolve("my_account.session").toString())
+        .out().lines().filter(l -> l.startsWith("auth_key ")).findFirst().orElseThrow()
+        .substring("auth_key".length()).strip();
+
+    assertThat(exported).hasSize(362);
+    assertThat(keyHex).hasSize(512);
+    assertThat(r.out()).doesNotContain(exported).doesNotContain(exported.substring(0, 40))
+        .doesNotContain(keyHex.substring(0, 32));
+    Matcher m = Pattern.compile("starting (\\S+)…").matcher(r.out());
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1)).hasSize(8);
+    assertThat(exported).startsWith(m.group(1));
+  }
+
+  @Test
+  void eachRunGeneratesANewKey() throws Exception {
+    Path other = Files.createDirectory(dir.resolve("second"));
+    jgram("demo", "--dir", dir.toString());
+    jgram("demo", "--dir", other.toString());
+
+    String a = Json.mapper().readTree(jgram("info", "--json",
+        dir.resolve("my_account.session").toString()).out()).path("auth_key_id").asText();
+    String b = Json.mapper().readTree(jgram("info", "--json",
+        other.resolve("my_account.session").toString()).out()).path("auth_key_id").asText();
+    assertThat(a).hasSize(16).isNotEqualTo(b);
+  }
+
+  @Test
+  void refusesToTouchAnExistingSession() throws Exception {
+    Path existing = Fixtures.copy("pyrogram-v3-user.session", dir);
+    Files.move(existing, dir.resolve("my_account.session"));
+    String before = Fixtures.sha256(dir.resolve("my_account.session"));
+
+    CliRun.Result r = jgram("demo", "--dir", dir.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.errLines()).hasSize(1);
+    assertThat(r.err()).contains("my_account.session: already exists");
+    assertThat(Fixtures.sha256(dir.resolve("my_account.session"))).isEqualTo(before);
+  }
+
+  @Test
+  void createsTheDirectoryWhenMissing() {
+    Path nested = dir.resolve("a/b");
+
+    CliRun.Result r = jgram("demo", "--dir", nested.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.isRegularFile(nested.resolve("my_account.session"))).isTrue();
+  }
+}

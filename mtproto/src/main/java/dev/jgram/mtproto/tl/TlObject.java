@@ -1,0 +1,96 @@
+package dev.jgram.mtproto.tl;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A TL object or function call held generically: the constructor name and its fields.
+ *
+ * <p>Field values by TL type: {@code int} Integer, {@code long} Long, {@code double} Double,
+ * {@code int128}/{@code int256}/{@code bytes} byte[], {@code string} String, {@code Bool} and
+ * {@code flags.N?true} Boolean, vectors {@link List}, objects {@code TlObject}. Flags words
+ * ({@code #}) are computed on encoding from which conditional fields are present; a
+ * conditional field that is absent is simply not in the map. Equality is the map's, so two
+ * objects holding equal byte arrays in different array instances are not equal; compare their
+ * encodings instead.
+ *
+ * @param name the constructor or function name, e.g. {@code inputPeerUser}
+ * @param fields the fields by parameter name, in declaration order
+ */
+public record TlObject(String name, Map<String, Object> fields) {
+
+  /** Copies the fields into an unmodifiable map (nulls are dropped). */
+  public TlObject {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    fields.forEach((k, v) -> {
+      if (v != null) {
+        copy.put(k, v);
+      }
+    });
+    fields = Collections.unmodifiableMap(copy);
+  }
+
+  /** Builds an object from alternating names and values: {@code of("pong", "msg_id", 1L)}. */
+  public static TlObject of(String name, Object... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("names and values must alternate; got an odd count");
+    }
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return new TlObject(name, fields);
+  }
+
+  /** The field's value, or null when absent. */
+  public Object get(String field) {
+    return fields.get(field);
+  }
+
+  /** Whether the field is present. */
+  public boolean has(String field) {
+    return fields.containsKey(field);
+  }
+
+  /** The field as an int. */
+  public int intValue(String field) {
+    return ((Number) require(field)).intValue();
+  }
+
+  /** The field as a long. */
+  public long longValue(String field) {
+    return ((Number) require(field)).longValue();
+  }
+
+  /** The field as a String, or null when absent. */
+  public String string(String field) {
+    return (String) fields.get(field);
+  }
+
+  /** Whether a Bool or {@code flags.N?true} field is true; absent counts as false. */
+  public boolean flag(String field) {
+    return Boolean.TRUE.equals(fields.get(field));
+  }
+
+  /** The field as a nested object, or null when absent. */
+  public TlObject object(String field) {
+    return (TlObject) fields.get(field);
+  }
+
+  /** The field as a list; absent gives an empty list. */
+  @SuppressWarnings("unchecked")
+  public <T> List<T> list(String field) {
+    Object value = fields.get(field);
+    return value == null ? List.of() : (List<T>) value;
+  }
+
+  private Object require(String field) {
+    Object value = fields.get(field);
+    if (value == null) {
+      throw new TlException(name + " has no field '" + field + "'");
+    }
+    return value;
+  }
+}
