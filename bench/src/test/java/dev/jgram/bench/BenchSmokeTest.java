@@ -36,7 +36,7 @@ class BenchSmokeTest {
       "lookup_phone", List.of("ops_per_s", "p50_us", "p99_us"),
       "lookup_miss", List.of("ops_per_s", "p50_us", "p99_us"),
       "open", List.of("ms"),
-      "fleet", List.of("sessions", "ops_per_s", "rss_bytes_per_session"));
+      "fleet", List.of("sessions", "ops_per_s"));
 
   @TempDir static Path dir;
   private static JsonNode document;
@@ -108,6 +108,19 @@ class BenchSmokeTest {
     JsonNode fleet = findFleet();
     assertThat(fleet.get("sessions").asInt()).isEqualTo(5);
     assertThat(fleet.get("engine").asText()).isEqualTo("file");
+  }
+
+  /**
+   * Only its presence and type: the RSS growth of 5 small sessions (about 2 MB) is within what
+   * the JVM itself moves when a collection resizes the heap, so its sign is not the engine's.
+   * With the real fleet's 1,000 sessions the sessions' memory dominates.
+   */
+  @Test
+  void theFleetReportsResidentMemoryPerSessionAsANumber() {
+    JsonNode rss = findFleet().get("rss_bytes_per_session");
+    assertThat(rss).isNotNull();
+    assertThat(rss.isNumber()).isTrue();
+    assertThat(Double.isFinite(rss.asDouble())).isTrue();
   }
 
   @Test
