@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,27 +23,39 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Convert a session from any format jgram reads to any format it writes.",
-      "Formats: pyrogram-string, pyrogram-file, telethon-string, telethon-file, gramjs-string,",
-      "gramjs-store, mtcute-string, gotd-json. The input's format is detected. Fields the",
-      "input does not carry but the output needs (Telethon and GramJS carry no user id, api id",
-      "or test flag) are asked for by name, never written as zeros. String formats print to",
-      "stdout unless --out is given; file and folder formats need --out. Never overwrites an",
-      "existing file unless --force; never changes the input."
+      "Formats: pyrogram-string, pyrogram-file, telethon-string, telethon-file,",
+      "gramjs-string, gramjs-store, mtcute-string, gotd-json, postgres. The input's",
+      "format is detected. Fields the input does not carry but the output needs",
+      "(Telethon and GramJS carry no user id, api id or test flag) are asked for by",
+      "name, never written as zeros. String formats print to stdout unless --out is",
+      "given; file and folder formats need --out. Never overwrites an existing file",
+      "unless --force; never changes the input.",
+      "",
+      "PostgreSQL: --to postgres --jdbc-url <url> --name <name> copies the session",
+      "(peers, update state and all) into session <name> of the database, holding",
+      "its lease; an existing session there is replaced only with --force. The input",
+      "postgres:<name> (or postgres with --name) reads one back:",
+      "  jgram convert postgres:alice --jdbc-url <url> --to pyrogram-file \\",
+      "      --out alice.session",
+      "(name a file called postgres as ./postgres). The password goes in the URL or",
+      "in the environment variable named by --db-password-env; it is never printed."
     })
 final class ConvertCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "<input>",
-      description = "A session file or folder, a session string, or '-' to read one from stdin.")
+      description = "A session file or folder, a session string, '-' to read one from stdin, "
+          + "or postgres:<name> (with --jdbc-url).")
   String input;
 
   @Option(names = "--to", required = true, paramLabel = "<format>",
       converter = FormatConverter.class, description = "The output format (see above).")
-  SessionFormat to;
+  ConvertTarget to;
 
   @Option(names = "--out", paramLabel = "<path>", description = "Where to write the output.")
   Path out;
 
-  @Option(names = "--force", description = "Replace --out if it is an existing file.")
+  @Option(names = "--force", description = "Replace --out if it is an existing file, or an existing "
+          + "PostgreSQL session for --to postgres.")
   boolean force;
 
   @Option(names = "--api-id", paramLabel = "N", description = "The api_id, if the input has none.")
@@ -59,6 +72,8 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Whether the session is on the test servers, if the input does not say.")
   Boolean test;
 
+  @Mixin PostgresOptions postgres;
+
   @Spec CommandSpec spec;
 
   private final Terminal terminal;
@@ -69,15 +84,34 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    boolean fromPostgres = PostgresConvert.isInput(input);
+    if (fromPostgres || to.isPostgres()) {
+      PostgresConvertRun run = new PostgresConvertRun(this, spec.commandLine());
+      return fromPostgres ? run.fromPostgres() : run.toPostgres();
+    }
+    requireOut(to.format());
+    SessionReader.Loaded loaded =
+        SessionReader.read(SessionInput.parse(input, terminal), terminal.clock(), true,
+            terminal.encryption());
+    return emit(loaded.session(), to.format(), loaded.format().cliName());
+  }
+
+  Terminal terminal() {
+    return terminal;
+  }
+
+  /** A usage error unless {@code --out} is given for a file or folder format. */
+  void requireOut(SessionFormat to) {
     if (to.kind() != SessionFormat.Kind.STRING && out == null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--to " + to.cliName() + " writes a " + to.kind().name().toLowerCase(java.util.Locale.ROOT)
               + ": --out is required");
     }
-    SessionReader.Loaded loaded =
-        SessionReader.read(SessionInput.parse(input, terminal), terminal.clock(), true,
-            terminal.encryption());
-    PortableSession session = ConvertFields.apply(loaded.session(), apiId, userId, bot, test);
+  }
+
+  /** Applies the field flags and writes {@code read} as {@code to}. */
+  int emit(PortableSession read, SessionFormat to, String from) {
+    PortableSession session = ConvertFields.apply(read, apiId, userId, bot, test);
     List<SessionField> missing = SessionFormats.missingFields(session, to);
     if (!missing.isEmpty()) {
       throw new MissingSessionFieldsException(to, missing);
@@ -93,7 +127,7 @@ final class ConvertCommand implements Callable<Integer> {
       SessionFormats.write(session, to, out);
     }
     terminal.out().println("wrote " + out + " (" + to.cliName() + ") from "
-        + loaded.format().cliName() + ": dc " + session.dcId() + ", user "
+        + from + ": dc " + session.dcId() + ", user "
         + (session.session().userId() == null ? "unknown" : session.session().userId())
         + ", " + session.peers().size() + " peers");
     return 0;
@@ -120,14 +154,31 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * What {@code --to} names: a session format, or PostgreSQL.
+   *
+   * @param format the format, or {@code null} for PostgreSQL
+   */
+  record ConvertTarget(SessionFormat format) {
+    /** The PostgreSQL target ({@code --to postgres}). */
+    static final ConvertTarget POSTGRES = new ConvertTarget(null);
+
+    boolean isPostgres() {
+      return format == null;
+    }
+  }
+
   /** Parses {@code --to}, listing the accepted names when the value is none of them. */
-  static final class FormatConverter implements CommandLine.ITypeConverter<SessionFormat> {
+  static final class FormatConverter implements CommandLine.ITypeConverter<ConvertTarget> {
     @Override
-    public SessionFormat convert(String value) {
+    public ConvertTarget convert(String value) {
+      if (value.equals("postgres")) {
+        return ConvertTarget.POSTGRES;
+      }
       try {
-        return SessionFormat.fromCliName(value);
+        return new ConvertTarget(SessionFormat.fromCliName(value));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
+        throw new CommandLine.TypeConversionException(e.getMessage() + ", postgres");
       }
     }
   }

@@ -114,6 +114,39 @@ final class SessionDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * A server address a session row carries (kurigram's schema 7 adds the columns).
+   *
+   * @param serverAddress the {@code server_address} column, or {@code null}
+   * @param port the {@code port} column, or {@code null} (also when outside 0..65535)
+   */
+  record Address(String serverAddress, Integer port) {
+    static final Address NONE = new Address(null, null);
+  }
+
+  /**
+   * The {@code server_address} and {@code port} of the session row, read by column name where
+   * the {@code sessions} table has them; {@link Address#NONE} for files without them.
+   */
+  Address address() {
+    List<String> columns = strings("SELECT name FROM pragma_table_info('sessions')");
+    if (!columns.contains("server_address") || !columns.contains("port")) {
+      return Address.NONE;
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT server_address, port FROM sessions LIMIT 1")) {
+      if (!r.next()) {
+        return Address.NONE;
+      }
+      String address = r.getString(1);
+      long port = r.getLong(2);
+      boolean validPort = !r.wasNull() && port >= 0 && port <= 65535;
+      return new Address(address, validPort ? Integer.valueOf((int) port) : null);
+    } catch (SQLException e) {
+      throw new CliException(file + ": SQLite cannot read it: " + e.getMessage(), e);
+    }
+  }
+
   /** SQLite's {@code PRAGMA integrity_check}: {@code ["ok"]} when the file is sound. */
   List<String> integrityCheck() {
     return strings("PRAGMA integrity_check");

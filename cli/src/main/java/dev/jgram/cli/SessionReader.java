@@ -63,7 +63,7 @@ final class SessionReader {
       if (kind == SessionDatabase.Kind.TELETHON) {
         return detected(path, version);
       }
-      return pyrogramFile(path, version, clock, withPeers, encryption);
+      return pyrogramFile(path, version, db.address(), clock, withPeers, encryption);
     }
   }
 
@@ -85,12 +85,14 @@ final class SessionReader {
     return new Loaded(d.format(), version, d.session(), d.session().peers().size());
   }
 
-  private static Loaded pyrogramFile(Path path, Integer version, Clock clock, boolean withPeers,
-      SessionEncryption encryption) {
+  /** Reads a Pyrogram-family file; kurigram 7's server address and port come along. */
+  private static Loaded pyrogramFile(Path path, Integer version, SessionDatabase.Address address,
+      Clock clock, boolean withPeers, SessionEncryption encryption) {
     try (Storage storage = SessionFiles.openReadOnly(path, clock, encryption)) {
       PortableSession s = withPeers ? SessionFormats.read(storage)
           : PortableSession.of(storage.session())
               .withUpdates(storage.updateState().orElse(null), storage.allChannelPts());
+      s = s.withAddress(address.serverAddress(), address.port());
       return new Loaded(SessionFormat.PYROGRAM_FILE, version, s, storage.peerCount());
     }
   }

@@ -32,8 +32,9 @@ final class CachedPeers {
     refreshIfShared();
     PeerCache.Entry e = cache.byId(id);
     if (e == null) {
-      e = peers.byId(id);
+      e = cache.knownMissing(id) ? null : peers.byId(id);
       if (e == null) {
+        cache.missed(id);
         throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
             Long.toString(id));
       }

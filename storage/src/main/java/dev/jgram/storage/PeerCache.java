@@ -15,7 +15,8 @@ import java.util.Map;
  * SQLite; loading a peer by id never claims its usernames, because an older entry of a peer
  * that is not cached could be the winner. A map hit is used only if the entry is still cached
  * and still carries the key; anything else falls back to SQLite. When full, an entry chosen by
- * a moving clock hand is evicted (with its map keys).
+ * a moving clock hand is evicted (with its map keys). Ids SQLite reported absent are
+ * remembered until written, so a repeated miss costs no query either.
  */
 final class PeerCache {
   /**
@@ -52,6 +53,7 @@ final class PeerCache {
   private final LongKeyMap<Entry> byId = new LongKeyMap<>();
   private final Map<String, Entry> byUsername = new HashMap<>();
   private final Map<String, Entry> byPhone = new HashMap<>();
+  private final LongKeyMap<Boolean> missing = new LongKeyMap<>();
   private int hand;
 
   PeerCache(int capacity) {
@@ -60,6 +62,22 @@ final class PeerCache {
 
   Entry byId(long id) {
     return byId.get(id);
+  }
+
+  /** Whether SQLite said {@code id} is absent and no write of it went through since. */
+  boolean knownMissing(long id) {
+    return missing.size() > 0 && missing.get(id) != null;
+  }
+
+  /** Records that SQLite has no peer {@code id} (at most as many ids as the capacity). */
+  void missed(long id) {
+    if (capacity == 0) {
+      return;
+    }
+    if (missing.size() >= capacity) {
+      missing.clear();
+    }
+    missing.put(id, Boolean.TRUE);
   }
 
   /** The cached winner of {@code username}, or null if SQLite must be asked. */
@@ -104,6 +122,9 @@ final class PeerCache {
    * cached owner is not newer; where no owner is cached, SQLite decides at the next lookup.
    */
   void written(Entry entry) {
+    if (missing.size() > 0) {
+      missing.remove(entry.id);
+    }
     forget(entry.id);
     if (capacity == 0) {
       return;
@@ -118,6 +139,7 @@ final class PeerCache {
   }
 
   void clear() {
+    missing.clear();
     byId.clear();
     byUsername.clear();
     byPhone.clear();

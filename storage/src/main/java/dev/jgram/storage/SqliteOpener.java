@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -25,6 +26,9 @@ final class SqliteOpener {
    * than SQLite's 4 MB: fewer syncs while peers stream in; close checkpoints the rest.
    */
   static final int WAL_CHECKPOINT_PAGES = 4000;
+
+  /** The page cache per connection, in KiB: grows only as pages are read. */
+  static final int CACHE_KIB = 16 * 1024;
 
   /** An open connection and what it found. */
   record Opened(Connection connection, SchemaLayout layout, Runnable afterClose) {}
@@ -51,11 +55,8 @@ final class SqliteOpener {
           upgrade(c, layout);
           layout = SessionFileProbe.readLayout(file, c);
         }
-        for (String suffix : new String[] {"-wal", "-shm"}) {
-          FilePermissions.restrict(SqliteFiles.sibling(file, suffix));
-        }
         return new Opened(c, layout, () -> { });
-      } catch (SQLException | IOException | RuntimeException e) {
+      } catch (SQLException | RuntimeException e) {
         c.close();
         throw e;
       }
@@ -164,16 +165,40 @@ final class SqliteOpener {
   }
 
   /**
-   * WAL, so that every commit is one append and readers never block the owner; synchronous
-   * NORMAL, under which a commit survives a killed process (it is in the OS's file cache),
-   * though the last commits may be lost on power failure until the next checkpoint.
+   * Settings that cost no I/O: synchronous NORMAL, under which a WAL commit survives a killed
+   * process (it is in the OS's file cache), though the last commits may be lost on power
+   * failure until the next checkpoint; a page cache that holds a 100,000-peer file whole. WAL
+   * itself is entered by {@link #enterWal} at the first write, not here: switching journal
+   * modes takes an exclusive lock and syncs, and an open that only reads need not pay that.
    */
   private static void pragmas(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA synchronous=NORMAL");
-      s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA wal_autocheckpoint=" + WAL_CHECKPOINT_PAGES);
+      s.execute("PRAGMA cache_size=-" + CACHE_KIB);
+      s.execute("PRAGMA temp_store=MEMORY");
     }
+  }
+
+  /**
+   * Puts the file in WAL mode, so that every commit is one append and readers never block the
+   * owner; returns whether it is (a reader attached in rollback mode can keep it from
+   * switching, and the write then goes through the rollback journal).
+   */
+  static boolean enterWal(Connection c, Path file) throws SQLException {
+    boolean wal;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA journal_mode=WAL")) {
+      wal = rs.next() && "wal".equalsIgnoreCase(rs.getString(1));
+    }
+    try {
+      for (String suffix : new String[] {"-wal", "-shm"}) {
+        FilePermissions.restrict(SqliteFiles.sibling(file, suffix));
+      }
+    } catch (IOException e) {
+      throw new StorageException(file + ": cannot restrict the WAL files: " + e.getMessage(), e);
+    }
+    return wal;
   }
 
   /** Migrates and adds jgram's tables in one transaction: a kill leaves old or new. */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,12 +12,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The peers of a session file in SQLite: batched REPLACE writes and the lookups behind the
- * cache, with statements prepared once per open.
+ * The peers of a session file in SQLite: writes (through {@link PeerWriter}) and the lookups
+ * behind the cache, with statements prepared once per open.
  *
  * <p>Every writer keeps Pyrogram's {@code peers} row (the first username in
- * {@code peers.username} where that column exists), so Pyrogram reads our peers. All
- * usernames go to {@code jgram_usernames}; on kurigram files also to kurigram's
+ * {@code peers.username} where that column exists), so Pyrogram reads our peers. Usernames
+ * that column cannot tell go to {@code jgram_usernames}; on kurigram files also to kurigram's
  * {@code usernames}, and on pyrofork files those of peers with several usernames to
  * pyrofork's, each in that fork's own way, so the fork keeps resolving them.
  *
@@ -33,11 +32,7 @@ final class SqlitePeers implements AutoCloseable {
   private final Connection c;
   private final SchemaLayout layout;
   private final boolean hasUsernameColumn;
-  private final PreparedStatement upsert;
-  private final PreparedStatement deleteUsernames;
-  private final PreparedStatement insertUsername;
-  private final PreparedStatement deleteForkUsernames;
-  private final PreparedStatement insertForkUsername;
+  private final PeerWriter writer;
   private final PreparedStatement selectById;
   private final PreparedStatement selectByUsername;
   private final PreparedStatement selectByPhone;
@@ -50,16 +45,7 @@ final class SqlitePeers implements AutoCloseable {
     this.layout = layout;
     this.hasUsernameColumn = layout.peersHaveUsername();
     String userCol = hasUsernameColumn ? "username, " : "";
-    upsert = writable ? c.prepareStatement("REPLACE INTO peers (id, access_hash, type, " + userCol
-        + "phone_number, last_update_on) VALUES (?, ?, ?, " + (hasUsernameColumn ? "?, " : "")
-        + "?, ?)") : null;
-    deleteUsernames = writable
-        ? c.prepareStatement("DELETE FROM jgram_usernames WHERE peer_id = ?") : null;
-    insertUsername = writable ? c.prepareStatement("INSERT INTO jgram_usernames "
-        + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)") : null;
-    deleteForkUsernames = writable && layout.forkUsernames() == SchemaLayout.ForkUsernames.KURIGRAM
-        ? c.prepareStatement("DELETE FROM usernames WHERE id = ?") : null;
-    insertForkUsername = writable ? prepareForkInsert() : null;
+    writer = writable ? new PeerWriter(c, layout) : null;
     selectById = c.prepareStatement("SELECT id, access_hash, type, " + userCol
         + "phone_number, last_update_on FROM peers WHERE id = ?");
     selectByUsername = c.prepareStatement(PeerQueries.byUsername(layout));
@@ -71,15 +57,6 @@ final class SqlitePeers implements AutoCloseable {
     selectForkUsernames = PeerQueries.forkUsernamesOf(layout) == null ? null
         : c.prepareStatement(PeerQueries.forkUsernamesOf(layout));
     count = c.prepareStatement("SELECT COUNT(*) FROM peers");
-  }
-
-  private PreparedStatement prepareForkInsert() throws SQLException {
-    return switch (layout.forkUsernames()) {
-      case KURIGRAM -> c.prepareStatement("INSERT INTO usernames (id, username) VALUES (?, ?)");
-      case PYROFORK -> c.prepareStatement(
-          "REPLACE INTO usernames (id, peer_id, last_update_on) VALUES (?, ?, ?)");
-      case NONE -> null;
-    };
   }
 
   /**
@@ -96,70 +73,7 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   void write(List<Peer> peers) throws SQLException {
-    for (Peer p : peers) {
-      bindUpsert(p);
-      upsert.addBatch();
-      deleteUsernames.setLong(1, p.id());
-      deleteUsernames.addBatch();
-      if (deleteForkUsernames != null) {
-        deleteForkUsernames.setLong(1, p.id());
-        deleteForkUsernames.addBatch();
-      }
-      List<String> names = p.usernames();
-      for (int i = 0; i < names.size(); i++) {
-        insertUsername.setLong(1, p.id());
-        insertUsername.setInt(2, i);
-        insertUsername.setString(3, names.get(i));
-        insertUsername.setLong(4, p.lastUpdateOn());
-        insertUsername.addBatch();
-        addForkUsername(p, names.get(i));
-      }
-    }
-    upsert.executeBatch();
-    deleteUsernames.executeBatch();
-    if (deleteForkUsernames != null) {
-      deleteForkUsernames.executeBatch();
-    }
-    insertUsername.executeBatch();
-    if (insertForkUsername != null) {
-      insertForkUsername.executeBatch();
-    }
-  }
-
-  private void bindUpsert(Peer p) throws SQLException {
-    int i = 1;
-    upsert.setLong(i++, p.id());
-    if (p.accessHash() == null) {
-      upsert.setNull(i++, Types.INTEGER);
-    } else {
-      upsert.setLong(i++, p.accessHash());
-    }
-    // Pyrogram binds the type as text into an INTEGER-affinity column; it stays TEXT.
-    upsert.setString(i++, p.type().value());
-    if (hasUsernameColumn) {
-      upsert.setString(i++, p.primaryUsername());
-    }
-    upsert.setString(i++, p.phoneNumber());
-    upsert.setLong(i, p.lastUpdateOn());
-  }
-
-  private void addForkUsername(Peer p, String username) throws SQLException {
-    switch (layout.forkUsernames()) {
-      case KURIGRAM -> {
-        insertForkUsername.setLong(1, p.id());
-        insertForkUsername.setString(2, username);
-        insertForkUsername.addBatch();
-      }
-      case PYROFORK -> {
-        if (p.usernames().size() > 1) { // pyrofork keeps only peers with several usernames
-          insertForkUsername.setString(1, username);
-          insertForkUsername.setLong(2, p.id());
-          insertForkUsername.setLong(3, p.lastUpdateOn());
-          insertForkUsername.addBatch();
-        }
-      }
-      case NONE -> { }
-    }
+    writer.write(peers);
   }
 
   /** The row of {@code id} as a cache entry (usernames: only the Pyrogram one), or null. */
@@ -293,9 +207,11 @@ final class SqlitePeers implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement s : new PreparedStatement[] {upsert, deleteUsernames, insertUsername,
-        deleteForkUsernames, insertForkUsername, selectById, selectByUsername, selectByPhone,
-        selectJgramUsernames, selectForkUsernames, count}) {
+    if (writer != null) {
+      writer.close();
+    }
+    for (PreparedStatement s : new PreparedStatement[] {selectById, selectByUsername,
+        selectByPhone, selectJgramUsernames, selectForkUsernames, count}) {
       if (s != null) {
         s.close();
       }

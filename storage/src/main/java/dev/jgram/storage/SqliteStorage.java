@@ -17,12 +17,14 @@ import java.util.function.Consumer;
  * The file engine: a Pyrogram-compatible SQLite {@code .session} file (schema 3, exact DDL),
  * with jgram's additions in {@code jgram_*} tables (see {@link SqliteSchema}).
  *
- * <p>While open, the file is in WAL mode and owned through {@link SessionLock}; every write
- * call commits its own transaction before it returns, so a killed process loses nothing it
- * was told was written. On close the WAL is checkpointed and the file returned to rollback
- * journal mode: the {@code .session} is then one self-contained file, as Pyrogram writes it,
- * that can be copied alone and that Pyrogram (whose own files are in rollback mode, and which
- * VACUUMs on open) reads without meeting WAL side files. No VACUUM on open.
+ * <p>While open, the file is owned through {@link SessionLock}; from the first write on it is
+ * in WAL mode, and every write call commits its own transaction before it returns, so a
+ * killed process loses nothing it was told was written. On close the WAL is checkpointed and
+ * the file returned to rollback journal mode: the {@code .session} is then one self-contained
+ * file, as Pyrogram writes it, that can be copied alone and that Pyrogram (whose own files are
+ * in rollback mode, and which VACUUMs on open) reads without meeting WAL side files. Entering
+ * WAL at the first write rather than on open keeps an open that only reads free of the
+ * switch's exclusive lock and syncs. No VACUUM on open.
  *
  * <p>Lookups go through a bounded {@link PeerCache} that writes update as they commit. All
  * methods are synchronized: one JDBC connection serves one caller at a time.
@@ -42,6 +44,7 @@ final class SqliteStorage implements Storage {
   private Session session;
   private PreparedStatement begin;
   private PreparedStatement commit;
+  private boolean wal;
 
   SqliteStorage(Path file, StorageConfig config) {
     this.file = file;
@@ -317,6 +320,9 @@ final class SqliteStorage implements Storage {
   /** Runs {@code action} in its own committed transaction. */
   private void write(String what, SqlWrite action) {
     try {
+      if (!wal) {
+        wal = SqliteOpener.enterWal(c, file);
+      }
       begin.execute();
       try {
         action.run();

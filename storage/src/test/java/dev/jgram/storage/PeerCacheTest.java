@@ -12,6 +12,26 @@ class PeerCacheTest {
   }
 
   @Test
+  void aMissedIdStaysKnownMissingUntilItIsWrittenOrTheCacheCleared() {
+    PeerCache cache = new PeerCache(10);
+    cache.missed(7);
+    assertThat(cache.knownMissing(7)).isTrue();
+    assertThat(cache.knownMissing(8)).isFalse();
+    cache.written(entry(7, 1, null));
+    assertThat(cache.knownMissing(7)).isFalse();
+    cache.missed(9);
+    cache.clear();
+    assertThat(cache.knownMissing(9)).isFalse();
+  }
+
+  @Test
+  void aZeroBoundCacheRemembersNoMiss() {
+    PeerCache cache = new PeerCache(0);
+    cache.missed(7);
+    assertThat(cache.knownMissing(7)).isFalse();
+  }
+
+  @Test
   void theCacheNeverHoldsMoreThanItsBound() {
     PeerCache cache = new PeerCache(100);
     for (long id = 1; id <= 10_000; id++) {

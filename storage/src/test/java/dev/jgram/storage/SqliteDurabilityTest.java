@@ -194,7 +194,7 @@ class SqliteDurabilityTest {
     try (Storage owner = Storage.file(file())) {
       owner.open();
     }
-    SqliteBadFileTest.execute(file(), "CREATE TRIGGER poison BEFORE INSERT ON jgram_usernames "
+    SqliteBadFileTest.execute(file(), "CREATE TRIGGER poison BEFORE INSERT ON peers "
         + "WHEN NEW.username = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
     try (Storage owner = Storage.file(file())) {
       owner.open();

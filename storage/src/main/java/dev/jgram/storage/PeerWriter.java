@@ -1,0 +1,234 @@
+package dev.jgram.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The write path of {@link SqlitePeers}: batched REPLACEs of Pyrogram's {@code peers} rows,
+ * {@value #ROWS} rows per statement (sqlite-jdbc steps each row of an {@code executeBatch}
+ * separately), and the username rows that {@code peers.username} cannot hold.
+ *
+ * <p>On files without a fork's usernames table, {@code jgram_usernames} rows are written only
+ * where they say more than {@code peers.username} (which holds the first username): for a
+ * peer with several usernames, and for a peer whose single username another peer holds too,
+ * so that the later write still wins a tie within one second (the rows' rowids order writes,
+ * as pyrofork keeps rows only for peers with several usernames). A peer's older rows are
+ * always deleted. Fork files keep every username in jgram's and the fork's tables.
+ */
+final class PeerWriter implements AutoCloseable {
+  /** Rows per multi-row statement. */
+  static final int ROWS = 50;
+
+  private final SchemaLayout layout;
+  private final boolean hasUsernameColumn;
+  private final boolean lean;
+  private final int columns;
+  private final PreparedStatement upsertOne;
+  private final PreparedStatement upsertMany;
+  private final PreparedStatement deleteUsernames;
+  private final PreparedStatement insertUsername;
+  private final PreparedStatement holders;
+  private final PreparedStatement deleteForkUsernames;
+  private final PreparedStatement insertForkUsername;
+
+  PeerWriter(Connection c, SchemaLayout layout) throws SQLException {
+    this.layout = layout;
+    this.hasUsernameColumn = layout.peersHaveUsername();
+    this.lean = hasUsernameColumn && layout.forkUsernames() == SchemaLayout.ForkUsernames.NONE;
+    this.columns = hasUsernameColumn ? 6 : 5;
+    String head = "REPLACE INTO peers (id, access_hash, type, " + (hasUsernameColumn
+        ? "username, " : "") + "phone_number, last_update_on) VALUES ";
+    String row = "(?" + ", ?".repeat(columns - 1) + ")";
+    upsertOne = c.prepareStatement(head + row);
+    upsertMany = c.prepareStatement(head + String.join(", ", Collections.nCopies(ROWS, row)));
+    deleteUsernames = c.prepareStatement("DELETE FROM jgram_usernames WHERE peer_id IN ("
+        + marks(ROWS) + ")");
+    insertUsername = c.prepareStatement("INSERT INTO jgram_usernames "
+        + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)");
+    holders = !lean ? null : c.prepareStatement("SELECT username, id FROM peers WHERE username IN ("
+        + numbered(ROWS) + ") UNION ALL SELECT username, peer_id FROM jgram_usernames "
+        + "WHERE username IN (" + numbered(ROWS) + ")");
+    deleteForkUsernames = layout.forkUsernames() == SchemaLayout.ForkUsernames.KURIGRAM
+        ? c.prepareStatement("DELETE FROM usernames WHERE id = ?") : null;
+    insertForkUsername = switch (layout.forkUsernames()) {
+      case KURIGRAM -> c.prepareStatement("INSERT INTO usernames (id, username) VALUES (?, ?)");
+      case PYROFORK -> c.prepareStatement(
+          "REPLACE INTO usernames (id, peer_id, last_update_on) VALUES (?, ?, ?)");
+      case NONE -> null;
+    };
+  }
+
+  private static String marks(int n) {
+    return "?" + ", ?".repeat(n - 1);
+  }
+
+  private static String numbered(int n) {
+    StringBuilder b = new StringBuilder("?1");
+    for (int i = 2; i <= n; i++) {
+      b.append(", ?").append(i);
+    }
+    return b.toString();
+  }
+
+  /** Writes {@code peers} (stamped, one entry per id) in the caller's transaction. */
+  void write(List<Peer> peers) throws SQLException {
+    Set<Long> contested = lean ? contested(peers) : Set.of();
+    upsert(peers);
+    deleteUsernames(peers);
+    for (Peer p : peers) {
+      List<String> names = p.usernames();
+      if (!lean || names.size() > 1 || contested.contains(p.id())) {
+        for (int i = 0; i < names.size(); i++) {
+          insertUsername.setLong(1, p.id());
+          insertUsername.setInt(2, i);
+          insertUsername.setString(3, names.get(i));
+          insertUsername.setLong(4, p.lastUpdateOn());
+          insertUsername.addBatch();
+        }
+      }
+      writeForkUsernames(p);
+    }
+    insertUsername.executeBatch();
+    if (deleteForkUsernames != null) {
+      deleteForkUsernames.executeBatch();
+    }
+    if (insertForkUsername != null) {
+      insertForkUsername.executeBatch();
+    }
+  }
+
+  private void upsert(List<Peer> peers) throws SQLException {
+    int full = peers.size() / ROWS * ROWS;
+    for (int from = 0; from < full; from += ROWS) {
+      for (int r = 0; r < ROWS; r++) {
+        bindUpsert(upsertMany, r * columns, peers.get(from + r));
+      }
+      upsertMany.executeUpdate();
+    }
+    if (full < peers.size()) {
+      for (Peer p : peers.subList(full, peers.size())) {
+        bindUpsert(upsertOne, 0, p);
+        upsertOne.addBatch();
+      }
+      upsertOne.executeBatch();
+    }
+  }
+
+  private void bindUpsert(PreparedStatement s, int base, Peer p) throws SQLException {
+    int i = base + 1;
+    s.setLong(i++, p.id());
+    if (p.accessHash() == null) {
+      s.setNull(i++, Types.INTEGER);
+    } else {
+      s.setLong(i++, p.accessHash());
+    }
+    // Pyrogram binds the type as text into an INTEGER-affinity column; it stays TEXT.
+    s.setString(i++, p.type().value());
+    if (hasUsernameColumn) {
+      s.setString(i++, p.primaryUsername());
+    }
+    s.setString(i++, p.phoneNumber());
+    s.setLong(i, p.lastUpdateOn());
+  }
+
+  private void deleteUsernames(List<Peer> peers) throws SQLException {
+    for (int from = 0; from < peers.size(); from += ROWS) {
+      for (int r = 0; r < ROWS; r++) {
+        if (from + r < peers.size()) {
+          deleteUsernames.setLong(r + 1, peers.get(from + r).id());
+        } else {
+          deleteUsernames.setNull(r + 1, Types.INTEGER);
+        }
+      }
+      deleteUsernames.executeUpdate();
+    }
+  }
+
+  /**
+   * The ids of peers with a single username that another peer holds too: earlier in the
+   * batch, or in the file (in {@code peers.username} or a {@code jgram_usernames} row).
+   */
+  private Set<Long> contested(List<Peer> peers) throws SQLException {
+    Set<Long> contested = new HashSet<>();
+    Map<String, Long> claimed = new HashMap<>();
+    List<Peer> single = new ArrayList<>();
+    for (Peer p : peers) {
+      for (String u : p.usernames()) {
+        Long before = claimed.put(u, p.id());
+        if (before != null && before != p.id()) {
+          contested.add(p.id());
+        }
+      }
+      if (p.usernames().size() == 1) {
+        single.add(p);
+      }
+    }
+    Map<String, Long> owner = new HashMap<>();
+    for (Peer p : single) {
+      owner.put(p.usernames().get(0), p.id());
+    }
+    for (int from = 0; from < single.size(); from += ROWS) {
+      for (int r = 0; r < ROWS; r++) {
+        if (from + r < single.size()) {
+          holders.setString(r + 1, single.get(from + r).usernames().get(0));
+        } else {
+          holders.setNull(r + 1, Types.VARCHAR);
+        }
+      }
+      try (ResultSet rs = holders.executeQuery()) {
+        while (rs.next()) {
+          Long mine = owner.get(rs.getString(1));
+          if (mine != null && mine != rs.getLong(2)) {
+            contested.add(mine);
+          }
+        }
+      }
+    }
+    return contested;
+  }
+
+  private void writeForkUsernames(Peer p) throws SQLException {
+    if (deleteForkUsernames != null) {
+      deleteForkUsernames.setLong(1, p.id());
+      deleteForkUsernames.addBatch();
+    }
+    for (String username : p.usernames()) {
+      switch (layout.forkUsernames()) {
+        case KURIGRAM -> {
+          insertForkUsername.setLong(1, p.id());
+          insertForkUsername.setString(2, username);
+          insertForkUsername.addBatch();
+        }
+        case PYROFORK -> {
+          if (p.usernames().size() > 1) { // pyrofork keeps only peers with several usernames
+            insertForkUsername.setString(1, username);
+            insertForkUsername.setLong(2, p.id());
+            insertForkUsername.setLong(3, p.lastUpdateOn());
+            insertForkUsername.addBatch();
+          }
+        }
+        case NONE -> { }
+      }
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement s : new PreparedStatement[] {upsertOne, upsertMany, deleteUsernames,
+        insertUsername, holders, deleteForkUsernames, insertForkUsername}) {
+      if (s != null) {
+        s.close();
+      }
+    }
+  }
+}
