@@ -56,9 +56,7 @@ final class PostgresScenario {
           Result.concurrent(n, "reupsert_concurrent", sessions, reupsert, null, null),
           Result.concurrent(n, "lookup_id_concurrent", sessions, lookups,
               l.percentileMicros(50), l.percentileMicros(99)));
-      results.forEach(r -> settings.progress().accept(String.format(java.util.Locale.ROOT,
-          "postgres %s: %d sessions x %d peers: %,.0f ops/s", r.scenario(), sessions, n,
-          r.opsPerS())));
+      results.forEach(r -> settings.progress().accept(Report.line(r)));
       return results;
     } finally {
       dropSchema(schema);
