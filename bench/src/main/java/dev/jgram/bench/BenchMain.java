@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
  * The workload runner: {@code java -jar jgram-bench-0.1.0-SNAPSHOT-all.jar [options]} (or
  * {@code ./jgram bench [options]}) measures the peer-cache workload of
  * {@code shared/bench/workload.md} against the file and memory engines and prints a table,
- * or with {@code --json} one JSON document. {@code --svg} and {@code --markdown} write the
+ * or with {@code --json} one JSON document. {@code --engine postgres --jdbc-url URL} instead
+ * runs {@code --sessions} sessions at once against a PostgreSQL server (aggregate figures). {@code --svg} and {@code --markdown} write the
  * README chart and results table, from this run or from an earlier {@code --json} output
  * given with {@code --from}.
  */
@@ -38,14 +41,15 @@ import picocli.CommandLine.Spec;
 public final class BenchMain implements Callable<Integer> {
 
   /** The engines a run can measure. */
-  enum Engine { FILE, MEMORY }
+  enum Engine { FILE, MEMORY, POSTGRES }
 
   @Option(names = "--peers", arity = "1..*", paramLabel = "N",
       description = "Peer counts to run (default: 10000 100000; none with only --fleet).")
   private List<Integer> peers;
 
-  @Option(names = "--engine", paramLabel = "file|memory",
-      description = "The engine to measure (default: both).")
+  @Option(names = "--engine", paramLabel = "file|memory|postgres",
+      description = "The engine to measure (default: file and memory; postgres needs "
+          + "--jdbc-url).")
   private Engine engine;
 
   @Option(names = "--json", description = "Print one JSON document instead of a table.")
@@ -94,6 +98,9 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--markdown", paramLabel = "FILE",
       description = "Write the Markdown results table here.")
   private Path markdown;
+
+  @Mixin
+  private PostgresOptions postgres;
 
   @Spec
   private CommandSpec spec;
@@ -172,6 +179,9 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   private List<Result> results(RunSettings settings) {
+    if (engine == Engine.POSTGRES) {
+      return postgresResults(settings);
+    }
     Runner runner = new Runner(settings, engines());
     List<Integer> ns = peers != null ? peers : fleet ? List.of() : List.of(10_000, 100_000);
     if (warmupPeers > 0 && !ns.isEmpty()) {
@@ -184,6 +194,23 @@ public final class BenchMain implements Callable<Integer> {
     if (fleet) {
       results.addAll(repeated(() -> List.of(
           new FleetScenario(settings).run(fleetSessions, fleetPeers))));
+    }
+    return results;
+  }
+
+  private List<Result> postgresResults(RunSettings settings) {
+    DataSource dataSource;
+    try {
+      dataSource = postgres.dataSource();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    settings.progress().accept("# postgres: " + PostgresOptions.masked(postgres.jdbcUrl)
+        + ", " + postgres.sessions + " sessions");
+    PostgresScenario scenario = new PostgresScenario(dataSource, settings, postgres.sessions);
+    List<Result> results = new ArrayList<>();
+    for (int n : peers != null ? peers : List.of(10_000)) {
+      results.addAll(repeated(() -> scenario.run(n)));
     }
     return results;
   }
@@ -201,6 +228,14 @@ public final class BenchMain implements Callable<Integer> {
     positive("--lookups", lookups);
     positive("--fleet-sessions", fleetSessions);
     positive("--fleet-peers", fleetPeers);
+    positive("--sessions", postgres.sessions);
+    if ((engine == Engine.POSTGRES) != (postgres.jdbcUrl != null)) {
+      throw new ParameterException(spec.commandLine(),
+          "--engine postgres and --jdbc-url go together");
+    }
+    if (engine == Engine.POSTGRES && fleet) {
+      throw new ParameterException(spec.commandLine(), "--fleet runs on the file engine only");
+    }
     for (int n : peers == null ? List.<Integer>of() : peers) {
       positive("--peers", n);
     }

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * One measured figure of a run, as written in the {@code results} array of {@code --json}.
  * Fields that do not apply to the scenario are null and left out of the JSON.
  *
- * @param engine {@code file} or {@code memory}
+ * @param engine {@code file}, {@code memory} or {@code postgres}
  * @param n peers in the session (peers per session for the fleet)
  * @param scenario {@code upsert}, {@code reupsert}, {@code lookup_id}, {@code lookup_username},
- *     {@code lookup_phone}, {@code lookup_miss}, {@code open}, {@code size} or {@code fleet}
- * @param sessions sessions open at once (fleet only)
+ *     {@code lookup_phone}, {@code lookup_miss}, {@code open}, {@code size}, {@code fleet}, or
+ *     for postgres {@code upsert_concurrent}, {@code reupsert_concurrent} and
+ *     {@code lookup_id_concurrent}
+ * @param sessions sessions open at once (fleet and postgres only)
  * @param opsPerS peers per second for upserts, lookups per second for lookups
  * @param p50Us median latency of one call, microseconds
  * @param p99Us 99th percentile latency of one call, microseconds
@@ -62,5 +64,11 @@ record Result(
   static Result fleet(int sessions, int n, double opsPerS, double rssBytesPerSession) {
     return new Result("file", n, "fleet", sessions, opsPerS, null, null, null, null, null,
         rssBytesPerSession);
+  }
+
+  static Result concurrent(int n, String scenario, int sessions, double opsPerS, Double p50,
+      Double p99) {
+    return new Result("postgres", n, scenario, sessions, opsPerS, p50, p99, null, null, null,
+        null);
   }
 }

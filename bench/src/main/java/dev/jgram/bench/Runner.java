@@ -38,6 +38,8 @@ final class Runner {
       results.addAll(switch (engine) {
         case FILE -> new FileScenarios(settings).run(workload, keys);
         case MEMORY -> new MemoryScenarios(settings).run(workload, keys);
+        case POSTGRES -> throw new IllegalArgumentException(
+            "the postgres engine runs through PostgresScenario, not the single-session runner");
       });
     }
     return results;
