@@ -2,6 +2,7 @@ package dev.jgram;
 
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.PeerNotFoundException;
+import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
@@ -42,6 +43,7 @@ public final class Client implements AutoCloseable {
   /**
    * A client named {@code name}, with the storage Pyrogram's rules pick for that name.
    *
+   * @throws IllegalArgumentException if the name is null or blank
    * @throws dev.jgram.storage.InvalidSessionStringException if the name is a session string
    *     that cannot be decoded
    * @throws StorageException if the session file cannot be opened
@@ -53,8 +55,7 @@ public final class Client implements AutoCloseable {
   private Client(Builder b) {
     StorageChoice choice =
         StorageChoice.of(b.name, b.workdir, b.inMemory, b.sessionString, b.storage);
-    this.name = choice instanceof StorageChoice.FromString && b.sessionString == null
-        ? ":memory:" : b.name;
+    this.name = PyrogramSessionString.looksLikeSessionString(b.name) ? ":memory:" : b.name;
     StorageConfig config = b.usernameTtl == null
         ? StorageConfig.DEFAULTS : StorageConfig.DEFAULTS.withUsernameTtl(b.usernameTtl);
     this.storage = choice.create(config);
@@ -73,8 +74,8 @@ public final class Client implements AutoCloseable {
   }
 
   /**
-   * The client's name; {@code ":memory:"} when the name was itself a session string, which is
-   * a secret and never repeated.
+   * The client's name; {@code ":memory:"} when the name looks like a session string (351
+   * characters or more), which is a secret and never repeated.
    */
   public String name() {
     return name;
