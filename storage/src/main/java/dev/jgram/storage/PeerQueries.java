@@ -16,33 +16,14 @@ final class PeerQueries {
   static String byUsername(SchemaLayout layout) {
     List<String> parts = new ArrayList<>();
     if (layout.hasTable("jgram_usernames")) {
-      parts.add("""
-          SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on,
-                 u.written_at AS t, 0 AS src, u.rowid AS seq
-          FROM jgram_usernames u JOIN peers p ON p.id = u.peer_id
-          WHERE u.username = ?1 AND u.written_at >= p.last_update_on
-          """);
+      parts.add(JGRAM_CANDIDATES);
     }
     if (layout.peersHaveUsername()) {
-      parts.add("""
-          SELECT id, access_hash, type, phone_number, last_update_on,
-                 last_update_on AS t, 1 AS src, 0 AS seq
-          FROM peers WHERE username = ?1
-          """);
+      parts.add(PYROGRAM_CANDIDATES);
     }
     switch (layout.forkUsernames()) {
-      case PYROFORK -> parts.add("""
-          SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on,
-                 u.last_update_on AS t, 2 AS src, u.rowid AS seq
-          FROM usernames u JOIN peers p ON p.id = u.peer_id
-          WHERE u.id = ?1 AND u.last_update_on >= p.last_update_on
-          """);
-      case KURIGRAM -> parts.add("""
-          SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on,
-                 p.last_update_on AS t, 2 AS src, u.rowid AS seq
-          FROM usernames u JOIN peers p ON p.id = u.id
-          WHERE u.username = ?1
-          """);
+      case PYROFORK -> parts.add(PYROFORK_CANDIDATES);
+      case KURIGRAM -> parts.add(KURIGRAM_CANDIDATES);
       case NONE -> { }
     }
     if (parts.isEmpty()) {
@@ -52,6 +33,37 @@ final class PeerQueries {
     return "SELECT id, access_hash, type, phone_number, last_update_on FROM (\n"
         + String.join("UNION ALL\n", parts) + ") ORDER BY t DESC, src ASC, seq DESC LIMIT 1";
   }
+
+  /** jgram's rows, if still current for their peer (a later foreign REPLACE makes them stale). */
+  private static final String JGRAM_CANDIDATES = """
+      SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on,
+             u.written_at AS t, 0 AS src, u.rowid AS seq
+      FROM jgram_usernames u JOIN peers p ON p.id = u.peer_id
+      WHERE u.username = ?1 AND u.written_at >= p.last_update_on
+      """;
+
+  /** Pyrogram's single username per peer. */
+  private static final String PYROGRAM_CANDIDATES = """
+      SELECT id, access_hash, type, phone_number, last_update_on,
+             last_update_on AS t, 1 AS src, 0 AS seq
+      FROM peers WHERE username = ?1
+      """;
+
+  /** pyrofork's rows (never deleted by pyrofork, so only those as new as their peer count). */
+  private static final String PYROFORK_CANDIDATES = """
+      SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on,
+             u.last_update_on AS t, 2 AS src, u.rowid AS seq
+      FROM usernames u JOIN peers p ON p.id = u.peer_id
+      WHERE u.id = ?1 AND u.last_update_on >= p.last_update_on
+      """;
+
+  /** kurigram's rows, timed by their peer's row. */
+  private static final String KURIGRAM_CANDIDATES = """
+      SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on,
+             p.last_update_on AS t, 2 AS src, u.rowid AS seq
+      FROM usernames u JOIN peers p ON p.id = u.id
+      WHERE u.username = ?1
+      """;
 
   /** The fork's usernames of one peer (parameters bound by {@link #bindForkUsernamesOf}). */
   static String forkUsernamesOf(SchemaLayout layout) {

@@ -20,6 +20,12 @@ final class SqliteOpener {
   /** How long a write waits for another connection (a reader, or Pyrogram) to let go. */
   static final int BUSY_TIMEOUT_MS = 2000;
 
+  /**
+   * Checkpoint (the only step that syncs under synchronous=NORMAL) every 16 MB of WAL rather
+   * than SQLite's 4 MB: fewer syncs while peers stream in; close checkpoints the rest.
+   */
+  static final int WAL_CHECKPOINT_PAGES = 4000;
+
   /** An open connection and what it found. */
   record Opened(Connection connection, SchemaLayout layout, Runnable afterClose) {}
 
@@ -53,9 +59,22 @@ final class SqliteOpener {
         c.close();
         throw e;
       }
-    } catch (SQLException | IOException e) {
+    } catch (SQLException e) {
+      if (isBusy(e)) {
+        // Another program holds SQLite's own lock: typically a running Pyrogram, which keeps a
+        // write transaction open for as long as it runs.
+        throw new SessionLockedException(file.toString(), null, -1, null);
+      }
+      throw new StorageException(file + ": cannot open the session: " + e.getMessage(), e);
+    } catch (IOException e) {
       throw new StorageException(file + ": cannot open the session: " + e.getMessage(), e);
     }
+  }
+
+  /** SQLITE_BUSY or SQLITE_LOCKED, extended codes included. */
+  private static boolean isBusy(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == 5 || primary == 6;
   }
 
   /**
@@ -153,6 +172,7 @@ final class SqliteOpener {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA synchronous=NORMAL");
       s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA wal_autocheckpoint=" + WAL_CHECKPOINT_PAGES);
     }
   }
 

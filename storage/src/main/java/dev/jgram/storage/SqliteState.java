@@ -24,15 +24,59 @@ final class SqliteState {
 
   private final Connection c;
   private final SchemaLayout layout;
+  private final boolean kurigram7;
+  private final Statements statements;
 
-  SqliteState(Connection c, SchemaLayout layout) {
+  /** The statements of this class, prepared once per open (null where a table is absent). */
+  private static final class Statements {
+    final PreparedStatement selectSession;
+    final PreparedStatement updateSession;
+    final PreparedStatement selectState;
+    final PreparedStatement selectForkState;
+    final PreparedStatement writeState;
+    final PreparedStatement writeChannelPts;
+    final PreparedStatement selectChannels;
+    final PreparedStatement selectForkChannels;
+    final PreparedStatement writeRevocation;
+    final PreparedStatement selectRevocation;
+
+    Statements(Connection c, SchemaLayout layout, boolean writable, boolean kurigram7)
+        throws SQLException {
+      boolean jgram = layout.hasJgramTables();
+      boolean fork = layout.hasForkUpdateState();
+      selectSession = c.prepareStatement("SELECT * FROM sessions LIMIT 1");
+      updateSession = !writable ? null : c.prepareStatement("UPDATE sessions SET dc_id = ?, "
+          + "api_id = ?, test_mode = ?, auth_key = ?, date = ?, user_id = ?, is_bot = ?"
+          + (kurigram7 ? ", server_address = COALESCE(?, server_address), port = ?" : ""));
+      selectState = !jgram ? null : c.prepareStatement(
+          "SELECT pts, qts, date, seq FROM jgram_update_state WHERE id = " + COMMON_BOX);
+      selectForkState = !fork ? null : c.prepareStatement(
+          "SELECT pts, qts, date, seq FROM update_state WHERE id = " + COMMON_BOX);
+      writeState = !writable ? null : c.prepareStatement("REPLACE INTO jgram_update_state "
+          + "(id, pts, qts, date, seq) VALUES (" + COMMON_BOX + ", ?, ?, ?, ?)");
+      writeChannelPts = !writable ? null : c.prepareStatement("INSERT INTO jgram_update_state "
+          + "(id, pts) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET pts = excluded.pts");
+      selectChannels = !jgram ? null : c.prepareStatement("SELECT id, pts FROM "
+          + "jgram_update_state WHERE id <> " + COMMON_BOX + " AND pts IS NOT NULL");
+      selectForkChannels = !fork ? null : c.prepareStatement("SELECT id, pts FROM update_state "
+          + "WHERE id <> " + COMMON_BOX + " AND pts IS NOT NULL");
+      writeRevocation = !writable ? null : c.prepareStatement("REPLACE INTO "
+          + "jgram_key_revocation (id, reason, revoked_at, key_id) VALUES (0, ?, ?, ?)");
+      selectRevocation = !jgram ? null : c.prepareStatement(
+          "SELECT reason, revoked_at FROM jgram_key_revocation WHERE id = 0");
+    }
+  }
+
+  SqliteState(Connection c, SchemaLayout layout, boolean writable) throws SQLException {
     this.c = c;
     this.layout = layout;
+    this.kurigram7 = layout.hasColumn("sessions", "server_address")
+        && layout.hasColumn("sessions", "port");
+    this.statements = new Statements(c, layout, writable, kurigram7);
   }
 
   Session readSession() throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT * FROM sessions LIMIT 1");
-        ResultSet rs = s.executeQuery()) {
+    try (ResultSet rs = statements.selectSession.executeQuery()) {
       if (!rs.next()) {
         return Session.EMPTY;
       }
@@ -55,21 +99,15 @@ final class SqliteState {
   }
 
   void writeSession(Session session) throws SQLException {
-    boolean kurigram7 = layout.hasColumn("sessions", "server_address")
-        && layout.hasColumn("sessions", "port");
-    String address = kurigram7 ? DataCenters.address(session.dcId(), session.testMode()) : null;
-    String sql = "UPDATE sessions SET dc_id = ?, api_id = ?, test_mode = ?, auth_key = ?, "
-        + "date = ?, user_id = ?, is_bot = ?" + (address != null ? ", server_address = ?, port = ?"
-        : "");
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      bind(s, session);
-      if (address != null) {
-        s.setString(8, address);
-        s.setInt(9, DataCenters.port(session.testMode()));
-      }
-      if (s.executeUpdate() == 0) {
-        insertSession(session);
-      }
+    PreparedStatement s = statements.updateSession;
+    bind(s, session);
+    if (kurigram7) {
+      // kurigram 7 connects to the stored address: keep it that of the stored DC.
+      s.setString(8, DataCenters.address(session.dcId(), session.testMode()));
+      s.setInt(9, DataCenters.port(session.testMode()));
+    }
+    if (s.executeUpdate() == 0) {
+      insertSession(session);
     }
   }
 
@@ -100,31 +138,27 @@ final class SqliteState {
   }
 
   Optional<UpdateState> updateState() throws SQLException {
-    Optional<UpdateState> own = readState("jgram_update_state");
-    return own.isPresent() || !layout.hasForkUpdateState() ? own : readState("update_state");
+    Optional<UpdateState> own = readState(statements.selectState);
+    return own.isPresent() ? own : readState(statements.selectForkState);
   }
 
-  private Optional<UpdateState> readState(String table) throws SQLException {
-    if (!layout.hasTable(table)) {
+  private static Optional<UpdateState> readState(PreparedStatement s) throws SQLException {
+    if (s == null) {
       return Optional.empty();
     }
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT pts, qts, date, seq FROM " + table + " WHERE id = " + COMMON_BOX);
-        ResultSet rs = s.executeQuery()) {
+    try (ResultSet rs = s.executeQuery()) {
       return rs.next() ? Optional.of(new UpdateState(rs.getInt(1), rs.getInt(2), rs.getInt(3),
           rs.getInt(4))) : Optional.empty();
     }
   }
 
   void writeUpdateState(UpdateState state) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("REPLACE INTO jgram_update_state "
-        + "(id, pts, qts, date, seq) VALUES (0, ?, ?, ?, ?)")) {
-      s.setInt(1, state.pts());
-      s.setInt(2, state.qts());
-      s.setInt(3, state.date());
-      s.setInt(4, state.seq());
-      s.executeUpdate();
-    }
+    PreparedStatement s = statements.writeState;
+    s.setInt(1, state.pts());
+    s.setInt(2, state.qts());
+    s.setInt(3, state.date());
+    s.setInt(4, state.seq());
+    s.executeUpdate();
   }
 
   OptionalInt channelPts(long channelId) throws SQLException {
@@ -133,30 +167,26 @@ final class SqliteState {
   }
 
   void writeChannelPts(long channelId, int pts) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO jgram_update_state (id, pts) "
-        + "VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET pts = excluded.pts")) {
-      s.setLong(1, PeerIds.markChannel(channelId));
-      s.setInt(2, pts);
-      s.executeUpdate();
-    }
+    PreparedStatement s = statements.writeChannelPts;
+    s.setLong(1, PeerIds.markChannel(channelId));
+    s.setInt(2, pts);
+    s.executeUpdate();
   }
 
   /** Channel pts by bare channel id: the fork's first, overridden by jgram's own. */
   Map<Long, Integer> allChannelPts() throws SQLException {
     Map<Long, Integer> all = new HashMap<>();
-    if (layout.hasForkUpdateState()) {
-      readChannels("update_state", all);
-    }
-    readChannels("jgram_update_state", all);
+    readChannels(statements.selectForkChannels, all);
+    readChannels(statements.selectChannels, all);
     return all;
   }
 
-  private void readChannels(String table, Map<Long, Integer> into) throws SQLException {
-    if (!layout.hasTable(table)) {
+  private static void readChannels(PreparedStatement s, Map<Long, Integer> into)
+      throws SQLException {
+    if (s == null) {
       return;
     }
-    try (PreparedStatement s = c.prepareStatement("SELECT id, pts FROM " + table
-        + " WHERE id <> 0 AND pts IS NOT NULL"); ResultSet rs = s.executeQuery()) {
+    try (ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         into.put(PeerIds.channelId(rs.getLong(1)), rs.getInt(2));
       }
@@ -164,22 +194,18 @@ final class SqliteState {
   }
 
   void revoke(String reason, long now, AuthKey key) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("REPLACE INTO jgram_key_revocation "
-        + "(id, reason, revoked_at, key_id) VALUES (0, ?, ?, ?)")) {
-      s.setString(1, reason);
-      s.setLong(2, now);
-      s.setString(3, key == null ? null : key.idHex());
-      s.executeUpdate();
-    }
+    PreparedStatement s = statements.writeRevocation;
+    s.setString(1, reason);
+    s.setLong(2, now);
+    s.setString(3, key == null ? null : key.idHex());
+    s.executeUpdate();
   }
 
   Optional<String> revocation() throws SQLException {
-    if (!layout.hasTable("jgram_key_revocation")) {
+    if (statements.selectRevocation == null) {
       return Optional.empty();
     }
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT reason, revoked_at FROM jgram_key_revocation WHERE id = 0");
-        ResultSet rs = s.executeQuery()) {
+    try (ResultSet rs = statements.selectRevocation.executeQuery()) {
       return rs.next() ? Optional.of(rs.getString(1) + " (marked dead at "
           + Instant.ofEpochSecond(rs.getLong(2)) + ")") : Optional.empty();
     }

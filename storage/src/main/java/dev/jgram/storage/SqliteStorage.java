@@ -87,7 +87,7 @@ final class SqliteStorage implements Storage {
     c = opened.connection();
     afterClose = opened.afterClose();
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
-    rows = new SqliteState(c, opened.layout());
+    rows = new SqliteState(c, opened.layout(), !config.readOnly());
     begin = c.prepareStatement("BEGIN IMMEDIATE");
     commit = c.prepareStatement("COMMIT");
     lookups = new CachedPeers(c, peers, config);

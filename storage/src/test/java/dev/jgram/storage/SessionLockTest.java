@@ -135,4 +135,22 @@ class SessionLockTest {
       child.destroyForcibly();
     }
   }
+
+  @Test
+  void aFileHeldByAnotherSqliteWriterIsReportedAsLockedAndLeftAlone() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v3-user.session", dir);
+    String before = Fixtures.sha256(file);
+    // What a running Pyrogram does: one write transaction open for as long as it runs.
+    try (java.sql.Connection pyrogram = SqliteFiles.open(file, SqliteFiles.Access.READ_WRITE,
+        1000); java.sql.Statement s = pyrogram.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      s.execute("UPDATE sessions SET date = 1");
+      SessionLockedException e = catchThrowableOfType(SessionLockedException.class,
+          Storage.file(file)::open);
+      assertThat(e).hasMessageContaining(file.toString()).hasMessageContaining("in use");
+      s.execute("ROLLBACK");
+    }
+    assertThat(Fixtures.sha256(file)).isEqualTo(before);
+    assertThat(dir.resolve("pyrogram-v3-user.session.lock")).doesNotExist();
+  }
 }

@@ -189,6 +189,29 @@ class SqliteDurabilityTest {
     }
   }
 
+  @Test
+  void aBatchThatFailsPartWayLeavesNoPeerOfItBehind() throws Exception {
+    try (Storage owner = Storage.file(file())) {
+      owner.open();
+    }
+    SqliteBadFileTest.execute(file(), "CREATE TRIGGER poison BEFORE INSERT ON jgram_usernames "
+        + "WHEN NEW.username = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+    try (Storage owner = Storage.file(file())) {
+      owner.open();
+      owner.updatePeers(List.of(Peer.of(1, 1L, PeerType.USER, List.of("kept"), null)));
+      assertThatThrownBy(() -> owner.updatePeers(List.of(
+          Peer.of(1, 2L, PeerType.USER, List.of("changed"), null),
+          Peer.of(2, 2L, PeerType.USER, List.of("poison"), null))))
+          .isInstanceOf(StorageException.class).hasMessageContaining("poisoned");
+      assertThat(owner.peerById(1)).isEqualTo(new InputPeer.User(1, 1));
+      assertThat(owner.peerByUsername("kept")).isEqualTo(new InputPeer.User(1, 1));
+      assertThat(owner.peer(2)).isEmpty();
+      assertThat(owner.peerCount()).isEqualTo(1);
+      owner.updatePeers(List.of(Peer.of(3, 3L, PeerType.USER, List.of(), null)));
+      assertThat(owner.peerCount()).isEqualTo(2);
+    }
+  }
+
   private int headerByte(int offset) throws IOException {
     return headerByte(file(), offset);
   }

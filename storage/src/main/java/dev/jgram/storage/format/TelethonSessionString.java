@@ -1,0 +1,117 @@
+package dev.jgram.storage.format;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Telethon's {@code StringSession} (version 1): {@code '1'} + URL-safe base64 <em>with</em>
+ * {@code =} padding.
+ *
+ * <table>
+ *   <caption>Decoded bytes (big-endian)</caption>
+ *   <tr><th>offset</th><th>size</th><th>field</th></tr>
+ *   <tr><td>0</td><td>1</td><td>DC id (unsigned)</td></tr>
+ *   <tr><td>1</td><td>4 or 16</td><td>server IP, packed (IPv4 or IPv6)</td></tr>
+ *   <tr><td>5 / 17</td><td>2</td><td>port (unsigned)</td></tr>
+ *   <tr><td>7 / 19</td><td>256</td><td>auth key</td></tr>
+ * </table>
+ *
+ * <p>263 bytes (353 characters with the prefix) for IPv4, 275 (369) for IPv6. No user id,
+ * api id or test flag: the test flag is taken from the address where
+ * {@link DcAddresses#testModeOf} can tell it. Decoding accepts both base64 alphabets and
+ * missing padding; encoding writes exactly what Telethon writes. A 275-byte string whose
+ * "IPv6 address" is not Telegram's (2001:… or 2a0a:…) is refused: it is a GramJS string with a
+ * 14-character address, which Telethon itself misreads (gram-js/gramjs#509).
+ */
+public final class TelethonSessionString {
+  /** Decoded size with an IPv4 address. */
+  public static final int IPV4_BYTES = 263;
+  /** Decoded size with an IPv6 address. */
+  public static final int IPV6_BYTES = 275;
+
+  private static final SessionFormat FORMAT = SessionFormat.TELETHON_STRING;
+
+  private TelethonSessionString() {}
+
+  /**
+   * Decodes a Telethon string.
+   *
+   * @throws dev.jgram.storage.InvalidSessionStringException saying what was expected and found
+   */
+  public static PortableSession decode(String text) {
+    byte[] raw = decodeRaw(text);
+    int ipLength = raw.length == IPV4_BYTES ? 4 : 16;
+    byte[] ip = Arrays.copyOfRange(raw, 1, 1 + ipLength);
+    if (ipLength == 16 && !isTelegramIpv6(ip)) {
+      throw SessionChecks.invalid(FORMAT, "275 bytes (the IPv6 layout), but bytes 1..16 are "
+          + "not a Telegram IPv6 address (expected 2001:… or 2a0a:…); a GramJS string with a "
+          + "14-character address has this length");
+    }
+    ByteBuffer b = ByteBuffer.wrap(raw, 1 + ipLength, raw.length - 1 - ipLength);
+    int port = b.getShort() & 0xffff;
+    byte[] key = new byte[256];
+    b.get(key);
+    int dc = raw[0] & 0xff;
+    String address = IpText.format(ip);
+    SessionChecks.requireUsable(FORMAT, dc, DcAddresses.testModeOf(dc, address).orElse(null),
+        key);
+    return PortableSession.of(SessionChecks.keyOnly(dc, address, key), address, port);
+  }
+
+  /**
+   * Encodes a session. A stored IP address is kept (IPv4 or IPv6 layout by its kind); without
+   * one, or with a host name, the DC's IPv4 address from {@link DcAddresses} is written.
+   *
+   * @throws MissingSessionFieldsException if the DC or key is unknown, or the test flag is
+   *     needed to pick an address and unknown
+   */
+  public static String encode(PortableSession session) {
+    SessionChecks.Endpoint endpoint = SessionChecks.endpoint(session, FORMAT, true);
+    byte[] ip = endpoint.ip();
+    ByteBuffer b = ByteBuffer.allocate(1 + ip.length + 2 + 256);
+    b.put((byte) dcByte(session));
+    b.put(ip);
+    b.putShort((short) endpoint.port());
+    session.authKey().copyTo(b.array(), b.position());
+    String text = "1" + Base64Text.urlSafePadded(b.array());
+    Arrays.fill(b.array(), (byte) 0);
+    return text;
+  }
+
+  /** The decoded bytes, checked for the prefix and one of the two lengths. */
+  static byte[] decodeRaw(String text) {
+    String s = text == null ? "" : SessionChecks.strip(text);
+    if (s.isEmpty()) {
+      throw SessionChecks.invalid(FORMAT, "the string is empty");
+    }
+    if (s.charAt(0) != '1') {
+      throw SessionChecks.invalid(FORMAT, "does not start with the version character '1'");
+    }
+    byte[] raw;
+    try {
+      raw = Base64Text.decode(s.substring(1));
+    } catch (IllegalArgumentException e) {
+      throw SessionChecks.invalid(FORMAT, e.getMessage());
+    }
+    if (raw.length != IPV4_BYTES && raw.length != IPV6_BYTES) {
+      throw SessionChecks.invalid(FORMAT, s.length() + " characters decode to " + raw.length
+          + " bytes; expected " + IPV4_BYTES + " (IPv4, 353 characters) or " + IPV6_BYTES
+          + " (IPv6, 369 characters)");
+    }
+    return raw;
+  }
+
+  static int dcByte(PortableSession session) {
+    int dc = session.dcId();
+    if (dc < 0 || dc > 255) {
+      throw new dev.jgram.storage.StorageException(
+          "cannot write a session string: DC id " + dc + " does not fit one byte");
+    }
+    return dc;
+  }
+
+  private static boolean isTelegramIpv6(byte[] ip) {
+    int first = ((ip[0] & 0xff) << 8) | (ip[1] & 0xff);
+    return first == 0x2001 || first == 0x2a0a;
+  }
+}

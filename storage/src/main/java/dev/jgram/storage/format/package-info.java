@@ -1,0 +1,36 @@
+/**
+ * Session formats of other Telegram client libraries, in and out, independent of any storage
+ * engine.
+ *
+ * <table>
+ *   <caption>Formats ({@link dev.jgram.storage.format.SessionFormat} names)</caption>
+ *   <tr><th>name</th><th>what</th><th>carries</th><th>class</th></tr>
+ *   <tr><td>pyrogram-string</td><td>Pyrogram session string</td>
+ *       <td>dc, api id, test, key, user, bot</td>
+ *       <td>{@link dev.jgram.storage.PyrogramSessionString}</td></tr>
+ *   <tr><td>pyrogram-file</td><td>Pyrogram .session SQLite</td><td>all, plus peers</td>
+ *       <td>{@code Storage.file}</td></tr>
+ *   <tr><td>telethon-string</td><td>Telethon StringSession</td><td>dc, IP, port, key</td>
+ *       <td>{@link dev.jgram.storage.format.TelethonSessionString}</td></tr>
+ *   <tr><td>telethon-file</td><td>Telethon .session SQLite</td>
+ *       <td>dc, IP, port, key, self id, entities, update state</td>
+ *       <td>{@link dev.jgram.storage.format.TelethonSessionFile}</td></tr>
+ *   <tr><td>gramjs-string</td><td>GramJS StringSession</td><td>dc, address, port, key</td>
+ *       <td>{@link dev.jgram.storage.format.GramJsSessionString}</td></tr>
+ *   <tr><td>gramjs-store</td><td>GramJS Node StoreSession folder</td>
+ *       <td>dc, address, port, key, entities</td>
+ *       <td>{@link dev.jgram.storage.format.GramJsStoreSession}</td></tr>
+ *   <tr><td>mtcute-string</td><td>mtcute session string v3</td>
+ *       <td>dc options (test flag), key, user, bot</td>
+ *       <td>{@link dev.jgram.storage.format.MtcuteSessionString}</td></tr>
+ *   <tr><td>gotd-json</td><td>gotd session.Loader JSON v1</td><td>dc, address, key, salt</td>
+ *       <td>{@link dev.jgram.storage.format.GotdSessionJson}</td></tr>
+ * </table>
+ *
+ * <p>{@link dev.jgram.storage.format.SessionFormats} is the entry point: detect any input,
+ * encode or write any format, ask which fields a target still needs. Sessions travel as
+ * {@link dev.jgram.storage.format.PortableSession}; a field the source does not carry stays
+ * {@code null} and is never written as zero
+ * ({@link dev.jgram.storage.format.MissingSessionFieldsException}).
+ */
+package dev.jgram.storage.format;
