@@ -2,6 +2,7 @@ package dev.jgram;
 
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.PeerNotFoundException;
+import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
@@ -53,6 +54,7 @@ public final class Client implements AutoCloseable {
   /**
    * A client named {@code name}, with the storage Pyrogram's rules pick for that name.
    *
+   * @throws IllegalArgumentException if the name is null or blank
    * @throws dev.jgram.storage.InvalidSessionStringException if the name is a session string
    *     that no supported format decodes (the message lists each format tried, never the
    *     string)
@@ -65,8 +67,7 @@ public final class Client implements AutoCloseable {
   private Client(Builder b) {
     StorageChoice choice =
         StorageChoice.of(b.name, b.workdir, b.inMemory, b.sessionString, b.storage);
-    this.name = choice instanceof StorageChoice.FromString && b.sessionString == null
-        ? ":memory:" : b.name;
+    this.name = PyrogramSessionString.looksLikeSessionString(b.name) ? ":memory:" : b.name;
     StorageConfig config = b.usernameTtl == null
         ? StorageConfig.DEFAULTS : StorageConfig.DEFAULTS.withUsernameTtl(b.usernameTtl);
     DetectedSession loaded = choice instanceof StorageChoice.FromString s ? s.decode() : null;
@@ -90,8 +91,8 @@ public final class Client implements AutoCloseable {
   }
 
   /**
-   * The client's name; {@code ":memory:"} when the name was itself a session string, which is
-   * a secret and never repeated.
+   * The client's name; {@code ":memory:"} when the name looks like a session string (351
+   * characters or more), which is a secret and never repeated.
    */
   public String name() {
     return name;

@@ -81,6 +81,15 @@ class ClientTest {
   }
 
   @Test
+  void aSessionStringUsedAsTheBuildersNameIsNeverRepeated() {
+    try (Client app = Client.builder(FIXTURE_STRING).sessionString(FIXTURE_LEGACY_STRING)
+        .build()) {
+      assertThat(app.name()).isEqualTo(":memory:");
+      assertThat(app.storage().session().apiId()).isNull();
+    }
+  }
+
+  @Test
   void inMemoryKeepsNothingOnDisk() {
     try (Client app = Client.builder("my_account").workdir(workdir).inMemory(true).build()) {
       assertThat(app.storage().name()).isEqualTo(":memory:");
