@@ -82,18 +82,7 @@ public final class GramJsSessionString {
   /** The decoded bytes, checked for the prefix, the length field and the address text. */
   static byte[] decodeRaw(String text) {
     String s = text == null ? "" : SessionChecks.strip(text);
-    if (s.isEmpty()) {
-      throw SessionChecks.invalid(FORMAT, "the string is empty");
-    }
-    if (s.charAt(0) != '1') {
-      throw SessionChecks.invalid(FORMAT, "does not start with the version character '1'");
-    }
-    byte[] raw;
-    try {
-      raw = Base64Text.decode(s.substring(1));
-    } catch (IllegalArgumentException e) {
-      throw SessionChecks.invalid(FORMAT, e.getMessage());
-    }
+    byte[] raw = SessionChecks.decodeVersionOne(s, FORMAT);
     if (raw.length < 3) {
       throw SessionChecks.invalid(FORMAT, "decodes to " + raw.length
           + " bytes; expected 261 + the address length");

@@ -62,6 +62,24 @@ final class SessionChecks {
   }
 
   /** An exception whose message starts with the format's name. */
+  /**
+   * Decodes a stripped Telethon or GramJS string: the version character {@code '1'} followed
+   * by base64 (either alphabet, padding optional).
+   */
+  static byte[] decodeVersionOne(String stripped, SessionFormat format) {
+    if (stripped.isEmpty()) {
+      throw invalid(format, "the string is empty");
+    }
+    if (stripped.charAt(0) != '1') {
+      throw invalid(format, "does not start with the version character '1'");
+    }
+    try {
+      return Base64Text.decode(stripped.substring(1));
+    } catch (IllegalArgumentException e) {
+      throw invalid(format, e.getMessage());
+    }
+  }
+
   static InvalidSessionStringException invalid(SessionFormat format, String problem) {
     return new InvalidSessionStringException(format.cliName() + ": " + problem);
   }

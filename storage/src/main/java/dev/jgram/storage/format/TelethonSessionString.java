@@ -81,18 +81,7 @@ public final class TelethonSessionString {
   /** The decoded bytes, checked for the prefix and one of the two lengths. */
   static byte[] decodeRaw(String text) {
     String s = text == null ? "" : SessionChecks.strip(text);
-    if (s.isEmpty()) {
-      throw SessionChecks.invalid(FORMAT, "the string is empty");
-    }
-    if (s.charAt(0) != '1') {
-      throw SessionChecks.invalid(FORMAT, "does not start with the version character '1'");
-    }
-    byte[] raw;
-    try {
-      raw = Base64Text.decode(s.substring(1));
-    } catch (IllegalArgumentException e) {
-      throw SessionChecks.invalid(FORMAT, e.getMessage());
-    }
+    byte[] raw = SessionChecks.decodeVersionOne(s, FORMAT);
     if (raw.length != IPV4_BYTES && raw.length != IPV6_BYTES) {
       throw SessionChecks.invalid(FORMAT, s.length() + " characters decode to " + raw.length
           + " bytes; expected " + IPV4_BYTES + " (IPv4, 353 characters) or " + IPV6_BYTES
