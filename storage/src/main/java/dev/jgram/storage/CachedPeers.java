@@ -15,14 +15,22 @@ import java.util.List;
  * ({@code PRAGMA data_version}) and drops its cache if so.
  */
 final class CachedPeers {
+  /** What must happen before SQLite can answer a lookup: merging the peer log. */
+  interface BeforeQuery {
+    void run() throws SQLException;
+  }
+
   private final SqlitePeers peers;
+  private final BeforeQuery beforeQuery;
   private final PeerCache cache;
   private final StorageConfig config;
   private final PreparedStatement dataVersion;
   private long seenDataVersion = -1;
 
-  CachedPeers(Connection c, SqlitePeers peers, StorageConfig config) throws SQLException {
+  CachedPeers(Connection c, SqlitePeers peers, StorageConfig config, BeforeQuery beforeQuery)
+      throws SQLException {
     this.peers = peers;
+    this.beforeQuery = beforeQuery;
     this.config = config;
     this.cache = new PeerCache(config.cacheSize());
     this.dataVersion = config.readOnly() ? c.prepareStatement("PRAGMA data_version") : null;
@@ -32,7 +40,7 @@ final class CachedPeers {
     refreshIfShared();
     PeerCache.Entry e = cache.byId(id);
     if (e == null) {
-      e = cache.knownMissing(id) ? null : peers.byId(id);
+      e = cache.knownMissing(id) ? null : queryById(id);
       if (e == null) {
         cache.missed(id);
         throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
@@ -47,6 +55,7 @@ final class CachedPeers {
     refreshIfShared();
     PeerCache.Entry e = cache.byUsername(username);
     if (e == null) {
+      beforeQuery.run();
       e = peers.byUsername(username);
       if (e == null) {
         throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_NOT_FOUND,
@@ -65,6 +74,7 @@ final class CachedPeers {
     refreshIfShared();
     PeerCache.Entry e = cache.byPhone(phone);
     if (e == null) {
+      beforeQuery.run();
       e = peers.byPhone(phone);
       if (e == null) {
         throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND, phone);
@@ -72,6 +82,11 @@ final class CachedPeers {
       cache.loadedForPhone(e, phone);
     }
     return e.input();
+  }
+
+  private PeerCache.Entry queryById(long id) throws SQLException {
+    beforeQuery.run();
+    return peers.byId(id);
   }
 
   /** Records committed writes, in write order. */

@@ -68,6 +68,11 @@ final class PeerWriter implements AutoCloseable {
     };
   }
 
+  /** Whether the file has Pyrogram's own layout: usernames beyond the first only in jgram's table. */
+  boolean lean() {
+    return lean;
+  }
+
   private static String marks(int n) {
     return "?" + ", ?".repeat(n - 1);
   }

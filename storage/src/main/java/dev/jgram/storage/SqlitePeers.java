@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The peers of a session file in SQLite: writes (through {@link PeerWriter}) and the lookups
- * behind the cache, with statements prepared once per open.
+ * The peers of a session file in SQLite: writes (logged by {@link PeerLog}, merged through
+ * {@link PeerWriter}) and the lookups behind the cache, with statements prepared once per
+ * open. Queries read {@code peers} as merged: the owner merges the log before SQLite answers
+ * (see {@link SqliteStorage}), a read-only storage reads a merged copy ({@link LogShadow}).
  *
  * <p>Every writer keeps Pyrogram's {@code peers} row (the first username in
  * {@code peers.username} where that column exists), so Pyrogram reads our peers. Usernames
@@ -33,6 +35,9 @@ final class SqlitePeers implements AutoCloseable {
   private final SchemaLayout layout;
   private final boolean hasUsernameColumn;
   private final PeerWriter writer;
+  private final PeerLog log;
+  private final LogMerge logMerge;
+  private final LogShadow shadow;
   private final PreparedStatement selectById;
   private final PreparedStatement selectByUsername;
   private final PreparedStatement selectByPhone;
@@ -46,6 +51,9 @@ final class SqlitePeers implements AutoCloseable {
     this.hasUsernameColumn = layout.peersHaveUsername();
     String userCol = hasUsernameColumn ? "username, " : "";
     writer = writable ? new PeerWriter(c, layout) : null;
+    log = writable ? new PeerLog(c) : null;
+    logMerge = writable && writer.lean() ? new LogMerge(c) : null;
+    shadow = writable ? null : new LogShadow(c, layout);
     selectById = c.prepareStatement("SELECT id, access_hash, type, " + userCol
         + "phone_number, last_update_on FROM peers WHERE id = ?");
     selectByUsername = c.prepareStatement(PeerQueries.byUsername(layout));
@@ -60,8 +68,8 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   /**
-   * Writes {@code peers} (already stamped) in the caller's transaction. Returns the entries
-   * actually written, in write order: the last entry per id wins, at its last position.
+   * The entries of {@code peers} that a write keeps, in write order: the last entry per id
+   * wins, at its last position.
    */
   static List<Peer> lastPerId(Collection<Peer> peers) {
     Map<Long, Peer> byId = new LinkedHashMap<>();
@@ -72,8 +80,41 @@ final class SqlitePeers implements AutoCloseable {
     return new ArrayList<>(byId.values());
   }
 
-  void write(List<Peer> peers) throws SQLException {
-    writer.write(peers);
+  /** Logs {@code peers} (stamped, one entry per id) in the caller's transaction. */
+  void append(List<Peer> peers) throws SQLException {
+    log.append(peers);
+  }
+
+  /** Logged peers not yet merged into {@code peers}; 0 for a read-only storage. */
+  int pending() {
+    return log == null ? 0 : log.pending();
+  }
+
+  /** Merges every logged peer into {@code peers} and empties the log, in the caller's transaction. */
+  void merge() throws SQLException {
+    if (logMerge != null) {
+      logMerge.run(log.mayRepeatIds());
+    } else {
+      List<Peer> logged = PeerLog.read(c);
+      if (!logged.isEmpty()) {
+        writer.write(lastPerId(logged));
+      }
+    }
+    log.clear();
+  }
+
+  /** Re-reads the log's length after a transaction was rolled back. */
+  void rolledBack() throws SQLException {
+    if (log != null) {
+      log.resync();
+    }
+  }
+
+  /** For a read-only storage: makes queries see peers another process logged but not merged. */
+  void refreshShadow() throws SQLException {
+    if (shadow != null) {
+      shadow.refresh();
+    }
   }
 
   /** The row of {@code id} as a cache entry (usernames: only the Pyrogram one), or null. */
@@ -209,6 +250,10 @@ final class SqlitePeers implements AutoCloseable {
   public void close() throws SQLException {
     if (writer != null) {
       writer.close();
+      log.close();
+      if (logMerge != null) {
+        logMerge.close();
+      }
     }
     for (PreparedStatement s : new PreparedStatement[] {selectById, selectByUsername,
         selectByPhone, selectJgramUsernames, selectForkUsernames, count}) {

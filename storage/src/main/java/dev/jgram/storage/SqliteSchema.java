@@ -25,6 +25,8 @@ import java.util.List;
  *       peer was written; the row's rowid orders writes within one second</td></tr>
  *   <tr><td>jgram_update_state</td><td>the update state: id 0 is the common box, marked
  *       channel ids ({@code -100...}) hold channel pts (the forks' layout)</td></tr>
+ *   <tr><td>jgram_peer_log</td><td>peers committed but not yet merged into {@code peers}, in
+ *       write order (see {@link PeerLog})</td></tr>
  *   <tr><td>jgram_key_revocation</td><td>why and when the auth key was marked dead</td></tr>
  *   <tr><td>jgram_auth_key</td><td>only in encrypted sessions: the sealed auth key (created
  *       by {@link AuthKeyAtRest}; {@code sessions.auth_key} is then NULL)</td></tr>
@@ -35,7 +37,8 @@ final class SqliteSchema {
   static final int JGRAM_SCHEMA = 1;
 
   static final List<String> JGRAM_TABLES =
-      List.of("jgram_meta", "jgram_usernames", "jgram_update_state", "jgram_key_revocation");
+      List.of("jgram_meta", "jgram_usernames", "jgram_update_state", "jgram_key_revocation",
+          PeerLog.TABLE);
 
   /** Pyrogram 2.x {@code create()}: tables, indices and trigger, each statement verbatim. */
   static final List<String> PYROGRAM_V3 = List.of(
@@ -117,6 +120,17 @@ final class SqliteSchema {
           reason     TEXT    NOT NULL,
           revoked_at INTEGER NOT NULL,
           key_id     TEXT
+      )""",
+      """
+      CREATE TABLE IF NOT EXISTS jgram_peer_log
+      (
+          id              INTEGER NOT NULL,
+          access_hash     INTEGER,
+          type            TEXT    NOT NULL,
+          username        TEXT,
+          other_usernames TEXT,
+          phone_number    TEXT,
+          last_update_on  INTEGER NOT NULL
       )""",
       "INSERT OR IGNORE INTO jgram_meta (key, value) VALUES ('jgram_schema', '"
           + JGRAM_SCHEMA + "')");

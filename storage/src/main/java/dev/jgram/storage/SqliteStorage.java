@@ -19,8 +19,11 @@ import java.util.function.Consumer;
  *
  * <p>While open, the file is owned through {@link SessionLock}; from the first write on it is
  * in WAL mode, and every write call commits its own transaction before it returns, so a
- * killed process loses nothing it was told was written. On close the WAL is checkpointed and
- * the file returned to rollback journal mode: the {@code .session} is then one self-contained
+ * killed process loses nothing it was told was written. Peers are committed to the
+ * {@link PeerLog} and merged into {@code peers} many batches at a time (when the log is full,
+ * before SQLite answers a read, on close, and on the next open after a crash). On close the
+ * WAL is checkpointed and the file returned to rollback journal mode: the {@code .session} is
+ * then one self-contained
  * file, as Pyrogram writes it, that can be copied alone and that Pyrogram (whose own files are
  * in rollback mode, and which VACUUMs on open) reads without meeting WAL side files. Entering
  * WAL at the first write rather than on open keeps an open that only reads free of the
@@ -97,10 +100,13 @@ final class SqliteStorage implements Storage {
     rows = new SqliteState(c, opened.layout(), !config.readOnly(), keys);
     begin = c.prepareStatement("BEGIN IMMEDIATE");
     commit = c.prepareStatement("COMMIT");
-    lookups = new CachedPeers(c, peers, config);
+    lookups = new CachedPeers(c, peers, config, this::beforeQuery);
     session = rows.readSession();
     if (!config.readOnly() && rows.keyNeedsSealing()) {
       write("seal the auth key", () -> rows.writeSession(session)); // asked to encrypt a clear key
+    }
+    if (peers.pending() > 0) {
+      merge(); // peers a killed owner logged but did not merge
     }
     state = State.OPEN;
   }
@@ -123,6 +129,13 @@ final class SqliteStorage implements Storage {
       return;
     }
     state = State.CLOSED;
+    try {
+      if (!config.readOnly()) {
+        merge();
+      }
+    } catch (StorageException e) {
+      // The log keeps the peers; the next open merges them.
+    }
     try {
       peers.close();
       if (!config.readOnly()) {
@@ -214,8 +227,27 @@ final class SqliteStorage implements Storage {
     if (batch.isEmpty()) {
       return;
     }
-    write("write " + batch.size() + " peers", () -> peers.write(batch));
+    write("write " + batch.size() + " peers", () -> peers.append(batch));
     lookups.written(batch);
+    if (peers.pending() >= PeerLog.MERGE_ROWS) {
+      merge();
+    }
+  }
+
+  /** Merges the peer log into Pyrogram's {@code peers} table, if it holds any. */
+  private void merge() {
+    if (peers.pending() > 0) {
+      write("merge " + peers.pending() + " logged peers", peers::merge);
+    }
+  }
+
+  /** Lets SQLite answer with every write: merges the log, or refreshes a reader's copy. */
+  private void beforeQuery() throws SQLException {
+    if (config.readOnly()) {
+      peers.refreshShadow();
+    } else {
+      merge();
+    }
   }
 
   @Override
@@ -239,13 +271,17 @@ final class SqliteStorage implements Storage {
   @Override
   public synchronized Optional<Peer> peer(long id) {
     checkOpen();
-    return Optional.ofNullable(read("read a peer", () -> peers.peer(id)));
+    return Optional.ofNullable(read("read a peer", () -> {
+      beforeQuery();
+      return peers.peer(id);
+    }));
   }
 
   @Override
   public synchronized void forEachPeer(Consumer<Peer> action) {
     checkOpen();
     read("list peers", () -> {
+      beforeQuery();
       peers.forEach(action);
       return null;
     });
@@ -254,7 +290,10 @@ final class SqliteStorage implements Storage {
   @Override
   public synchronized long peerCount() {
     checkOpen();
-    return read("count peers", peers::count);
+    return read("count peers", () -> {
+      beforeQuery();
+      return peers.count();
+    });
   }
 
   @Override
@@ -333,6 +372,7 @@ final class SqliteStorage implements Storage {
         } catch (SQLException ignored) {
           // the transaction is gone already
         }
+        peers.rolledBack();
         throw e;
       }
     } catch (SQLException e) {

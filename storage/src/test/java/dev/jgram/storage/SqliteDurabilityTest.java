@@ -194,7 +194,7 @@ class SqliteDurabilityTest {
     try (Storage owner = Storage.file(file())) {
       owner.open();
     }
-    SqliteBadFileTest.execute(file(), "CREATE TRIGGER poison BEFORE INSERT ON peers "
+    SqliteBadFileTest.execute(file(), "CREATE TRIGGER poison BEFORE INSERT ON jgram_peer_log "
         + "WHEN NEW.username = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
     try (Storage owner = Storage.file(file())) {
       owner.open();
@@ -209,6 +209,39 @@ class SqliteDurabilityTest {
       assertThat(owner.peerCount()).isEqualTo(1);
       owner.updatePeers(List.of(Peer.of(3, 3L, PeerType.USER, List.of(), null)));
       assertThat(owner.peerCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aMergeThatFailsKeepsTheLoggedPeersAndReportsTheCauseUntilItIsGone() throws Exception {
+    try (Storage owner = Storage.file(file())) {
+      owner.open();
+    }
+    SqliteBadFileTest.execute(file(), "CREATE TRIGGER poison BEFORE INSERT ON peers "
+        + "WHEN NEW.username = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+    Storage owner = Storage.file(file());
+    owner.open();
+    owner.updatePeers(List.of(Peer.of(1, 1L, PeerType.USER, List.of("kept"), null),
+        Peer.of(2, 2L, PeerType.USER, List.of("poison"), null)));
+    assertThatThrownBy(owner::peerCount).isInstanceOf(StorageException.class)
+        .hasMessageContaining("merge 2 logged peers").hasMessageContaining("poisoned");
+    owner.close(); // the merge fails again; the log keeps both peers
+    assertThat(logRows()).isEqualTo(2);
+    SqliteBadFileTest.execute(file(), "DROP TRIGGER poison");
+    try (Storage again = Storage.file(file())) {
+      again.open();
+      assertThat(logRows()).isZero();
+      assertThat(again.peerByUsername("poison")).isEqualTo(new InputPeer.User(2, 2));
+      assertThat(again.peerCount()).isEqualTo(2);
+    }
+  }
+
+  private long logRows() throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM jgram_peer_log")) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
