@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * <p>It may start from a decoded session string; like Pyrogram it then holds that session
  * with {@code date} 0 and an empty peer cache. Peers live in a {@link PeerTable} of primitive
- * columns. One {@link StampedLock} guards all state: lookups share its read lock, writes take
+ * columns, written a whole batch at a time. One {@link StampedLock} guards all state: lookups share its read lock, writes take
  * it exclusively, and no user code ever runs while it is held. The {@code readOnly} and
  * {@code cacheSize} settings do not apply to an engine that keeps everything in memory.
  */
@@ -122,23 +122,18 @@ final class MemoryStorage implements Storage {
     write(() -> this.session = Objects.requireNonNull(session, "session"));
   }
 
+  /** Writes the batch under one write lock; the caller's collection is copied before. */
   @Override
   public void updatePeers(Collection<Peer> batch) {
     long now = config.nowSeconds();
-    write(() -> {
-      for (Peer peer : batch) {
-        peers.put(peer, now);
-      }
-    });
+    Peer[] peerArray = batch.toArray(new Peer[0]);
+    write(() -> peers.putAll(peerArray, now, false));
   }
 
   @Override
   public void restorePeers(Collection<Peer> batch) {
-    write(() -> {
-      for (Peer peer : batch) {
-        peers.put(peer, peer.lastUpdateOn());
-      }
-    });
+    Peer[] peerArray = batch.toArray(new Peer[0]);
+    write(() -> peers.putAll(peerArray, 0, true));
   }
 
   @Override
