@@ -124,7 +124,7 @@ final class IdIndex {
   }
 
   private static int maxSize(int capacity) {
-    return capacity - capacity / 5;
+    return capacity / 5 * 4;
   }
 
   /** Rehashes into {@code capacity} positions from the stored tags, front to back. */

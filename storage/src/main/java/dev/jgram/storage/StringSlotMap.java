@@ -49,9 +49,6 @@ final class StringSlotMap {
 
   /** Maps {@code key} to {@code slot}, replacing any previous slot. */
   void put(String key, int slot) {
-    if (size >= maxSize(entries.length)) {
-      resize(entries.length * 2);
-    }
     int h = mix(key);
     long entry = ((long) h << 32) | (slot + 1L);
     int mask = entries.length - 1;
@@ -61,6 +58,10 @@ final class StringSlotMap {
         entries[i] = entry;
         return;
       }
+    }
+    if (size >= maxSize(entries.length)) {
+      resize(entries.length * 2);
+      i = firstFree(entries, h);
     }
     entries[i] = entry;
     keys[i] = key;
@@ -127,14 +128,10 @@ final class StringSlotMap {
     String[] oldKeys = keys;
     long[] newEntries = new long[capacity];
     String[] newKeys = new String[capacity];
-    int mask = capacity - 1;
     for (int o = 0; o < oldEntries.length; o++) {
       long entry = oldEntries[o];
       if (entry != 0) {
-        int i = home((int) (entry >>> 32), mask);
-        while (newEntries[i] != 0) {
-          i = (i + 1) & mask;
-        }
+        int i = firstFree(newEntries, (int) (entry >>> 32));
         newEntries[i] = entry;
         newKeys[i] = oldKeys[o];
       }
@@ -149,8 +146,18 @@ final class StringSlotMap {
     return table[home(mix(key), table.length - 1)];
   }
 
+  /** The first empty position at or after the home of {@code hash} in {@code table}. */
+  private static int firstFree(long[] table, int hash) {
+    int mask = table.length - 1;
+    int i = home(hash, mask);
+    while (table[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
   private static int maxSize(int capacity) {
-    return capacity - capacity / 5;
+    return capacity / 5 * 4;
   }
 
   /** The home position of a mixed hash: its top bits, as many as {@code mask} has. */
