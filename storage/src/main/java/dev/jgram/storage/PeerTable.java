@@ -91,17 +91,15 @@ final class PeerTable {
    * or with its own {@code lastUpdateOn} when {@code restore} is set.
    */
   void putAll(Peer[] batch, long now, boolean restore) {
-    int names = 0;
-    int phones = 0;
+    reserve(batch);
+    long sum = 0;
     for (Peer peer : batch) {
-      names += peer.usernames().size();
-      phones += peer.phoneNumber() == null ? 0 : 1;
+      sum += ids.touch(peer.id());
     }
-    columns.reserve(batch.length);
-    ids.reserve(batch.length);
-    usernames.reserve(names);
-    phoneIndex.reserve(phones);
-    touch(batch);
+    for (Peer peer : batch) {
+      sum += touchKeys(peer);
+    }
+    touched += sum; // kept, so that the reads are not optimised away
     for (Peer peer : batch) {
       put(peer, restore ? peer.lastUpdateOn() : now);
     }
@@ -136,22 +134,32 @@ final class PeerTable {
     }
   }
 
-  /** The second pass of a batch: reads every home position that the third pass will use. */
-  private void touch(Peer[] batch) {
+  /** The first pass of a batch: grows every table once, for the whole batch. */
+  private void reserve(Peer[] batch) {
+    int names = 0;
+    int phones = 0;
+    for (Peer peer : batch) {
+      names += peer.usernames().size();
+      phones += peer.phoneNumber() == null ? 0 : 1;
+    }
+    columns.reserve(batch.length);
+    ids.reserve(batch.length);
+    usernames.reserve(names);
+    phoneIndex.reserve(phones);
+  }
+
+  /**
+   * Part of the second pass of a batch: reads the home positions of the peer's usernames and
+   * phone number (per peer, so that the JIT compiles it early, as it does {@link #put}).
+   */
+  private long touchKeys(Peer peer) {
     long sum = 0;
-    for (Peer peer : batch) {
-      sum += ids.touch(peer.id());
+    List<String> names = peer.usernames();
+    for (int i = 0; i < names.size(); i++) {
+      sum += usernames.touch(names.get(i));
     }
-    for (Peer peer : batch) {
-      List<String> names = peer.usernames();
-      for (int i = 0; i < names.size(); i++) {
-        sum += usernames.touch(names.get(i));
-      }
-      if (peer.phoneNumber() != null) {
-        sum += phoneIndex.touch(peer.phoneNumber());
-      }
-    }
-    touched += sum; // kept, so that the reads are not optimised away
+    String phone = peer.phoneNumber();
+    return phone == null ? sum : sum + phoneIndex.touch(phone);
   }
 
   /**
