@@ -81,6 +81,25 @@ final class PeerTable {
         columns.lastUpdateOn(slot));
   }
 
+  /**
+   * The input peer that {@code key} finds, or the {@link PeerNotFoundException.Reason} of a
+   * miss. A username resolves only while its entry is at most {@code ttlSeconds} old.
+   */
+  Object find(PeerKey key, long id, String text, long now, long ttlSeconds) {
+    if (key == PeerKey.ID) {
+      InputPeer peer = inputPeerById(id);
+      return peer == null ? key.miss : peer;
+    }
+    int slot = key == PeerKey.USERNAME ? usernames.get(text) : phoneIndex.get(text);
+    if (slot < 0) {
+      return key.miss;
+    }
+    if (key == PeerKey.USERNAME && expired(columns.lastUpdateOn(slot), now, ttlSeconds)) {
+      return PeerNotFoundException.Reason.USERNAME_EXPIRED;
+    }
+    return inputPeer(slot);
+  }
+
   /** A copy of every stored id, ascending. */
   long[] sortedIds() {
     return columns.sortedIds();
@@ -194,6 +213,15 @@ final class PeerTable {
         usernames.put(name, slot);
       }
     }
+  }
+
+  /**
+   * Pyrogram's TTL rule: expired when {@code abs(now - lastUpdateOn) > ttl}, strictly, so an
+   * entry from the future expires too. Compared unsigned so extreme timestamps cannot overflow.
+   */
+  private static boolean expired(long lastUpdateOn, long now, long ttlSeconds) {
+    long age = lastUpdateOn > now ? lastUpdateOn - now : now - lastUpdateOn;
+    return Long.compareUnsigned(age, ttlSeconds) > 0;
   }
 
   /** Null, the one name, or the peer's own immutable list (two or more). */

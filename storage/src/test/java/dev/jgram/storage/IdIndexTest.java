@@ -32,7 +32,7 @@ class IdIndexTest {
       long id = switch (r.nextInt(4)) {
         case 0 -> base + i;
         case 1 -> r.nextLong();
-        case 2 -> r.nextBoolean() ? Long.MIN_VALUE + r.nextInt(100) : Long.MAX_VALUE - r.nextInt(100);
+        case 2 -> r.nextBoolean() ? Long.MIN_VALUE + r.nextInt(99) : Long.MAX_VALUE - r.nextInt(99);
         default -> r.nextInt(1000) - 500;
       };
       if (r.nextInt(10) == 0) {
