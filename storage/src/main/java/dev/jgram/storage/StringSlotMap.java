@@ -140,10 +140,14 @@ final class StringSlotMap {
     keys = newKeys;
   }
 
-  /** Reads the home position of {@code key}, to have its cache line at hand for the next use. */
+  /**
+   * Reads the home position of {@code key} in both arrays, to have their cache lines at hand
+   * when the key is put.
+   */
   long touch(String key) {
     long[] table = entries;
-    return table[home(mix(key), table.length - 1)];
+    int i = home(mix(key), table.length - 1);
+    return table[i] + (keys[i] == null ? 0 : 1);
   }
 
   /** The first empty position at or after the home of {@code hash} in {@code table}. */
