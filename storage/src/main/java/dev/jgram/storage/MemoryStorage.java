@@ -17,28 +17,16 @@ import java.util.function.Supplier;
  *
  * <p>It may start from a decoded session string; like Pyrogram it then holds that session
  * with {@code date} 0 and an empty peer cache. Peers live in a {@link PeerTable} of primitive
- * columns. One {@link StampedLock} guards all state: lookups share its read lock, writes take
- * it exclusively, and no user code ever runs while it is held. The {@code readOnly} and
- * {@code cacheSize} settings do not apply to an engine that keeps everything in memory.
+ * columns, written a whole batch at a time. One {@link StampedLock} guards all state: lookups
+ * share its read lock, writes take it exclusively (once per batch), and no user code ever
+ * runs while it is held. The {@code readOnly} and {@code cacheSize} settings do not apply to
+ * an engine that keeps everything in memory.
  */
 final class MemoryStorage implements Storage {
   /** The name of every memory storage, as Pyrogram spells an in-memory session. */
   static final String NAME = ":memory:";
 
   private enum State { NEW, OPEN, CLOSED }
-
-  /** What a lookup goes by, and how it reports a miss. */
-  private enum Key {
-    ID(PeerNotFoundException.Reason.ID_NOT_FOUND),
-    USERNAME(PeerNotFoundException.Reason.USERNAME_NOT_FOUND),
-    PHONE(PeerNotFoundException.Reason.PHONE_NOT_FOUND);
-
-    final PeerNotFoundException.Reason miss;
-
-    Key(PeerNotFoundException.Reason miss) {
-      this.miss = miss;
-    }
-  }
 
   private final StorageConfig config;
   private final Session initial;
@@ -122,38 +110,33 @@ final class MemoryStorage implements Storage {
     write(() -> this.session = Objects.requireNonNull(session, "session"));
   }
 
+  /** Copies the caller's batch, then writes it whole under one write lock. */
   @Override
   public void updatePeers(Collection<Peer> batch) {
     long now = config.nowSeconds();
-    write(() -> {
-      for (Peer peer : batch) {
-        peers.put(peer, now);
-      }
-    });
+    Peer[] copy = batch.toArray(new Peer[0]);
+    write(() -> peers.putAll(copy, now, false));
   }
 
   @Override
   public void restorePeers(Collection<Peer> batch) {
-    write(() -> {
-      for (Peer peer : batch) {
-        peers.put(peer, peer.lastUpdateOn());
-      }
-    });
+    Peer[] copy = batch.toArray(new Peer[0]);
+    write(() -> peers.putAll(copy, 0, true));
   }
 
   @Override
   public InputPeer peerById(long id) {
-    return lookup(Key.ID, id, null);
+    return lookup(PeerKey.ID, id, null);
   }
 
   @Override
   public InputPeer peerByUsername(String username) {
-    return lookup(Key.USERNAME, 0, username);
+    return lookup(PeerKey.USERNAME, 0, username);
   }
 
   @Override
   public InputPeer peerByPhoneNumber(String phoneNumber) {
-    return lookup(Key.PHONE, 0, phoneNumber);
+    return lookup(PeerKey.PHONE, 0, phoneNumber);
   }
 
   /**
@@ -162,13 +145,13 @@ final class MemoryStorage implements Storage {
    * only reads: a torn view of the tables during a write can at worst throw, which the
    * validation discards.
    */
-  private InputPeer lookup(Key key, long id, String text) {
-    long now = key == Key.USERNAME ? config.nowSeconds() : 0;
+  private InputPeer lookup(PeerKey key, long id, String text) {
+    long now = key == PeerKey.USERNAME ? config.nowSeconds() : 0;
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
       try {
         PeerTable table = peers;
-        Object found = table == null ? null : find(table, key, id, text, now);
+        Object found = table == null ? null : table.find(key, id, text, now, ttlSeconds);
         if (found != null && lock.validate(stamp)) {
           return answer(found, key, id, text);
         }
@@ -179,34 +162,18 @@ final class MemoryStorage implements Storage {
     stamp = lock.readLock();
     try {
       checkOpen();
-      return answer(find(peers, key, id, text, now), key, id, text);
+      return answer(peers.find(key, id, text, now, ttlSeconds), key, id, text);
     } finally {
       lock.unlockRead(stamp);
     }
   }
 
-  /** The input peer, or the {@link PeerNotFoundException.Reason} of a miss. */
-  private Object find(PeerTable table, Key key, long id, String text, long now) {
-    if (key == Key.ID) {
-      InputPeer peer = table.inputPeerById(id);
-      return peer == null ? key.miss : peer;
-    }
-    int slot = key == Key.USERNAME ? table.slotOfUsername(text) : table.slotOfPhone(text);
-    if (slot < 0) {
-      return key.miss;
-    }
-    if (key == Key.USERNAME && expired(table.lastUpdateOn(slot), now)) {
-      return PeerNotFoundException.Reason.USERNAME_EXPIRED;
-    }
-    return table.inputPeer(slot);
-  }
-
-  private static InputPeer answer(Object found, Key key, long id, String text) {
+  private static InputPeer answer(Object found, PeerKey key, long id, String text) {
     if (found instanceof InputPeer peer) {
       return peer;
     }
     throw new PeerNotFoundException((PeerNotFoundException.Reason) found,
-        key == Key.ID ? Long.toString(id) : text);
+        key == PeerKey.ID ? Long.toString(id) : text);
   }
 
   @Override
@@ -293,15 +260,6 @@ final class MemoryStorage implements Storage {
     } finally {
       lock.unlockWrite(stamp);
     }
-  }
-
-  /**
-   * Pyrogram's TTL rule: expired when {@code abs(now - lastUpdateOn) > ttl}, strictly, so an
-   * entry from the future expires too. Compared unsigned so extreme timestamps cannot overflow.
-   */
-  private boolean expired(long lastUpdateOn, long now) {
-    long age = lastUpdateOn > now ? lastUpdateOn - now : now - lastUpdateOn;
-    return Long.compareUnsigned(age, ttlSeconds) > 0;
   }
 
   /** Must be called with the lock held. */

@@ -1,92 +1,54 @@
 package dev.jgram.storage;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The memory engine's peer cache: one slot per peer, its fields in column arrays, and three
- * indexes onto slots (id, username, phone number).
+ * The memory engine's peer cache: the entries in {@link PeerColumns}, and three indexes onto
+ * their slots: {@link IdIndex} by id, a {@link StringSlotMap} by username and one by phone.
  *
- * <table>
- *   <caption>Columns (one entry per slot)</caption>
- *   <tr><th>array</th><th>holds</th></tr>
- *   <tr><td>{@code long[] rows}</td><td>three longs per slot, side by side so that a lookup
- *       touches one cache line: the marked id, the access hash (0 when unknown),
- *       last_update_on in unix seconds</td></tr>
- *   <tr><td>{@code byte[] kinds}</td><td>the kind: type ordinal in bits 0-2, bit 3 set when the
- *       access hash is unknown (null)</td></tr>
- *   <tr><td>{@code Object[] names}</td><td>null, one {@code String}, or a {@code String[]}</td></tr>
- *   <tr><td>{@code String[] phones}</td><td>the phone number or null</td></tr>
- * </table>
+ * <p>Username and phone indexes map to the slot of the most recently written claimant; when
+ * a peer drops a name, the name is unindexed only if it still points at that peer.
  *
- * <p>The id index is an open-addressing {@code int[]} probed linearly from a Fibonacci hash
- * of the id. An entry is 0 when empty, else {@code slot + 1} in its low 28 bits and the slot's
- * kind in its high 4 bits, so an id lookup reads the index and one row and nothing else. It
- * stores no keys, since the row holds the id. Peers are only ever replaced, never removed one
- * by one, so the id index needs no deletion. Username and phone indexes map to the slot of the
- * most recently written claimant; when a peer drops a name, the name is unindexed only if it
- * still points at that peer.
+ * <p>A batch is written in three passes. The first grows every table once, for the whole
+ * batch. The second reads each peer's home position in each index and nothing else: these
+ * reads do not depend on each other, so the processor overlaps their cache misses, where the
+ * third pass, which writes the peers one by one, would wait for them one at a time.
  *
  * <p>Not thread-safe; {@link MemoryStorage} guards it. Reads never loop forever or write,
  * even on a torn view of the arrays, so the engine may run them under an optimistic read.
  */
 final class PeerTable {
-  /** Slots are numbered in the index's low 28 bits. */
+  /** Slots are numbered in the id index's low 28 bits. */
   static final int MAX_PEERS = (1 << 28) - 2;
 
   private static final PeerType[] TYPES = PeerType.values();
-  private static final int NO_HASH = 0x08;
-  private static final int SLOT_BITS = 0x0fff_ffff;
-  private static final int MIN_CAPACITY = 64;
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-  private long[] rows = new long[MIN_CAPACITY * 3];
-  private byte[] kinds = new byte[MIN_CAPACITY];
-  private Object[] names = new Object[MIN_CAPACITY];
-  private String[] phones = new String[MIN_CAPACITY];
-  private int size;
-
-  private int[] index = new int[MIN_CAPACITY * 2];
-
+  private final PeerColumns columns = new PeerColumns();
+  private final IdIndex ids = new IdIndex();
   private final StringSlotMap usernames = new StringSlotMap();
   private final StringSlotMap phoneIndex = new StringSlotMap();
+  private long touched;
 
   /** How many peers are stored. */
   int size() {
-    return size;
+    return columns.size();
   }
 
   /** The slot of {@code id}, or -1. */
   int slotOf(long id) {
-    int pos = indexPosition(index, id);
-    return pos < 0 ? -1 : (index[pos] & SLOT_BITS) - 1;
+    int pos = ids.position(id, columns);
+    return pos < 0 ? -1 : IdIndex.slot(ids.entryAt(pos));
   }
 
   /** The input peer for {@code id}, or null: one index probe and one row. */
   InputPeer inputPeerById(long id) {
-    int[] idx = index;
-    int pos = indexPosition(idx, id);
+    int pos = ids.position(id, columns);
     if (pos < 0) {
       return null;
     }
-    int entry = idx[pos];
-    int slot = (entry & SLOT_BITS) - 1;
-    return InputPeer.of(id, TYPES[(entry >>> 28) & 0x07], rows[3 * slot + 1]);
-  }
-
-  /** Where {@code id}'s entry sits in {@code idx}, or -1. */
-  private int indexPosition(int[] idx, long id) {
-    long[] r = rows;
-    int mask = idx.length - 1;
-    for (int i = home(id, mask); ; i = (i + 1) & mask) {
-      int entry = idx[i];
-      if (entry == 0) {
-        return -1;
-      }
-      if (r[3 * ((entry & SLOT_BITS) - 1)] == id) {
-        return i;
-      }
-    }
+    long entry = ids.entryAt(pos);
+    return InputPeer.of(id, TYPES[IdIndex.kind(entry) & 0x07],
+        columns.accessHash(IdIndex.slot(entry)));
   }
 
   /** The slot of the newest peer claiming {@code username}, or -1. */
@@ -101,174 +63,173 @@ final class PeerTable {
 
   /** When the peer in {@code slot} was last written, in unix seconds. */
   long lastUpdateOn(int slot) {
-    return rows[3 * slot + 2];
+    return columns.lastUpdateOn(slot);
   }
 
   /** The input peer for the peer in {@code slot}. */
   InputPeer inputPeer(int slot) {
-    return InputPeer.of(rows[3 * slot], TYPES[kinds[slot] & 0x07], rows[3 * slot + 1]);
+    return InputPeer.of(columns.id(slot), TYPES[columns.kind(slot) & 0x07],
+        columns.accessHash(slot));
   }
 
   /** The whole entry in {@code slot}. */
   Peer peer(int slot) {
-    int kind = kinds[slot];
-    Long hash = (kind & NO_HASH) != 0 ? null : rows[3 * slot + 1];
-    return new Peer(rows[3 * slot], hash, TYPES[kind & 0x07], usernameList(names[slot]),
-        phones[slot], rows[3 * slot + 2]);
+    int kind = columns.kind(slot);
+    Long hash = (kind & PeerColumns.NO_HASH) != 0 ? null : columns.accessHash(slot);
+    return new Peer(columns.id(slot), hash, TYPES[kind & 0x07],
+        PeerColumns.usernameList(columns.names(slot)), columns.phone(slot),
+        columns.lastUpdateOn(slot));
+  }
+
+  /**
+   * The input peer that {@code key} finds, or the {@link PeerNotFoundException.Reason} of a
+   * miss. A username resolves only while its entry is at most {@code ttlSeconds} old.
+   */
+  Object find(PeerKey key, long id, String text, long now, long ttlSeconds) {
+    if (key == PeerKey.ID) {
+      InputPeer peer = inputPeerById(id);
+      return peer == null ? key.miss : peer;
+    }
+    int slot = key == PeerKey.USERNAME ? usernames.get(text) : phoneIndex.get(text);
+    if (slot < 0) {
+      return key.miss;
+    }
+    if (key == PeerKey.USERNAME && expired(columns.lastUpdateOn(slot), now, ttlSeconds)) {
+      return PeerNotFoundException.Reason.USERNAME_EXPIRED;
+    }
+    return inputPeer(slot);
   }
 
   /** A copy of every stored id, ascending. */
   long[] sortedIds() {
-    long[] copy = new long[size];
-    for (int slot = 0; slot < size; slot++) {
-      copy[slot] = rows[3 * slot];
+    return columns.sortedIds();
+  }
+
+  /**
+   * Writes a batch in order, as {@link #put} one by one would: each peer stamped {@code now},
+   * or with its own {@code lastUpdateOn} when {@code restore} is set.
+   */
+  void putAll(Peer[] batch, long now, boolean restore) {
+    reserve(batch);
+    long sum = 0;
+    for (Peer peer : batch) {
+      sum += ids.touch(peer.id());
     }
-    Arrays.sort(copy);
-    return copy;
+    for (Peer peer : batch) {
+      sum += touchKeys(peer);
+    }
+    touched += sum; // kept, so that the reads are not optimised away
+    for (Peer peer : batch) {
+      put(peer, restore ? peer.lastUpdateOn() : now);
+    }
   }
 
   /** Inserts {@code peer} or replaces its entry whole, stamped {@code lastUpdateOn}. */
   void put(Peer peer, long lastUpdateOn) {
     Long hash = peer.accessHash();
-    int kind = peer.type().ordinal() | (hash == null ? NO_HASH : 0);
+    int kind = peer.type().ordinal() | (hash == null ? PeerColumns.NO_HASH : 0);
     Object newNames = compactNames(peer.usernames());
     String phone = peer.phoneNumber();
-    int slot = slotOf(peer.id());
-    if (slot < 0) {
-      slot = append(peer.id(), kind);
+    int pos = ids.position(peer.id(), columns);
+    int slot;
+    if (pos < 0) {
+      slot = columns.append(peer.id(), kind);
+      ids.add(peer.id(), slot, kind);
     } else {
+      slot = IdIndex.slot(ids.entryAt(pos));
       newNames = unindexStale(slot, newNames, phone);
-      if (phone != null && phone.equals(phones[slot])) {
-        phone = phones[slot];
+      if (phone != null && phone.equals(columns.phone(slot))) {
+        phone = columns.phone(slot);
       }
-      if (kinds[slot] != kind) {
-        kinds[slot] = (byte) kind;
-        index[indexPosition(index, peer.id())] = entry(slot);
+      if (columns.kind(slot) != kind) {
+        columns.kind(slot, kind);
+        ids.kind(pos, kind);
       }
     }
-    rows[3 * slot + 1] = hash == null ? 0 : hash;
-    rows[3 * slot + 2] = lastUpdateOn;
-    names[slot] = newNames;
-    phones[slot] = phone;
+    columns.set(slot, hash == null ? 0 : hash, lastUpdateOn, newNames, phone);
     indexNames(newNames, slot);
     if (phone != null) {
       phoneIndex.put(phone, slot);
     }
   }
 
+  /** The first pass of a batch: grows every table once, for the whole batch. */
+  private void reserve(Peer[] batch) {
+    int names = 0;
+    int phones = 0;
+    for (Peer peer : batch) {
+      names += peer.usernames().size();
+      phones += peer.phoneNumber() == null ? 0 : 1;
+    }
+    columns.reserve(batch.length);
+    ids.reserve(batch.length);
+    usernames.reserve(names);
+    phoneIndex.reserve(phones);
+  }
+
+  /**
+   * Part of the second pass of a batch: reads the home positions of the peer's usernames and
+   * phone number (per peer, so that the JIT compiles it early, as it does {@link #put}).
+   */
+  private long touchKeys(Peer peer) {
+    long sum = 0;
+    List<String> names = peer.usernames();
+    for (int i = 0; i < names.size(); i++) {
+      sum += usernames.touch(names.get(i));
+    }
+    String phone = peer.phoneNumber();
+    return phone == null ? sum : sum + phoneIndex.touch(phone);
+  }
+
   /**
    * Unindexes the old names and phone of {@code slot} that the new entry drops; returns the
-   * new names, reusing the stored strings when they are unchanged.
+   * new names, reusing the stored ones when they are unchanged.
    */
   private Object unindexStale(int slot, Object newNames, String newPhone) {
-    Object oldNames = names[slot];
-    if (sameNames(oldNames, newNames)) {
+    Object oldNames = columns.names(slot);
+    if (oldNames != null && oldNames.equals(newNames)) {
       newNames = oldNames;
     } else if (oldNames != null) {
-      List<String> keep = usernameList(newNames);
-      for (String old : asArray(oldNames)) {
+      List<String> keep = PeerColumns.usernameList(newNames);
+      for (String old : PeerColumns.usernameList(oldNames)) {
         if (!keep.contains(old)) {
           usernames.removeIfSlot(old, slot);
         }
       }
     }
-    String oldPhone = phones[slot];
+    String oldPhone = columns.phone(slot);
     if (oldPhone != null && !oldPhone.equals(newPhone)) {
       phoneIndex.removeIfSlot(oldPhone, slot);
     }
     return newNames;
   }
 
+  @SuppressWarnings("unchecked")
   private void indexNames(Object names, int slot) {
     if (names instanceof String one) {
       usernames.put(one, slot);
     } else if (names != null) {
-      for (String name : (String[]) names) {
+      for (String name : (List<String>) names) {
         usernames.put(name, slot);
       }
     }
   }
 
-  private int append(long id, int kind) {
-    if (size == kinds.length) {
-      if (size >= MAX_PEERS) {
-        throw new StorageException(MemoryStorage.NAME + ": the memory engine holds at most "
-            + MAX_PEERS + " peers");
-      }
-      growColumns((int) Math.min(MAX_PEERS, Math.max(MIN_CAPACITY, size + (size >> 1))));
-    }
-    int slot = size++;
-    rows[3 * slot] = id;
-    kinds[slot] = (byte) kind;
-    if (size * 5L > index.length * 3L) {
-      rebuildIndex(index.length * 2);
-    } else {
-      insertIndex(index, slot);
-    }
-    return slot;
+  /**
+   * Pyrogram's TTL rule: expired when {@code abs(now - lastUpdateOn) > ttl}, strictly, so an
+   * entry from the future expires too. Compared unsigned so extreme timestamps cannot overflow.
+   */
+  private static boolean expired(long lastUpdateOn, long now, long ttlSeconds) {
+    long age = lastUpdateOn > now ? lastUpdateOn - now : now - lastUpdateOn;
+    return Long.compareUnsigned(age, ttlSeconds) > 0;
   }
 
-  private int entry(int slot) {
-    return (kinds[slot] << 28) | (slot + 1);
-  }
-
-  private void insertIndex(int[] idx, int slot) {
-    int mask = idx.length - 1;
-    int i = home(rows[3 * slot], mask);
-    while (idx[i] != 0) {
-      i = (i + 1) & mask;
-    }
-    idx[i] = entry(slot);
-  }
-
-  private void rebuildIndex(int capacity) {
-    int[] idx = new int[capacity];
-    for (int slot = 0; slot < size; slot++) {
-      insertIndex(idx, slot);
-    }
-    index = idx;
-  }
-
-  private void growColumns(int capacity) {
-    rows = Arrays.copyOf(rows, 3 * capacity);
-    kinds = Arrays.copyOf(kinds, capacity);
-    names = Arrays.copyOf(names, capacity);
-    phones = Arrays.copyOf(phones, capacity);
-  }
-
-  private static int home(long id, int mask) {
-    return (int) ((id * GOLDEN) >>> 32) & mask;
-  }
-
+  /** Null, the one name, or the peer's own immutable list (two or more). */
   private static Object compactNames(List<String> usernames) {
     return switch (usernames.size()) {
       case 0 -> null;
       case 1 -> usernames.get(0);
-      default -> usernames.toArray(new String[0]);
+      default -> usernames;
     };
-  }
-
-  private static boolean sameNames(Object a, Object b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    if (a instanceof String one) {
-      return one.equals(b);
-    }
-    return b instanceof String[] many && Arrays.equals((String[]) a, many);
-  }
-
-  private static String[] asArray(Object names) {
-    if (names == null) {
-      return new String[0];
-    }
-    return names instanceof String one ? new String[] {one} : (String[]) names;
-  }
-
-  private static List<String> usernameList(Object names) {
-    if (names == null) {
-      return List.of();
-    }
-    return names instanceof String one ? List.of(one) : List.of((String[]) names);
   }
 }

@@ -2,57 +2,92 @@ package dev.jgram.storage;
 
 /**
  * An open-addressing hash map from a string to a non-negative int (a {@link PeerTable} slot),
- * with linear probing and backward-shift deletion: two parallel arrays and no per-entry
- * objects, so an entry costs 8 bytes of table plus the key the caller keeps anyway.
+ * with linear probing and backward-shift deletion, and no per-entry objects.
  *
- * <p>Not thread-safe; {@link MemoryStorage} guards it.
+ * <table>
+ *   <caption>Arrays (one entry per table position)</caption>
+ *   <tr><th>array</th><th>holds</th></tr>
+ *   <tr><td>{@code long[] entries}</td><td>0 when the position is empty; else the key's mixed
+ *       hash in the high 32 bits and {@code slot + 1} in the low 32 bits</td></tr>
+ *   <tr><td>{@code String[] keys}</td><td>the key (the caller keeps the string anyway)</td></tr>
+ * </table>
+ *
+ * <p>The hash beside the slot lets a probe skip other keys without reading their strings, and
+ * lets a resize move entries without reading any string at all. A key's home position is the
+ * top bits of its mixed hash, so the table is ordered by hash (apart from probe runs): a
+ * resize reads the old table and writes the new one front to back, a stream rather than
+ * scattered writes. It holds at most 80% of its positions (see {@link IdIndex}).
+ *
+ * <p>Not thread-safe; {@link MemoryStorage} guards it. Reads never loop forever or write,
+ * even on a torn view of the arrays.
  */
 final class StringSlotMap {
   private static final int MIN_CAPACITY = 16;
 
+  private long[] entries = new long[MIN_CAPACITY];
   private String[] keys = new String[MIN_CAPACITY];
-  private int[] slots = new int[MIN_CAPACITY];
   private int size;
 
   /** The slot stored for {@code key}, or -1. */
   int get(String key) {
-    int mask = keys.length - 1;
-    for (int i = home(key, mask); ; i = (i + 1) & mask) {
-      String k = keys[i];
-      if (k == null) {
+    int h = mix(key);
+    long[] e = entries;
+    String[] k = keys;
+    int mask = e.length - 1;
+    int i = home(h, mask);
+    for (int probes = 0; probes <= mask; probes++, i = (i + 1) & mask) {
+      long entry = e[i];
+      if (entry == 0) {
         return -1;
       }
-      if (k.equals(key)) {
-        return slots[i];
+      if ((int) (entry >>> 32) == h && key.equals(k[i])) {
+        return (int) entry - 1;
       }
     }
+    return -1;
   }
 
   /** Maps {@code key} to {@code slot}, replacing any previous slot. */
   void put(String key, int slot) {
-    if (size + 1 > keys.length * 3 / 4) {
-      resize(keys.length * 2);
-    }
-    int mask = keys.length - 1;
-    int i = home(key, mask);
-    while (keys[i] != null) {
-      if (keys[i].equals(key)) {
-        slots[i] = slot;
+    int h = mix(key);
+    long entry = ((long) h << 32) | (slot + 1L);
+    int mask = entries.length - 1;
+    int i = home(h, mask);
+    for (long e; (e = entries[i]) != 0; i = (i + 1) & mask) {
+      if ((int) (e >>> 32) == h && key.equals(keys[i])) {
+        entries[i] = entry;
         return;
       }
-      i = (i + 1) & mask;
     }
+    if (size >= maxSize(entries.length)) {
+      resize(entries.length * 2);
+      i = firstFree(entries, h);
+    }
+    entries[i] = entry;
     keys[i] = key;
-    slots[i] = slot;
     size++;
+  }
+
+  /** Makes room for {@code more} new keys, so that they go in without a resize. */
+  void reserve(int more) {
+    long needed = (long) size + more;
+    int capacity = entries.length;
+    while (needed > maxSize(capacity) && capacity < (1 << 30)) {
+      capacity <<= 1;
+    }
+    if (capacity != entries.length) {
+      resize(capacity);
+    }
   }
 
   /** Removes {@code key} if it is mapped to {@code slot}; otherwise leaves it. */
   void removeIfSlot(String key, int slot) {
-    int mask = keys.length - 1;
-    for (int i = home(key, mask); keys[i] != null; i = (i + 1) & mask) {
-      if (keys[i].equals(key)) {
-        if (slots[i] == slot) {
+    int h = mix(key);
+    long wanted = ((long) h << 32) | (slot + 1L);
+    int mask = entries.length - 1;
+    for (int i = home(h, mask); entries[i] != 0; i = (i + 1) & mask) {
+      if ((int) (entries[i] >>> 32) == h && key.equals(keys[i])) {
+        if (entries[i] == wanted) {
           deleteAt(i, mask);
         }
         return;
@@ -65,43 +100,77 @@ final class StringSlotMap {
     return size;
   }
 
+  /** How many positions the table has (a power of two). */
+  int capacity() {
+    return entries.length;
+  }
+
   /** Shifts back the entries that probed past {@code i}, so no probe chain is broken. */
   private void deleteAt(int i, int mask) {
     int hole = i;
-    for (int j = (i + 1) & mask; keys[j] != null; j = (j + 1) & mask) {
-      int h = home(keys[j], mask);
-      boolean staysPut = hole <= j ? hole < h && h <= j : hole < h || h <= j;
+    for (int j = (i + 1) & mask; entries[j] != 0; j = (j + 1) & mask) {
+      int home = home((int) (entries[j] >>> 32), mask);
+      boolean staysPut = hole <= j ? hole < home && home <= j : hole < home || home <= j;
       if (!staysPut) {
+        entries[hole] = entries[j];
         keys[hole] = keys[j];
-        slots[hole] = slots[j];
         hole = j;
       }
     }
+    entries[hole] = 0;
     keys[hole] = null;
-    slots[hole] = 0;
     size--;
   }
 
+  /** Rehashes into {@code capacity} positions from the stored hashes, front to back. */
   private void resize(int capacity) {
+    long[] oldEntries = entries;
     String[] oldKeys = keys;
-    int[] oldSlots = slots;
-    keys = new String[capacity];
-    slots = new int[capacity];
-    int mask = capacity - 1;
-    for (int o = 0; o < oldKeys.length; o++) {
-      if (oldKeys[o] != null) {
-        int i = home(oldKeys[o], mask);
-        while (keys[i] != null) {
-          i = (i + 1) & mask;
-        }
-        keys[i] = oldKeys[o];
-        slots[i] = oldSlots[o];
+    long[] newEntries = new long[capacity];
+    String[] newKeys = new String[capacity];
+    for (int o = 0; o < oldEntries.length; o++) {
+      long entry = oldEntries[o];
+      if (entry != 0) {
+        int i = firstFree(newEntries, (int) (entry >>> 32));
+        newEntries[i] = entry;
+        newKeys[i] = oldKeys[o];
       }
     }
+    entries = newEntries;
+    keys = newKeys;
   }
 
-  private static int home(String key, int mask) {
-    int h = key.hashCode() * 0x9E3779B9;
-    return (h ^ (h >>> 16)) & mask;
+  /**
+   * Reads the home position of {@code key} in both arrays, to have their cache lines at hand
+   * when the key is put.
+   */
+  long touch(String key) {
+    long[] table = entries;
+    int i = home(mix(key), table.length - 1);
+    return table[i] + (keys[i] == null ? 0 : 1);
+  }
+
+  /** The first empty position at or after the home of {@code hash} in {@code table}. */
+  private static int firstFree(long[] table, int hash) {
+    int mask = table.length - 1;
+    int i = home(hash, mask);
+    while (table[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private static int maxSize(int capacity) {
+    return capacity / 5 * 4;
+  }
+
+  /** The home position of a mixed hash: its top bits, as many as {@code mask} has. */
+  private static int home(int hash, int mask) {
+    return hash >>> Integer.numberOfLeadingZeros(mask);
+  }
+
+  /** The key's hash code, mixed so that its top bits spread (Fibonacci hashing). */
+  private static int mix(String key) {
+    return key.hashCode() * 0x9E3779B9;
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +26,9 @@ class StringSlotMapTest {
     for (int op = 0; op < 2000; op++) {
       String key = "k" + r.nextInt(keys);
       int slot = r.nextInt(8);
+      if (r.nextInt(50) == 0) {
+        map.reserve(r.nextInt(200));
+      }
       if (r.nextInt(3) == 0) {
         map.removeIfSlot(key, slot);
         model.remove(key, slot);
@@ -34,6 +38,7 @@ class StringSlotMapTest {
       }
     }
     assertThat(map.size()).isEqualTo(model.size());
+    assertThat(map.size()).isLessThanOrEqualTo(map.capacity() / 5 * 4);
     for (int k = 0; k < keys; k++) {
       String key = "k" + k;
       assertThat(map.get(key)).as(key).isEqualTo(model.getOrDefault(key, -1));
@@ -67,5 +72,47 @@ class StringSlotMapTest {
     for (String key : keys) {
       assertThat(map.get(key)).isEqualTo(model.getOrDefault(key, -1));
     }
+  }
+
+  @Test
+  void theTableGrowsWhenAPutWouldPassEightyPercent() {
+    StringSlotMap map = new StringSlotMap();
+    for (int i = 0; i < 12; i++) {
+      map.put("name" + i, i);
+    }
+    assertThat(map.capacity()).isEqualTo(16);
+    map.put("name0", 99);
+    assertThat(map.capacity()).isEqualTo(16);
+    map.put("one more", 12);
+    assertThat(map.capacity()).isEqualTo(32);
+    assertThat(map.get("name0")).isEqualTo(99);
+    for (int i = 1; i < 12; i++) {
+      assertThat(map.get("name" + i)).isEqualTo(i);
+    }
+  }
+
+  @Test
+  void reserveGrowsOnceSoThatAWholeBatchGoesInWithoutAResize() {
+    StringSlotMap map = new StringSlotMap();
+    map.reserve(1000);
+    assertThat(map.capacity()).isEqualTo(2048);
+    for (int i = 0; i < 1000; i++) {
+      map.put("user_" + i, i);
+    }
+    assertThat(map.capacity()).isEqualTo(2048);
+    assertThat(map.get("user_999")).isEqualTo(999);
+    assertThat(map.get("user_1000")).isEqualTo(-1);
+  }
+
+  @Test
+  void slotsUpToTheLargestIntRoundTrip() {
+    StringSlotMap map = new StringSlotMap();
+    map.put("max", Integer.MAX_VALUE);
+    map.put("zero", 0);
+    assertThat(map.get("max")).isEqualTo(Integer.MAX_VALUE);
+    assertThat(map.get("zero")).isZero();
+    map.removeIfSlot("max", Integer.MAX_VALUE);
+    assertThat(map.get("max")).isEqualTo(-1);
+    assertThat(map.get("")).isEqualTo(-1);
   }
 }
