@@ -26,6 +26,8 @@ import java.util.Set;
  */
 final class LogMerge implements AutoCloseable {
   private static final String TRIGGER = "trg_peers_last_update_on";
+  /** Logged ids sampled to choose between UPDATE-then-REPLACE and REPLACE only. */
+  private static final int SAMPLE = 64;
   private static final String COLUMNS =
       "id, access_hash, type, username, phone_number, last_update_on";
 
@@ -33,6 +35,7 @@ final class LogMerge implements AutoCloseable {
   private PreparedStatement dropSuperseded;
   private PreparedStatement named;
   private PreparedStatement replaceAll;
+  private PreparedStatement known;
   private PreparedStatement refresh;
   private PreparedStatement replaceChanged;
   private PreparedStatement deleteNames;
@@ -85,10 +88,11 @@ final class LogMerge implements AutoCloseable {
    * rewrites an entry in each. Pyrogram's trigger would overwrite the time with SQLite's clock,
    * so it is dropped for the UPDATE and created again with its exact text, in this same
    * transaction: no one ever sees the file without it. Files with other triggers on
-   * {@code peers} get REPLACEs only.
+   * {@code peers} get REPLACEs only, and so do logs of mostly new peers (judged by a sample),
+   * for which the UPDATE would only look in vain.
    */
   private void writeRows() throws SQLException {
-    if (!refreshUnchanged) {
+    if (!refreshUnchanged || !mostlyKnown()) {
       replaceAll.executeUpdate();
       return;
     }
@@ -104,6 +108,13 @@ final class LogMerge implements AutoCloseable {
     }
   }
 
+  /** Whether most of a sample of the logged ids already have a row in {@code peers}. */
+  private boolean mostlyKnown() throws SQLException {
+    try (ResultSet rs = known.executeQuery()) {
+      return rs.next() && rs.getInt(1) >= SAMPLE / 2;
+    }
+  }
+
   private void prepare() throws SQLException {
     if (named != null) {
       return;
@@ -116,6 +127,8 @@ final class LogMerge implements AutoCloseable {
         + "WHERE p.username = l.username AND p.id <> l.id) OR EXISTS (SELECT 1 "
         + "FROM jgram_usernames u WHERE u.username = l.username AND u.peer_id <> l.id)) "
         + "FROM jgram_peer_log l WHERE l.username IS NOT NULL ORDER BY l.rowid");
+    known = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM jgram_peer_log LIMIT "
+        + SAMPLE + ") l WHERE EXISTS (SELECT 1 FROM peers p WHERE p.id = l.id)");
     replaceAll = c.prepareStatement("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
         + " FROM jgram_peer_log ORDER BY rowid");
     refresh = c.prepareStatement("UPDATE peers SET access_hash = l.access_hash, "
@@ -179,7 +192,7 @@ final class LogMerge implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement s : new PreparedStatement[] {dropSuperseded, named, replaceAll,
+    for (PreparedStatement s : new PreparedStatement[] {dropSuperseded, named, known, replaceAll,
         refresh, replaceChanged, deleteNames, insertName}) {
       if (s != null) {
         s.close();
