@@ -9,9 +9,11 @@ import java.util.List;
  * <table>
  *   <caption>Columns (one entry per slot)</caption>
  *   <tr><th>chunks</th><th>hold</th></tr>
- *   <tr><td>{@code long[][] rows}</td><td>three longs per slot, side by side so that a lookup
+ *   <tr><td>{@code long[][] rows}</td><td>four longs per slot, side by side so that a lookup
  *       touches one cache line: the marked id, the access hash (0 when unknown),
- *       last_update_on in unix seconds</td></tr>
+ *       last_update_on in unix seconds, and the write sequence: the table's count of writes
+ *       when the slot was last set (it breaks ties in last_update_on among the holders of a
+ *       username or phone number: the later write wins)</td></tr>
  *   <tr><td>{@code byte[][] kinds}</td><td>the kind: type ordinal in bits 0-2, bit 3 set when
  *       the access hash is unknown (null)</td></tr>
  *   <tr><td>{@code Object[][] names}</td><td>null, one {@code String}, or the peer's
@@ -37,13 +39,16 @@ final class PeerColumns {
 
   private static final int CHUNK_MASK = CHUNK - 1;
   private static final int FIRST_CAPACITY = 16;
+  /** Longs per slot in {@code rows}. */
+  private static final int ROW = 4;
 
-  private long[][] rows = {new long[3 * FIRST_CAPACITY]};
+  private long[][] rows = {new long[ROW * FIRST_CAPACITY]};
   private byte[][] kinds = {new byte[FIRST_CAPACITY]};
   private Object[][] names = {new Object[FIRST_CAPACITY]};
   private String[][] phones = {new String[FIRST_CAPACITY]};
   private int capacity = FIRST_CAPACITY;
   private int size;
+  private long writes;
 
   /** How many slots are used. */
   int size() {
@@ -57,17 +62,32 @@ final class PeerColumns {
 
   /** The marked id in {@code slot}. */
   long id(int slot) {
-    return rows[slot >>> CHUNK_BITS][3 * (slot & CHUNK_MASK)];
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK)];
   }
 
   /** The access hash in {@code slot}, 0 when unknown. */
   long accessHash(int slot) {
-    return rows[slot >>> CHUNK_BITS][3 * (slot & CHUNK_MASK) + 1];
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 1];
   }
 
   /** When the peer in {@code slot} was last written, in unix seconds. */
   long lastUpdateOn(int slot) {
-    return rows[slot >>> CHUNK_BITS][3 * (slot & CHUNK_MASK) + 2];
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 2];
+  }
+
+  /** The write sequence of {@code slot}: higher means set later. */
+  long writeSeq(int slot) {
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3];
+  }
+
+  /**
+   * Whether the entry in {@code a} is newer than the one in {@code b}: a later
+   * last_update_on, or the same one written later.
+   */
+  boolean newer(int a, int b) {
+    long ta = lastUpdateOn(a);
+    long tb = lastUpdateOn(b);
+    return ta != tb ? ta > tb : writeSeq(a) > writeSeq(b);
   }
 
   /** The kind in {@code slot}: type ordinal and {@link #NO_HASH}. */
@@ -103,7 +123,7 @@ final class PeerColumns {
       grow();
     }
     int slot = size++;
-    rows[slot >>> CHUNK_BITS][3 * (slot & CHUNK_MASK)] = id;
+    rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK)] = id;
     kinds[slot >>> CHUNK_BITS][slot & CHUNK_MASK] = (byte) kind;
     return slot;
   }
@@ -113,13 +133,14 @@ final class PeerColumns {
     kinds[slot >>> CHUNK_BITS][slot & CHUNK_MASK] = (byte) kind;
   }
 
-  /** Sets everything but the id and the kind of {@code slot}. */
+  /** Sets everything but the id and the kind of {@code slot}, as its latest write. */
   void set(int slot, long accessHash, long lastUpdateOn, Object usernames, String phone) {
     int chunk = slot >>> CHUNK_BITS;
     int at = slot & CHUNK_MASK;
     long[] row = rows[chunk];
-    row[3 * at + 1] = accessHash;
-    row[3 * at + 2] = lastUpdateOn;
+    row[ROW * at + 1] = accessHash;
+    row[ROW * at + 2] = lastUpdateOn;
+    row[ROW * at + 3] = ++writes;
     names[chunk][at] = usernames;
     phones[chunk][at] = phone;
   }
@@ -147,7 +168,7 @@ final class PeerColumns {
   private void grow() {
     if (capacity < CHUNK) {
       capacity *= 2;
-      rows[0] = Arrays.copyOf(rows[0], 3 * capacity);
+      rows[0] = Arrays.copyOf(rows[0], ROW * capacity);
       kinds[0] = Arrays.copyOf(kinds[0], capacity);
       names[0] = Arrays.copyOf(names[0], capacity);
       phones[0] = Arrays.copyOf(phones[0], capacity);
@@ -161,7 +182,7 @@ final class PeerColumns {
       names = Arrays.copyOf(names, spine);
       phones = Arrays.copyOf(phones, spine);
     }
-    rows[chunk] = new long[3 * CHUNK];
+    rows[chunk] = new long[ROW * CHUNK];
     kinds[chunk] = new byte[CHUNK];
     names[chunk] = new Object[CHUNK];
     phones[chunk] = new String[CHUNK];

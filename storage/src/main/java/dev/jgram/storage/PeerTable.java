@@ -6,8 +6,9 @@ import java.util.List;
  * The memory engine's peer cache: the entries in {@link PeerColumns}, and three indexes onto
  * their slots: {@link IdIndex} by id, a {@link StringSlotMap} by username and one by phone.
  *
- * <p>Username and phone indexes map to the slot of the most recently written claimant; when
- * a peer drops a name, the name is unindexed only if it still points at that peer.
+ * <p>Username and phone indexes ({@link ClaimIndex}) map to the slot of the newest holder, by
+ * last_update_on, ties to the later write; when the winner drops a name, or is restored with
+ * an older timestamp, the next newest holder wins it.
  *
  * <p>A batch is written in three passes. The first grows every table once, for the whole
  * batch. The second reads each peer's home position in each index and nothing else: these
@@ -25,8 +26,8 @@ final class PeerTable {
 
   private final PeerColumns columns = new PeerColumns();
   private final IdIndex ids = new IdIndex();
-  private final StringSlotMap usernames = new StringSlotMap();
-  private final StringSlotMap phoneIndex = new StringSlotMap();
+  private final ClaimIndex usernames = new ClaimIndex(columns, false);
+  private final ClaimIndex phoneIndex = new ClaimIndex(columns, true);
   private long touched;
 
   /** How many peers are stored. */
@@ -124,7 +125,10 @@ final class PeerTable {
     }
   }
 
-  /** Inserts {@code peer} or replaces its entry whole, stamped {@code lastUpdateOn}. */
+  /**
+   * Inserts {@code peer} or replaces its entry whole, stamped {@code lastUpdateOn}; it wins
+   * its names and phone unless another holder is newer (restored with a later timestamp).
+   */
   void put(Peer peer, long lastUpdateOn) {
     Long hash = peer.accessHash();
     int kind = peer.type().ordinal() | (hash == null ? PeerColumns.NO_HASH : 0);
@@ -132,11 +136,13 @@ final class PeerTable {
     String phone = peer.phoneNumber();
     int pos = ids.position(peer.id(), columns);
     int slot;
+    boolean older = false;
     if (pos < 0) {
       slot = columns.append(peer.id(), kind);
       ids.add(peer.id(), slot, kind);
     } else {
       slot = IdIndex.slot(ids.entryAt(pos));
+      older = columns.lastUpdateOn(slot) > lastUpdateOn;
       newNames = unindexStale(slot, newNames, phone);
       if (phone != null && phone.equals(columns.phone(slot))) {
         phone = columns.phone(slot);
@@ -147,10 +153,7 @@ final class PeerTable {
       }
     }
     columns.set(slot, hash == null ? 0 : hash, lastUpdateOn, newNames, phone);
-    indexNames(newNames, slot);
-    if (phone != null) {
-      phoneIndex.put(phone, slot);
-    }
+    indexKeys(newNames, phone, slot, older);
   }
 
   /** The first pass of a batch: grows every table once, for the whole batch. */
@@ -193,26 +196,45 @@ final class PeerTable {
       List<String> keep = PeerColumns.usernameList(newNames);
       for (String old : PeerColumns.usernameList(oldNames)) {
         if (!keep.contains(old)) {
-          usernames.removeIfSlot(old, slot);
+          usernames.release(old, slot);
         }
       }
     }
     String oldPhone = columns.phone(slot);
     if (oldPhone != null && !oldPhone.equals(newPhone)) {
-      phoneIndex.removeIfSlot(oldPhone, slot);
+      phoneIndex.release(oldPhone, slot);
     }
     return newNames;
   }
 
-  @SuppressWarnings("unchecked")
-  private void indexNames(Object names, int slot) {
+  /**
+   * Claims the names and phone of the entry just written to {@code slot}; when it is
+   * {@code older} than the entry it replaced, re-elects the winners of what it kept.
+   */
+  private void indexKeys(Object names, String phone, int slot, boolean older) {
     if (names instanceof String one) {
-      usernames.put(one, slot);
+      usernames.claim(one, slot);
     } else if (names != null) {
-      for (String name : (List<String>) names) {
-        usernames.put(name, slot);
+      for (String name : PeerColumns.usernameList(names)) {
+        usernames.claim(name, slot);
       }
     }
+    if (phone != null) {
+      phoneIndex.claim(phone, slot);
+    }
+    if (older) {
+      for (String name : PeerColumns.usernameList(names)) {
+        usernames.recheck(name, slot);
+      }
+      if (phone != null) {
+        phoneIndex.recheck(phone, slot);
+      }
+    }
+  }
+
+  /** How many usernames and phone numbers have had two holders or more (for tests). */
+  int contestedKeys() {
+    return usernames.contestedKeys() + phoneIndex.contestedKeys();
   }
 
   /**

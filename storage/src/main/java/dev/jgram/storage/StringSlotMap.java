@@ -47,8 +47,8 @@ final class StringSlotMap {
     return -1;
   }
 
-  /** Maps {@code key} to {@code slot}, replacing any previous slot. */
-  void put(String key, int slot) {
+  /** Maps {@code key} to {@code slot}, replacing any previous slot; returns that slot, or -1. */
+  int put(String key, int slot) {
     int h = mix(key);
     long entry = ((long) h << 32) | (slot + 1L);
     int mask = entries.length - 1;
@@ -56,7 +56,7 @@ final class StringSlotMap {
     for (long e; (e = entries[i]) != 0; i = (i + 1) & mask) {
       if ((int) (e >>> 32) == h && key.equals(keys[i])) {
         entries[i] = entry;
-        return;
+        return (int) e - 1;
       }
     }
     if (size >= maxSize(entries.length)) {
@@ -66,6 +66,7 @@ final class StringSlotMap {
     entries[i] = entry;
     keys[i] = key;
     size++;
+    return -1;
   }
 
   /** Makes room for {@code more} new keys, so that they go in without a resize. */
@@ -80,8 +81,8 @@ final class StringSlotMap {
     }
   }
 
-  /** Removes {@code key} if it is mapped to {@code slot}; otherwise leaves it. */
-  void removeIfSlot(String key, int slot) {
+  /** Removes {@code key} if it is mapped to {@code slot}; says whether it did. */
+  boolean removeIfSlot(String key, int slot) {
     int h = mix(key);
     long wanted = ((long) h << 32) | (slot + 1L);
     int mask = entries.length - 1;
@@ -89,10 +90,12 @@ final class StringSlotMap {
       if ((int) (entries[i] >>> 32) == h && key.equals(keys[i])) {
         if (entries[i] == wanted) {
           deleteAt(i, mask);
+          return true;
         }
-        return;
+        return false;
       }
     }
+    return false;
   }
 
   /** How many keys are mapped. */

@@ -81,4 +81,20 @@ class PeerColumnsTest {
     assertThat(PeerColumns.usernameList("one")).containsExactly("one");
     assertThat(PeerColumns.usernameList(List.of("a", "b"))).containsExactly("a", "b");
   }
+
+  @Test
+  void theNewerEntryHasTheLaterTimestampOrTheSameOneWrittenLater() {
+    columns.append(1, 0);
+    columns.append(2, 0);
+    columns.set(0, 0, 50, null, null);
+    columns.set(1, 0, 40, null, null);
+    assertThat(columns.newer(0, 1)).isTrue();
+    assertThat(columns.newer(1, 0)).isFalse();
+    columns.set(1, 0, 50, null, null);
+    assertThat(columns.writeSeq(1)).isGreaterThan(columns.writeSeq(0));
+    assertThat(columns.newer(1, 0)).isTrue();
+    columns.set(0, 0, 50, null, null);
+    assertThat(columns.newer(0, 1)).isTrue();
+    assertThat(columns.newer(0, 0)).isFalse();
+  }
 }

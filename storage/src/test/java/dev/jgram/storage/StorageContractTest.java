@@ -492,6 +492,50 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void whenTheWinnerOfAUsernameDropsItTheNextNewestHolderWins() {
+      Storage storage = open();
+      storage.updatePeers(List.of(user(82, 1, "kept")));
+      clock.advance(1);
+      storage.updatePeers(List.of(user(83, 2, "kept")));
+      clock.advance(1);
+      storage.updatePeers(List.of(user(83, 2, "elsewhere")));
+      assertThat(storage.peerByUsername("kept")).isEqualTo(new InputPeer.User(82, 1));
+      storage.updatePeers(List.of(user(84, 3, "brief"), user(85, 4, "brief"),
+          user(85, 4, "later")));
+      assertThat(storage.peerByUsername("brief")).isEqualTo(new InputPeer.User(84, 3));
+      storage.updatePeers(List.of(user(84, 3)));
+      assertMiss(() -> storage.peerByUsername("brief"),
+          PeerNotFoundException.Reason.USERNAME_NOT_FOUND, "brief");
+    }
+
+    @Test
+    void aRestoredEntryOlderThanTheWinnerDoesNotTakeItsUsernameOrPhone() {
+      Storage storage = open();
+      storage.updatePeers(List.of(Peer.of(86, 1L, PeerType.USER, List.of("held"), "4415550086")));
+      storage.restorePeers(List.of(new Peer(87, 2L, PeerType.USER, List.of("held"),
+          "4415550086", NOW - 10)));
+      assertThat(storage.peerByUsername("held")).isEqualTo(new InputPeer.User(86, 1));
+      assertThat(storage.peerByPhoneNumber("4415550086")).isEqualTo(new InputPeer.User(86, 1));
+      storage.updatePeers(List.of(user(86, 1)));
+      assertThat(storage.peerByUsername("held")).isEqualTo(new InputPeer.User(87, 2));
+      assertThat(storage.peerByPhoneNumber("4415550086")).isEqualTo(new InputPeer.User(87, 2));
+    }
+
+    @Test
+    void whenTheNewestHolderOfAPhoneDropsItTheOlderHolderResolves() {
+      Storage storage = open();
+      storage.updatePeers(List.of(Peer.of(88, 1L, PeerType.USER, List.of(), "4415550088")));
+      clock.advance(1);
+      storage.updatePeers(List.of(Peer.of(89, 2L, PeerType.USER, List.of(), "4415550088")));
+      assertThat(storage.peerByPhoneNumber("4415550088")).isEqualTo(new InputPeer.User(89, 2));
+      storage.updatePeers(List.of(user(89, 2)));
+      assertThat(storage.peerByPhoneNumber("4415550088")).isEqualTo(new InputPeer.User(88, 1));
+      storage.updatePeers(List.of(user(88, 1)));
+      assertMiss(() -> storage.peerByPhoneNumber("4415550088"),
+          PeerNotFoundException.Reason.PHONE_NOT_FOUND, "4415550088");
+    }
+
+    @Test
     void phoneNumbersResolveToTheirPeer() {
       Storage storage = open();
       storage.updatePeers(List.of(Peer.of(90, 91L, PeerType.USER, List.of(), "447700900123")));

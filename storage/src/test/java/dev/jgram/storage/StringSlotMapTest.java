@@ -75,6 +75,18 @@ class StringSlotMapTest {
   }
 
   @Test
+  void putAnswersThePreviousSlotAndRemoveSaysWhetherItRemoved() {
+    StringSlotMap map = new StringSlotMap();
+    assertThat(map.put("Aa", 3)).isEqualTo(-1);
+    assertThat(map.put("BB", 4)).isEqualTo(-1); // same hash code as "Aa"
+    assertThat(map.put("Aa", 5)).isEqualTo(3);
+    assertThat(map.removeIfSlot("Aa", 3)).isFalse();
+    assertThat(map.removeIfSlot("Aa", 5)).isTrue();
+    assertThat(map.removeIfSlot("Aa", 5)).isFalse();
+    assertThat(map.get("BB")).isEqualTo(4);
+  }
+
+  @Test
   void theTableGrowsWhenAPutWouldPassEightyPercent() {
     StringSlotMap map = new StringSlotMap();
     for (int i = 0; i < 12; i++) {
