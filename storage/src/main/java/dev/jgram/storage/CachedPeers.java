@@ -1,7 +1,6 @@
 package dev.jgram.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,14 +17,14 @@ final class CachedPeers {
   private final SqlitePeers peers;
   private final PeerCache cache;
   private final StorageConfig config;
-  private final PreparedStatement dataVersion;
+  private final LazyStatement dataVersion;
   private long seenDataVersion = -1;
 
-  CachedPeers(Connection c, SqlitePeers peers, StorageConfig config) throws SQLException {
+  CachedPeers(Connection c, SqlitePeers peers, StorageConfig config) {
     this.peers = peers;
     this.config = config;
     this.cache = new PeerCache(config.cacheSize());
-    this.dataVersion = config.readOnly() ? c.prepareStatement("PRAGMA data_version") : null;
+    this.dataVersion = config.readOnly() ? new LazyStatement(c, "PRAGMA data_version") : null;
   }
 
   InputPeer byId(long id) throws SQLException {
@@ -92,7 +91,7 @@ final class CachedPeers {
       return;
     }
     long v;
-    try (ResultSet rs = dataVersion.executeQuery()) {
+    try (ResultSet rs = dataVersion.get().executeQuery()) {
       rs.next();
       v = rs.getLong(1);
     }

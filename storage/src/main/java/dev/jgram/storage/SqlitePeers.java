@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * The peers of a session file in SQLite: writes (through {@link PeerWriter}) and the lookups
- * behind the cache, with statements prepared once per open.
+ * behind the cache, with statements prepared at their first use and kept while open.
  *
  * <p>Every writer keeps Pyrogram's {@code peers} row (the first username in
  * {@code peers.username} where that column exists), so Pyrogram reads our peers. Usernames
@@ -33,12 +33,12 @@ final class SqlitePeers implements AutoCloseable {
   private final SchemaLayout layout;
   private final boolean hasUsernameColumn;
   private final PeerWriter writer;
-  private final PreparedStatement selectById;
-  private final PreparedStatement selectByUsername;
-  private final PreparedStatement selectByPhone;
-  private final PreparedStatement selectJgramUsernames;
-  private final PreparedStatement selectForkUsernames;
-  private final PreparedStatement count;
+  private final LazyStatement selectById;
+  private final LazyStatement selectByUsername;
+  private final LazyStatement selectByPhone;
+  private final LazyStatement selectJgramUsernames;
+  private final LazyStatement selectForkUsernames;
+  private final LazyStatement count;
 
   SqlitePeers(Connection c, SchemaLayout layout, boolean writable) throws SQLException {
     this.c = c;
@@ -46,17 +46,16 @@ final class SqlitePeers implements AutoCloseable {
     this.hasUsernameColumn = layout.peersHaveUsername();
     String userCol = hasUsernameColumn ? "username, " : "";
     writer = writable ? new PeerWriter(c, layout) : null;
-    selectById = c.prepareStatement("SELECT id, access_hash, type, " + userCol
+    selectById = new LazyStatement(c, "SELECT id, access_hash, type, " + userCol
         + "phone_number, last_update_on FROM peers WHERE id = ?");
-    selectByUsername = c.prepareStatement(PeerQueries.byUsername(layout));
-    selectByPhone = c.prepareStatement("SELECT id, access_hash, type, phone_number, last_update_on"
-        + " FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC LIMIT 1");
-    selectJgramUsernames = layout.hasTable("jgram_usernames")
-        ? c.prepareStatement("SELECT username FROM jgram_usernames "
-            + "WHERE peer_id = ? AND written_at >= ? ORDER BY position, rowid") : null;
-    selectForkUsernames = PeerQueries.forkUsernamesOf(layout) == null ? null
-        : c.prepareStatement(PeerQueries.forkUsernamesOf(layout));
-    count = c.prepareStatement("SELECT COUNT(*) FROM peers");
+    selectByUsername = new LazyStatement(c, PeerQueries.byUsername(layout));
+    selectByPhone = new LazyStatement(c, "SELECT id, access_hash, type, phone_number, "
+        + "last_update_on FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC LIMIT 1");
+    selectJgramUsernames = !layout.hasTable("jgram_usernames") ? null
+        : new LazyStatement(c, "SELECT username FROM jgram_usernames "
+            + "WHERE peer_id = ? AND written_at >= ? ORDER BY position, rowid");
+    selectForkUsernames = LazyStatement.ofNullable(c, PeerQueries.forkUsernamesOf(layout));
+    count = new LazyStatement(c, "SELECT COUNT(*) FROM peers");
   }
 
   /**
@@ -78,8 +77,9 @@ final class SqlitePeers implements AutoCloseable {
 
   /** The row of {@code id} as a cache entry (usernames: only the Pyrogram one), or null. */
   PeerCache.Entry byId(long id) throws SQLException {
-    selectById.setLong(1, id);
-    try (ResultSet rs = selectById.executeQuery()) {
+    PreparedStatement s = selectById.get();
+    s.setLong(1, id);
+    try (ResultSet rs = s.executeQuery()) {
       if (!rs.next()) {
         return null;
       }
@@ -90,30 +90,33 @@ final class SqlitePeers implements AutoCloseable {
 
   /** The entry that wins {@code username}, or null. */
   PeerCache.Entry byUsername(String username) throws SQLException {
-    selectByUsername.setString(1, username);
-    try (ResultSet rs = selectByUsername.executeQuery()) {
+    PreparedStatement s = selectByUsername.get();
+    s.setString(1, username);
+    try (ResultSet rs = s.executeQuery()) {
       return rs.next() ? entry(rs, List.of(username)) : null;
     }
   }
 
   /** The newest entry with {@code phone}, or null. */
   PeerCache.Entry byPhone(String phone) throws SQLException {
-    selectByPhone.setString(1, phone);
-    try (ResultSet rs = selectByPhone.executeQuery()) {
+    PreparedStatement s = selectByPhone.get();
+    s.setString(1, phone);
+    try (ResultSet rs = s.executeQuery()) {
       return rs.next() ? entry(rs, List.of()) : null;
     }
   }
 
   /** The whole entry of {@code id}, or null. */
   Peer peer(long id) throws SQLException {
-    selectById.setLong(1, id);
-    try (ResultSet rs = selectById.executeQuery()) {
+    PreparedStatement s = selectById.get();
+    s.setLong(1, id);
+    try (ResultSet rs = s.executeQuery()) {
       return rs.next() ? readPeer(rs) : null;
     }
   }
 
   long count() throws SQLException {
-    try (ResultSet rs = count.executeQuery()) {
+    try (ResultSet rs = count.get().executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
@@ -159,9 +162,10 @@ final class SqlitePeers implements AutoCloseable {
   private List<String> usernamesOf(long id, long updated, String primary) throws SQLException {
     List<String> names = new ArrayList<>();
     if (selectJgramUsernames != null) {
-      selectJgramUsernames.setLong(1, id);
-      selectJgramUsernames.setLong(2, updated);
-      try (ResultSet rs = selectJgramUsernames.executeQuery()) {
+      PreparedStatement s = selectJgramUsernames.get();
+      s.setLong(1, id);
+      s.setLong(2, updated);
+      try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           names.add(rs.getString(1));
         }
@@ -174,8 +178,9 @@ final class SqlitePeers implements AutoCloseable {
       names.add(primary);
     }
     if (selectForkUsernames != null) {
-      PeerQueries.bindForkUsernamesOf(selectForkUsernames, layout, id, updated);
-      try (ResultSet rs = selectForkUsernames.executeQuery()) {
+      PreparedStatement s = selectForkUsernames.get();
+      PeerQueries.bindForkUsernamesOf(s, layout, id, updated);
+      try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String u = rs.getString(1);
           if (!names.contains(u)) {
@@ -210,11 +215,7 @@ final class SqlitePeers implements AutoCloseable {
     if (writer != null) {
       writer.close();
     }
-    for (PreparedStatement s : new PreparedStatement[] {selectById, selectByUsername,
-        selectByPhone, selectJgramUsernames, selectForkUsernames, count}) {
-      if (s != null) {
-        s.close();
-      }
-    }
+    LazyStatement.closeAll(selectById, selectByUsername, selectByPhone, selectJgramUsernames,
+        selectForkUsernames, count);
   }
 }

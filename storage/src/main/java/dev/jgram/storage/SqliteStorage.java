@@ -2,7 +2,6 @@ package dev.jgram.storage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -42,8 +41,8 @@ final class SqliteStorage implements Storage {
   private CachedPeers lookups;
   private SqliteState rows;
   private Session session;
-  private PreparedStatement begin;
-  private PreparedStatement commit;
+  private LazyStatement begin;
+  private LazyStatement commit;
   private boolean wal;
 
   SqliteStorage(Path file, StorageConfig config) {
@@ -95,8 +94,8 @@ final class SqliteStorage implements Storage {
         : AuthKeyAtRest.unlock(c, opened.layout(), name(), config.encryption());
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
     rows = new SqliteState(c, opened.layout(), !config.readOnly(), keys);
-    begin = c.prepareStatement("BEGIN IMMEDIATE");
-    commit = c.prepareStatement("COMMIT");
+    begin = new LazyStatement(c, "BEGIN IMMEDIATE");
+    commit = new LazyStatement(c, "COMMIT");
     lookups = new CachedPeers(c, peers, config);
     session = rows.readSession();
     if (!config.readOnly() && rows.keyNeedsSealing()) {
@@ -323,10 +322,10 @@ final class SqliteStorage implements Storage {
       if (!wal) {
         wal = SqliteOpener.enterWal(c, file);
       }
-      begin.execute();
+      begin.get().execute();
       try {
         action.run();
-        commit.execute();
+        commit.get().execute();
       } catch (SQLException | RuntimeException e) {
         try (Statement s = c.createStatement()) {
           s.execute("ROLLBACK");
