@@ -210,12 +210,20 @@ final class SqlitePeers implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws SQLException {
+  /**
+   * Frees every compiled statement (the writer's too); a later call compiles what it needs
+   * again.
+   */
+  void releaseStatements() throws SQLException {
     if (writer != null) {
-      writer.close();
+      writer.close(); // its statements are lazy as well: the next write compiles them again
     }
     LazyStatement.closeAll(selectById, selectByUsername, selectByPhone, selectJgramUsernames,
         selectForkUsernames, count);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    releaseStatements();
   }
 }

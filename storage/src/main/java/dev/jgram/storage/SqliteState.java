@@ -171,6 +171,14 @@ final class SqliteState {
     setInt(s, 7, session.isBot() == null ? null : session.isBot() ? 1 : 0);
   }
 
+  /** Frees every compiled statement; a later call compiles what it needs again. */
+  void releaseStatements() throws SQLException {
+    Statements s = statements;
+    LazyStatement.closeAll(s.selectSession, s.updateSession, s.selectState, s.selectForkState,
+        s.writeState, s.writeChannelPts, s.selectChannels, s.selectForkChannels,
+        s.writeRevocation, s.selectRevocation);
+  }
+
   Optional<UpdateState> updateState() throws SQLException {
     Optional<UpdateState> own = readState(statements.selectState);
     return own.isPresent() ? own : readState(statements.selectForkState);

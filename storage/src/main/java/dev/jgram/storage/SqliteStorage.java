@@ -43,6 +43,7 @@ final class SqliteStorage implements Storage {
   private Session session;
   private LazyStatement begin;
   private LazyStatement commit;
+  private MemoryTrim trim;
   private boolean wal;
 
   SqliteStorage(Path file, StorageConfig config) {
@@ -98,8 +99,12 @@ final class SqliteStorage implements Storage {
     commit = new LazyStatement(c, "COMMIT");
     lookups = new CachedPeers(c, peers, config);
     session = rows.readSession();
-    if (!config.readOnly() && rows.keyNeedsSealing()) {
-      write("seal the auth key", () -> rows.writeSession(session)); // asked to encrypt a clear key
+    if (!config.readOnly()) {
+      trim = new MemoryTrim(c);
+      if (rows.keyNeedsSealing()) {
+        write("seal the auth key", () -> rows.writeSession(session)); // asked to encrypt it
+      }
+      trimMemory();
     }
     state = State.OPEN;
   }
@@ -326,6 +331,7 @@ final class SqliteStorage implements Storage {
       try {
         action.run();
         commit.get().execute();
+        trimMemory();
       } catch (SQLException | RuntimeException e) {
         try (Statement s = c.createStatement()) {
           s.execute("ROLLBACK");
@@ -336,6 +342,22 @@ final class SqliteStorage implements Storage {
       }
     } catch (SQLException e) {
       throw failure(what, e);
+    }
+  }
+
+  /**
+   * Gives back a small file's page cache and compiled statements: they cost more memory
+   * between calls than they save time at the next one (see {@link MemoryTrim}).
+   */
+  private void trimMemory() {
+    try {
+      if (trim.afterWrite()) {
+        peers.releaseStatements();
+        rows.releaseStatements();
+        LazyStatement.closeAll(begin, commit);
+      }
+    } catch (SQLException e) {
+      // What was not freed stays until the next write; the data is committed all the same.
     }
   }
 
