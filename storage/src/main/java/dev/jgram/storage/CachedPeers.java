@@ -29,56 +29,63 @@ final class CachedPeers {
 
   InputPeer byId(long id) throws SQLException {
     refreshIfShared();
-    PeerCache.Entry e = cache.byId(id);
-    if (e == null) {
-      e = cache.knownMissing(id) ? null : peers.byId(id);
-      if (e == null) {
-        cache.missed(id);
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
-            Long.toString(id));
-      }
-      cache.loaded(e);
+    int slot = cache.slotOf(id);
+    if (slot >= 0) {
+      return cache.input(slot);
     }
+    PeerCache.Entry e = cache.knownMissing(id) ? null : peers.byId(id);
+    if (e == null) {
+      cache.missed(id);
+      throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
+          Long.toString(id));
+    }
+    cache.loaded(e);
     return e.input();
   }
 
   InputPeer byUsername(String username) throws SQLException {
     refreshIfShared();
-    PeerCache.Entry e = cache.byUsername(username);
-    if (e == null) {
-      e = peers.byUsername(username);
+    int slot = cache.slotOfUsername(username);
+    long lastUpdateOn;
+    InputPeer input;
+    if (slot >= 0) {
+      lastUpdateOn = cache.lastUpdateOn(slot);
+      input = cache.input(slot);
+    } else {
+      PeerCache.Entry e = peers.byUsername(username);
       if (e == null) {
         throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_NOT_FOUND,
             username);
       }
       cache.loadedForUsername(e, username);
+      lastUpdateOn = e.lastUpdateOn();
+      input = e.input();
     }
     // Pyrogram: abs() so that entries from the future expire too; strictly greater than TTL.
-    if (Math.abs(config.nowSeconds() - e.lastUpdateOn) > config.usernameTtl().getSeconds()) {
+    if (Math.abs(config.nowSeconds() - lastUpdateOn) > config.usernameTtl().getSeconds()) {
       throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_EXPIRED, username);
     }
-    return e.input();
+    return input;
   }
 
   InputPeer byPhone(String phone) throws SQLException {
     refreshIfShared();
-    PeerCache.Entry e = cache.byPhone(phone);
-    if (e == null) {
-      e = peers.byPhone(phone);
-      if (e == null) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND, phone);
-      }
-      cache.loadedForPhone(e, phone);
+    int slot = cache.slotOfPhone(phone);
+    if (slot >= 0) {
+      return cache.input(slot);
     }
+    PeerCache.Entry e = peers.byPhone(phone);
+    if (e == null) {
+      throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND, phone);
+    }
+    cache.loadedForPhone(e, phone);
     return e.input();
   }
 
   /** Records committed writes, in write order. */
   void written(List<Peer> batch) {
     for (Peer p : batch) {
-      cache.written(new PeerCache.Entry(p.id(), p.type(),
-          p.accessHash() == null ? 0 : p.accessHash(), p.lastUpdateOn(),
-          p.usernames(), p.phoneNumber()));
+      cache.written(p);
     }
   }
 

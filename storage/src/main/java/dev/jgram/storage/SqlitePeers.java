@@ -75,16 +75,12 @@ final class SqlitePeers implements AutoCloseable {
     writer.write(peers);
   }
 
-  /** The row of {@code id} as a cache entry (usernames: only the Pyrogram one), or null. */
+  /** The row of {@code id} as a cache entry, or null. */
   PeerCache.Entry byId(long id) throws SQLException {
     PreparedStatement s = selectById.get();
     s.setLong(1, id);
     try (ResultSet rs = s.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      String username = hasUsernameColumn ? rs.getString("username") : null;
-      return entry(rs, username == null ? List.of() : List.of(username));
+      return rs.next() ? entry(rs) : null;
     }
   }
 
@@ -93,7 +89,7 @@ final class SqlitePeers implements AutoCloseable {
     PreparedStatement s = selectByUsername.get();
     s.setString(1, username);
     try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? entry(rs, List.of(username)) : null;
+      return rs.next() ? entry(rs) : null;
     }
   }
 
@@ -102,7 +98,7 @@ final class SqlitePeers implements AutoCloseable {
     PreparedStatement s = selectByPhone.get();
     s.setString(1, phone);
     try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? entry(rs, List.of()) : null;
+      return rs.next() ? entry(rs) : null;
     }
   }
 
@@ -192,12 +188,11 @@ final class SqlitePeers implements AutoCloseable {
     return names;
   }
 
-  private PeerCache.Entry entry(ResultSet rs, List<String> usernames) throws SQLException {
+  private static PeerCache.Entry entry(ResultSet rs) throws SQLException {
     long id = rs.getLong("id");
     long hash = rs.getLong("access_hash");
     PeerType type = type(rs, id);
-    return new PeerCache.Entry(id, type, hash, rs.getLong("last_update_on"),
-        usernames, rs.getString("phone_number"));
+    return new PeerCache.Entry(id, type, hash, rs.getLong("last_update_on"));
   }
 
   private static PeerType type(ResultSet rs, long id) throws SQLException {
