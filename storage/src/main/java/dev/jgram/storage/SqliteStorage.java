@@ -100,11 +100,12 @@ final class SqliteStorage implements Storage {
     lookups = new CachedPeers(c, peers, config);
     session = rows.readSession();
     if (!config.readOnly()) {
-      trim = new MemoryTrim(c);
+      trim = new MemoryTrim(c, peers::releaseStatements, rows::releaseStatements,
+          begin::close, commit::close);
       if (rows.keyNeedsSealing()) {
         write("seal the auth key", () -> rows.writeSession(session)); // asked to encrypt it
       }
-      trimMemory();
+      trim.afterWrite();
     }
     state = State.OPEN;
   }
@@ -331,7 +332,7 @@ final class SqliteStorage implements Storage {
       try {
         action.run();
         commit.get().execute();
-        trimMemory();
+        trim.afterWrite(); // a small file gives back its SQLite memory
       } catch (SQLException | RuntimeException e) {
         try (Statement s = c.createStatement()) {
           s.execute("ROLLBACK");
@@ -342,22 +343,6 @@ final class SqliteStorage implements Storage {
       }
     } catch (SQLException e) {
       throw failure(what, e);
-    }
-  }
-
-  /**
-   * Gives back a small file's page cache and compiled statements: they cost more memory
-   * between calls than they save time at the next one (see {@link MemoryTrim}).
-   */
-  private void trimMemory() {
-    try {
-      if (trim.afterWrite()) {
-        peers.releaseStatements();
-        rows.releaseStatements();
-        LazyStatement.closeAll(begin, commit);
-      }
-    } catch (SQLException e) {
-      // What was not freed stays until the next write; the data is committed all the same.
     }
   }
 
