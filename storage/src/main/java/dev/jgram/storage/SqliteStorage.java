@@ -26,7 +26,10 @@ import java.util.function.Consumer;
  * switch's exclusive lock and syncs. No VACUUM on open.
  *
  * <p>Lookups go through a bounded {@link PeerCache} that writes update as they commit. All
- * methods are synchronized: one JDBC connection serves one caller at a time.
+ * methods are synchronized: one JDBC connection serves one caller at a time. Statements are
+ * compiled at their first use, and a small file gives back its page cache and statements
+ * after each write ({@link MemoryTrim}), so that an open idle session holds little more than
+ * its connection and its cache.
  */
 final class SqliteStorage implements Storage {
   private enum State { NEW, OPEN, CLOSED }
