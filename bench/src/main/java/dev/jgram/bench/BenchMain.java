@@ -73,7 +73,8 @@ public final class BenchMain implements Callable<Integer> {
   private int fleetPeers;
 
   @Option(names = "--runs", defaultValue = "1", paramLabel = "R",
-      description = "Run each N (and the fleet) R times; report each figure's median.")
+      description = "Run each N (and the fleet) R times; report each figure's median "
+          + "(the fleet's RSS per session: the first run's).")
   private int runs;
 
   @Option(names = "--lookups", defaultValue = "10000", paramLabel = "K",

@@ -92,7 +92,8 @@ final class FleetScenario {
   private record Footprint(long rss, long heapCommitted, long usedHeap) {
     static Footprint now() {
       long used = ProcessMemory.settledUsedHeap();
-      return new Footprint(ProcessMemory.rssBytes(), ProcessMemory.heapCommitted(), used);
+      long rss = ProcessMemory.settledRssBytes();
+      return new Footprint(rss, ProcessMemory.heapCommitted(), used);
     }
 
     Footprint minus(Footprint earlier) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 final class ProcessMemory {
   private static final Path STATUS = Path.of("/proc/self/status");
 
+  private static final int SETTLE_STEP_MS = 200;
+
   private ProcessMemory() {}
 
   /** Used heap bytes after several full collections, once the figure stops falling. */
@@ -49,6 +51,31 @@ final class ProcessMemory {
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }
+  }
+
+  /**
+   * The resident set size once it has stopped falling. After a collection that shrinks the
+   * heap, G1 returns the freed regions to the OS in a background task: its committed size
+   * drops at once, the RSS only a moment later. Read in between, the RSS still holds memory
+   * the JVM no longer counts as heap, which would show as native memory. So the RSS is read
+   * every {@value #SETTLE_STEP_MS} ms until it falls by less than 1 MiB (at most 3 s).
+   */
+  static long settledRssBytes() {
+    long last = rssBytes();
+    for (int step = 0; step < 3000 / SETTLE_STEP_MS; step++) {
+      try {
+        Thread.sleep(SETTLE_STEP_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return last;
+      }
+      long now = rssBytes();
+      if (now > last - (1 << 20)) {
+        return now;
+      }
+      last = now;
+    }
+    return last;
   }
 
   /** The resident set size in bytes ({@code VmRSS} of {@code /proc/self/status}). */

@@ -27,6 +27,16 @@ class MediansTest {
   }
 
   @Test
+  void theFleetsMemoryPerSessionIsTheFirstRunsWhileItsRateIsTheMedian() {
+    List<Result> merged = Medians.of(List.of(
+        List.of(Result.fleet(1000, 1000, 100, 200_000)),
+        List.of(Result.fleet(1000, 1000, 300, 75_000)),
+        List.of(Result.fleet(1000, 1000, 200, 72_000))));
+    assertThat(merged.get(0).rssBytesPerSession()).isEqualTo(200_000.0);
+    assertThat(merged.get(0).opsPerS()).isEqualTo(200.0);
+  }
+
+  @Test
   void runsThatMeasuredDifferentScenariosAreRefused() {
     assertThatThrownBy(() -> Medians.of(List.of(
         List.of(Result.fileSize(10, 80)), List.of(Result.open("file", 10, 1)))))

@@ -1,7 +1,6 @@
 package dev.jgram.storage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,63 +23,71 @@ final class CachedPeers {
   private final BeforeQuery beforeQuery;
   private final PeerCache cache;
   private final StorageConfig config;
-  private final PreparedStatement dataVersion;
+  private final LazyStatement dataVersion;
   private long seenDataVersion = -1;
 
-  CachedPeers(Connection c, SqlitePeers peers, StorageConfig config, BeforeQuery beforeQuery)
-      throws SQLException {
+  CachedPeers(Connection c, SqlitePeers peers, StorageConfig config, BeforeQuery beforeQuery) {
     this.peers = peers;
     this.beforeQuery = beforeQuery;
     this.config = config;
     this.cache = new PeerCache(config.cacheSize());
-    this.dataVersion = config.readOnly() ? c.prepareStatement("PRAGMA data_version") : null;
+    this.dataVersion = config.readOnly() ? new LazyStatement(c, "PRAGMA data_version") : null;
   }
 
   InputPeer byId(long id) throws SQLException {
     refreshIfShared();
-    PeerCache.Entry e = cache.byId(id);
-    if (e == null) {
-      e = cache.knownMissing(id) ? null : queryById(id);
-      if (e == null) {
-        cache.missed(id);
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
-            Long.toString(id));
-      }
-      cache.loaded(e);
+    int slot = cache.slotOf(id);
+    if (slot >= 0) {
+      return cache.input(slot);
     }
+    PeerCache.Entry e = cache.knownMissing(id) ? null : queryById(id);
+    if (e == null) {
+      cache.missed(id);
+      throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
+          Long.toString(id));
+    }
+    cache.loaded(e);
     return e.input();
   }
 
   InputPeer byUsername(String username) throws SQLException {
     refreshIfShared();
-    PeerCache.Entry e = cache.byUsername(username);
-    if (e == null) {
+    int slot = cache.slotOfUsername(username);
+    long lastUpdateOn;
+    InputPeer input;
+    if (slot >= 0) {
+      lastUpdateOn = cache.lastUpdateOn(slot);
+      input = cache.input(slot);
+    } else {
       beforeQuery.run();
-      e = peers.byUsername(username);
+      PeerCache.Entry e = peers.byUsername(username);
       if (e == null) {
         throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_NOT_FOUND,
             username);
       }
       cache.loadedForUsername(e, username);
+      lastUpdateOn = e.lastUpdateOn();
+      input = e.input();
     }
     // Pyrogram: abs() so that entries from the future expire too; strictly greater than TTL.
-    if (Math.abs(config.nowSeconds() - e.lastUpdateOn) > config.usernameTtl().getSeconds()) {
+    if (Math.abs(config.nowSeconds() - lastUpdateOn) > config.usernameTtl().getSeconds()) {
       throw new PeerNotFoundException(PeerNotFoundException.Reason.USERNAME_EXPIRED, username);
     }
-    return e.input();
+    return input;
   }
 
   InputPeer byPhone(String phone) throws SQLException {
     refreshIfShared();
-    PeerCache.Entry e = cache.byPhone(phone);
-    if (e == null) {
-      beforeQuery.run();
-      e = peers.byPhone(phone);
-      if (e == null) {
-        throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND, phone);
-      }
-      cache.loadedForPhone(e, phone);
+    int slot = cache.slotOfPhone(phone);
+    if (slot >= 0) {
+      return cache.input(slot);
     }
+    beforeQuery.run();
+    PeerCache.Entry e = peers.byPhone(phone);
+    if (e == null) {
+      throw new PeerNotFoundException(PeerNotFoundException.Reason.PHONE_NOT_FOUND, phone);
+    }
+    cache.loadedForPhone(e, phone);
     return e.input();
   }
 
@@ -92,9 +99,7 @@ final class CachedPeers {
   /** Records committed writes, in write order. */
   void written(List<Peer> batch) {
     for (Peer p : batch) {
-      cache.written(new PeerCache.Entry(p.id(), p.type(),
-          p.accessHash() == null ? 0 : p.accessHash(), p.lastUpdateOn(),
-          p.usernames(), p.phoneNumber()));
+      cache.written(p);
     }
   }
 
@@ -107,7 +112,7 @@ final class CachedPeers {
       return;
     }
     long v;
-    try (ResultSet rs = dataVersion.executeQuery()) {
+    try (ResultSet rs = dataVersion.get().executeQuery()) {
       rs.next();
       v = rs.getLong(1);
     }

@@ -190,10 +190,13 @@ final class LogMerge implements AutoCloseable {
     return contested;
   }
 
+  /** Frees the compiled statements; the next merge compiles them again. */
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement s : new PreparedStatement[] {dropSuperseded, named, known, replaceAll,
-        refresh, replaceChanged, deleteNames, insertName}) {
+    PreparedStatement[] all = {dropSuperseded, named, known, replaceAll, refresh,
+        replaceChanged, deleteNames, insertName};
+    named = null;
+    for (PreparedStatement s : all) {
       if (s != null) {
         s.close();
       }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * An open-addressing hash map from {@code long} to objects (linear probing, backward-shift
- * removal): no boxing of keys and one array slot per entry, for peer caches of a million ids.
- * Not thread-safe.
+ * removal): no boxing of keys and one array slot per entry; the peer cache keeps the ids
+ * SQLite reported absent in one. Not thread-safe.
  */
 final class LongKeyMap<V> {
   private long[] keys;
@@ -65,18 +65,6 @@ final class LongKeyMap<V> {
         return (V) v;
       }
       i = (i + 1) & mask;
-    }
-    return null;
-  }
-
-  /** The value in the first occupied slot at or after {@code from} (wrapping), or null. */
-  @SuppressWarnings("unchecked")
-  V valueAtOrAfter(int from) {
-    for (int n = 0; n <= mask; n++) {
-      Object v = values[(from + n) & mask];
-      if (v != null) {
-        return (V) v;
-      }
     }
     return null;
   }

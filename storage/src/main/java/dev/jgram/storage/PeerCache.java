@@ -1,190 +1,160 @@
 package dev.jgram.storage;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * A bounded, write-through cache in front of a file's peers table, answering warm id,
  * username and phone lookups without SQLite.
  *
- * <p>Entries are compact (id, type, hash and time as primitives, and the usernames and phone
- * the entry is known to carry) in an open-addressing map keyed by primitive id. The
- * username and phone maps point at the entry that <em>wins</em> that key (the newest entry),
- * so they are filled only by the writes that go through this cache and by lookups that asked
- * SQLite; loading a peer by id never claims its usernames, because an older entry of a peer
- * that is not cached could be the winner. A map hit is used only if the entry is still cached
- * and still carries the key; anything else falls back to SQLite. When full, an entry chosen by
- * a moving clock hand is evicted (with its map keys). Ids SQLite reported absent are
+ * <p>Entries live in {@link PeerSlots} columns (id, type, hash and time; no object per entry).
+ * The username and phone maps point at the slot of the entry that <em>wins</em> that key (the
+ * newest entry), so they are filled only by the writes that go through this cache and by
+ * lookups that asked SQLite; loading a peer by id never claims its usernames, because an older
+ * entry of a peer that is not cached could be the winner. A slot remembers only the keys that
+ * were claimed for it (usually none), so the cache keeps no strings for peers nobody looked up
+ * by name. A map hit is used only if its slot still claims the key; a slot's claims are dropped
+ * whenever its peer is rewritten or evicted, and anything else falls back to SQLite. When full,
+ * the slot under a moving clock hand is given to the new peer. Ids SQLite reported absent are
  * remembered until written, so a repeated miss costs no query either.
  */
 final class PeerCache {
-  /**
-   * One cached peer: its address (id, type, hash) and time as primitives, plus the usernames
-   * and phone it is known to carry (maybe not all of them).
-   */
-  static final class Entry {
-    private static final PeerType[] TYPES = PeerType.values();
-
-    final long id;
-    final long accessHash;
-    final byte type;
-    final long lastUpdateOn;
-    final List<String> usernames;
-    final String phone;
-
-    Entry(long id, PeerType type, long accessHash, long lastUpdateOn, List<String> usernames,
-        String phone) {
-      this.id = id;
-      this.accessHash = accessHash;
-      this.type = (byte) type.ordinal();
-      this.lastUpdateOn = lastUpdateOn;
-      this.usernames = usernames;
-      this.phone = phone;
-    }
-
-    /** The input peer a client sends, built on demand (cheaper than keeping one per peer). */
+  /** A peer as read from SQLite, on its way into the cache: its address (id, type, hash), time. */
+  record Entry(long id, PeerType type, long accessHash, long lastUpdateOn) {
+    /** The input peer a client sends. */
     InputPeer input() {
-      return InputPeer.of(id, TYPES[type], accessHash);
+      return InputPeer.of(id, type, accessHash);
     }
   }
 
-  private final int capacity;
-  private final LongKeyMap<Entry> byId = new LongKeyMap<>();
-  private final Map<String, Entry> byUsername = new HashMap<>();
-  private final Map<String, Entry> byPhone = new HashMap<>();
-  private final LongKeyMap<Boolean> missing = new LongKeyMap<>();
+  private final PeerSlots slots;
+  private final SlotClaims claims = new SlotClaims();
+  private LongKeyMap<Boolean> missing;
   private int hand;
 
   PeerCache(int capacity) {
-    this.capacity = capacity;
+    this.slots = new PeerSlots(capacity);
   }
 
-  Entry byId(long id) {
-    return byId.get(id);
+  /** The slot of {@code id}, or -1. */
+  int slotOf(long id) {
+    return slots.slotOf(id);
+  }
+
+  /** The input peer of the entry in {@code slot}. */
+  InputPeer input(int slot) {
+    return slots.input(slot);
+  }
+
+  /** When the entry in {@code slot} was written, in unix seconds. */
+  long lastUpdateOn(int slot) {
+    return slots.lastUpdateOn(slot);
   }
 
   /** Whether SQLite said {@code id} is absent and no write of it went through since. */
   boolean knownMissing(long id) {
-    return missing.size() > 0 && missing.get(id) != null;
+    return missing != null && missing.size() > 0 && missing.get(id) != null;
   }
 
   /** Records that SQLite has no peer {@code id} (at most as many ids as the capacity). */
   void missed(long id) {
-    if (capacity == 0) {
+    if (slots.limit() == 0) {
       return;
     }
-    if (missing.size() >= capacity) {
+    if (missing == null) {
+      missing = new LongKeyMap<>();
+    } else if (missing.size() >= slots.limit()) {
       missing.clear();
     }
     missing.put(id, Boolean.TRUE);
   }
 
-  /** The cached winner of {@code username}, or null if SQLite must be asked. */
-  Entry byUsername(String username) {
-    Entry e = byUsername.get(username);
-    return e != null && byId.get(e.id) == e && e.usernames.contains(username) ? e : null;
+  /** The slot of the cached winner of {@code username}, or -1 if SQLite must be asked. */
+  int slotOfUsername(String username) {
+    return claims.slotOfUsername(username);
   }
 
-  /** The cached winner of {@code phone}, or null if SQLite must be asked. */
-  Entry byPhone(String phone) {
-    Entry e = byPhone.get(phone);
-    return e != null && byId.get(e.id) == e && phone.equals(e.phone) ? e : null;
+  /** The slot of the cached winner of {@code phone}, or -1 if SQLite must be asked. */
+  int slotOfPhone(String phone) {
+    return claims.slotOfPhone(phone);
   }
 
   /** Caches an entry read by id; claims no usernames or phone. */
-  void loaded(Entry entry) {
-    if (capacity == 0) {
-      return;
-    }
-    forget(entry.id);
-    insert(entry);
+  void loaded(Entry e) {
+    store(e.id(), e.type(), e.accessHash(), e.lastUpdateOn());
   }
 
   /** Caches the winner SQLite named for a username. */
-  void loadedForUsername(Entry entry, String username) {
-    loaded(entry);
-    if (capacity > 0) {
-      byUsername.put(username, entry);
+  void loadedForUsername(Entry e, String username) {
+    int slot = store(e.id(), e.type(), e.accessHash(), e.lastUpdateOn());
+    if (slot >= 0) {
+      claims.claimUsername(username, slot);
     }
   }
 
   /** Caches the winner SQLite named for a phone number. */
-  void loadedForPhone(Entry entry, String phone) {
-    loaded(entry);
-    if (capacity > 0) {
-      byPhone.put(phone, entry);
+  void loadedForPhone(Entry e, String phone) {
+    int slot = store(e.id(), e.type(), e.accessHash(), e.lastUpdateOn());
+    if (slot >= 0) {
+      claims.claimPhone(phone, slot);
     }
   }
 
   /**
-   * Records a write of {@code entry} (in write order). Its keys are claimed where the current
-   * cached owner is not newer; where no owner is cached, SQLite decides at the next lookup.
+   * Records a committed write of {@code p} (in write order). Its keys are claimed where the
+   * current cached owner is not newer; where no owner is cached, SQLite decides at the next
+   * lookup.
    */
-  void written(Entry entry) {
-    if (missing.size() > 0) {
-      missing.remove(entry.id);
+  void written(Peer p) {
+    if (missing != null && missing.size() > 0) {
+      missing.remove(p.id());
     }
-    forget(entry.id);
-    if (capacity == 0) {
+    long hash = p.accessHash() == null ? 0 : p.accessHash();
+    int slot = store(p.id(), p.type(), hash, p.lastUpdateOn());
+    if (slot < 0) {
       return;
     }
-    insert(entry);
-    for (String u : entry.usernames) {
-      claim(byUsername, u, entry);
+    for (String u : p.usernames()) {
+      int owner = claims.slotOfUsername(u);
+      if (owner >= 0 && slots.lastUpdateOn(owner) <= p.lastUpdateOn()) {
+        claims.claimUsername(u, slot);
+      }
     }
-    if (entry.phone != null) {
-      claim(byPhone, entry.phone, entry);
+    String phone = p.phoneNumber();
+    if (phone != null) {
+      int owner = claims.slotOfPhone(phone);
+      if (owner >= 0 && slots.lastUpdateOn(owner) <= p.lastUpdateOn()) {
+        claims.claimPhone(phone, slot);
+      }
     }
   }
 
   void clear() {
-    missing.clear();
-    byId.clear();
-    byUsername.clear();
-    byPhone.clear();
+    missing = null;
+    slots.clear();
+    claims.clear();
+    hand = 0;
   }
 
   int size() {
-    return byId.size();
+    return slots.size();
   }
 
-  private static void claim(Map<String, Entry> map, String key, Entry entry) {
-    Entry owner = map.get(key);
-    if (owner != null && owner.lastUpdateOn <= entry.lastUpdateOn) {
-      map.put(key, entry);
+  /**
+   * Puts an entry in its peer's slot (dropping the slot's claims), in a new slot, or, when the
+   * cache is full, in the slot under the clock hand; returns the slot, or -1 when the cache
+   * holds nothing.
+   */
+  private int store(long id, PeerType type, long hash, long lastUpdateOn) {
+    int slot = slots.slotOf(id);
+    if (slot >= 0) {
+      claims.release(slot);
+      slots.set(slot, type, hash, lastUpdateOn);
+    } else if (slots.size() < slots.limit()) {
+      slot = slots.add(id, type, hash, lastUpdateOn);
+    } else if (slots.limit() > 0) {
+      slot = hand;
+      hand = (hand + 1) % slots.limit();
+      claims.release(slot);
+      slots.reassign(slot, id, type, hash, lastUpdateOn);
     }
-  }
-
-  private void insert(Entry entry) {
-    if (byId.size() >= capacity) {
-      evictOne();
-    }
-    byId.put(entry.id, entry);
-  }
-
-  private void forget(long id) {
-    Entry old = byId.remove(id);
-    if (old != null) {
-      release(old);
-    }
-  }
-
-  private void evictOne() {
-    Entry victim = byId.valueAtOrAfter(hand++);
-    if (victim != null) {
-      byId.remove(victim.id);
-      release(victim);
-    }
-  }
-
-  /** Drops the map keys that point at {@code e}. */
-  private void release(Entry e) {
-    for (String u : e.usernames) {
-      byUsername.remove(u, e);
-    }
-    if (e.phone != null) {
-      byPhone.remove(e.phone, e);
-    }
+    return slot;
   }
 }

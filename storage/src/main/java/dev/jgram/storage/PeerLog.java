@@ -40,21 +40,21 @@ final class PeerLog implements AutoCloseable {
   private static final int WIDTH = 7;
 
   private final Connection c;
-  private final PreparedStatement appendOne;
-  private final PreparedStatement appendMany;
+  private final LazyStatement appendOne;
+  private final LazyStatement appendMany;
   private int pending;
   /** The ids appended since the last merge, to tell whether any id was logged twice. */
   private long[] ids = new long[0];
   /** Whether the log holds rows this object did not append (a killed owner's). */
   private boolean foreignRows;
 
-  /** Prepares the log's statements; {@code c} must be able to write the log table. */
+  /** A log on {@code c}, which must be able to write the log table; statements on first use. */
   PeerLog(Connection c) throws SQLException {
     this.c = c;
     String row = "(?" + ", ?".repeat(WIDTH - 1) + ")";
     String head = "INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES ";
-    appendOne = c.prepareStatement(head + row);
-    appendMany = c.prepareStatement(head + String.join(", ", Collections.nCopies(ROWS, row)));
+    appendOne = new LazyStatement(c, head + row);
+    appendMany = new LazyStatement(c, head + String.join(", ", Collections.nCopies(ROWS, row)));
     pending = count(c);
     foreignRows = pending > 0;
   }
@@ -77,17 +77,19 @@ final class PeerLog implements AutoCloseable {
     remember(peers);
     int full = peers.size() / ROWS * ROWS;
     for (int from = 0; from < full; from += ROWS) {
+      PreparedStatement many = appendMany.get();
       for (int r = 0; r < ROWS; r++) {
-        bind(appendMany, r * WIDTH, peers.get(from + r));
+        bind(many, r * WIDTH, peers.get(from + r));
       }
-      appendMany.executeUpdate();
-    }
-    for (Peer p : peers.subList(full, peers.size())) {
-      bind(appendOne, 0, p);
-      appendOne.addBatch();
+      many.executeUpdate();
     }
     if (full < peers.size()) {
-      appendOne.executeBatch();
+      PreparedStatement one = appendOne.get();
+      for (Peer p : peers.subList(full, peers.size())) {
+        bind(one, 0, p);
+        one.addBatch();
+      }
+      one.executeBatch();
     }
     pending += peers.size();
   }
@@ -239,9 +241,9 @@ final class PeerLog implements AutoCloseable {
     return n;
   }
 
+  /** Frees the compiled statements; the next append compiles them again. */
   @Override
   public void close() throws SQLException {
-    appendOne.close();
-    appendMany.close();
+    LazyStatement.closeAll(appendOne, appendMany);
   }
 }

@@ -33,15 +33,15 @@ final class PeerWriter implements AutoCloseable {
   private final boolean hasUsernameColumn;
   private final boolean lean;
   private final int columns;
-  private final PreparedStatement upsertOne;
-  private final PreparedStatement upsertMany;
-  private final PreparedStatement deleteUsernames;
-  private final PreparedStatement insertUsername;
-  private final PreparedStatement holders;
-  private final PreparedStatement deleteForkUsernames;
-  private final PreparedStatement insertForkUsername;
+  private final LazyStatement upsertOne;
+  private final LazyStatement upsertMany;
+  private final LazyStatement deleteUsernames;
+  private final LazyStatement insertUsername;
+  private final LazyStatement holders;
+  private final LazyStatement deleteForkUsernames;
+  private final LazyStatement insertForkUsername;
 
-  PeerWriter(Connection c, SchemaLayout layout) throws SQLException {
+  PeerWriter(Connection c, SchemaLayout layout) {
     this.layout = layout;
     this.hasUsernameColumn = layout.peersHaveUsername();
     this.lean = hasUsernameColumn && layout.forkUsernames() == SchemaLayout.ForkUsernames.NONE;
@@ -49,23 +49,22 @@ final class PeerWriter implements AutoCloseable {
     String head = "REPLACE INTO peers (id, access_hash, type, " + (hasUsernameColumn
         ? "username, " : "") + "phone_number, last_update_on) VALUES ";
     String row = "(?" + ", ?".repeat(columns - 1) + ")";
-    upsertOne = c.prepareStatement(head + row);
-    upsertMany = c.prepareStatement(head + String.join(", ", Collections.nCopies(ROWS, row)));
-    deleteUsernames = c.prepareStatement("DELETE FROM jgram_usernames WHERE peer_id IN ("
+    upsertOne = new LazyStatement(c, head + row);
+    upsertMany = new LazyStatement(c, head + String.join(", ", Collections.nCopies(ROWS, row)));
+    deleteUsernames = new LazyStatement(c, "DELETE FROM jgram_usernames WHERE peer_id IN ("
         + marks(ROWS) + ")");
-    insertUsername = c.prepareStatement("INSERT INTO jgram_usernames "
+    insertUsername = new LazyStatement(c, "INSERT INTO jgram_usernames "
         + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)");
-    holders = !lean ? null : c.prepareStatement("SELECT username, id FROM peers WHERE username IN ("
-        + numbered(ROWS) + ") UNION ALL SELECT username, peer_id FROM jgram_usernames "
-        + "WHERE username IN (" + numbered(ROWS) + ")");
+    holders = !lean ? null : new LazyStatement(c, "SELECT username, id FROM peers WHERE "
+        + "username IN (" + numbered(ROWS) + ") UNION ALL SELECT username, peer_id FROM "
+        + "jgram_usernames WHERE username IN (" + numbered(ROWS) + ")");
     deleteForkUsernames = layout.forkUsernames() == SchemaLayout.ForkUsernames.KURIGRAM
-        ? c.prepareStatement("DELETE FROM usernames WHERE id = ?") : null;
-    insertForkUsername = switch (layout.forkUsernames()) {
-      case KURIGRAM -> c.prepareStatement("INSERT INTO usernames (id, username) VALUES (?, ?)");
-      case PYROFORK -> c.prepareStatement(
-          "REPLACE INTO usernames (id, peer_id, last_update_on) VALUES (?, ?, ?)");
+        ? new LazyStatement(c, "DELETE FROM usernames WHERE id = ?") : null;
+    insertForkUsername = LazyStatement.ofNullable(c, switch (layout.forkUsernames()) {
+      case KURIGRAM -> "INSERT INTO usernames (id, username) VALUES (?, ?)";
+      case PYROFORK -> "REPLACE INTO usernames (id, peer_id, last_update_on) VALUES (?, ?, ?)";
       case NONE -> null;
-    };
+    });
   }
 
   /** Whether the file has Pyrogram's own layout: usernames beyond the first only in jgram's table. */
@@ -94,21 +93,21 @@ final class PeerWriter implements AutoCloseable {
       List<String> names = p.usernames();
       if (!lean || names.size() > 1 || contested.contains(p.id())) {
         for (int i = 0; i < names.size(); i++) {
-          insertUsername.setLong(1, p.id());
-          insertUsername.setInt(2, i);
-          insertUsername.setString(3, names.get(i));
-          insertUsername.setLong(4, p.lastUpdateOn());
-          insertUsername.addBatch();
+          PreparedStatement insert = insertUsername.get();
+          insert.setLong(1, p.id());
+          insert.setInt(2, i);
+          insert.setString(3, names.get(i));
+          insert.setLong(4, p.lastUpdateOn());
+          insert.addBatch();
         }
       }
       writeForkUsernames(p);
     }
-    insertUsername.executeBatch();
-    if (deleteForkUsernames != null) {
-      deleteForkUsernames.executeBatch();
-    }
-    if (insertForkUsername != null) {
-      insertForkUsername.executeBatch();
+    for (LazyStatement s : new LazyStatement[] {insertUsername, deleteForkUsernames,
+        insertForkUsername}) {
+      if (s != null && s.prepared()) { // not made where no row was ever added
+        s.get().executeBatch();
+      }
     }
   }
 
@@ -116,16 +115,16 @@ final class PeerWriter implements AutoCloseable {
     int full = peers.size() / ROWS * ROWS;
     for (int from = 0; from < full; from += ROWS) {
       for (int r = 0; r < ROWS; r++) {
-        bindUpsert(upsertMany, r * columns, peers.get(from + r));
+        bindUpsert(upsertMany.get(), r * columns, peers.get(from + r));
       }
-      upsertMany.executeUpdate();
+      upsertMany.get().executeUpdate();
     }
     if (full < peers.size()) {
       for (Peer p : peers.subList(full, peers.size())) {
-        bindUpsert(upsertOne, 0, p);
-        upsertOne.addBatch();
+        bindUpsert(upsertOne.get(), 0, p);
+        upsertOne.get().addBatch();
       }
-      upsertOne.executeBatch();
+      upsertOne.get().executeBatch();
     }
   }
 
@@ -150,12 +149,12 @@ final class PeerWriter implements AutoCloseable {
     for (int from = 0; from < peers.size(); from += ROWS) {
       for (int r = 0; r < ROWS; r++) {
         if (from + r < peers.size()) {
-          deleteUsernames.setLong(r + 1, peers.get(from + r).id());
+          deleteUsernames.get().setLong(r + 1, peers.get(from + r).id());
         } else {
-          deleteUsernames.setNull(r + 1, Types.INTEGER);
+          deleteUsernames.get().setNull(r + 1, Types.INTEGER);
         }
       }
-      deleteUsernames.executeUpdate();
+      deleteUsernames.get().executeUpdate();
     }
   }
 
@@ -185,12 +184,12 @@ final class PeerWriter implements AutoCloseable {
     for (int from = 0; from < single.size(); from += ROWS) {
       for (int r = 0; r < ROWS; r++) {
         if (from + r < single.size()) {
-          holders.setString(r + 1, single.get(from + r).usernames().get(0));
+          holders.get().setString(r + 1, single.get(from + r).usernames().get(0));
         } else {
-          holders.setNull(r + 1, Types.VARCHAR);
+          holders.get().setNull(r + 1, Types.VARCHAR);
         }
       }
-      try (ResultSet rs = holders.executeQuery()) {
+      try (ResultSet rs = holders.get().executeQuery()) {
         while (rs.next()) {
           Long mine = owner.get(rs.getString(1));
           if (mine != null && mine != rs.getLong(2)) {
@@ -204,22 +203,22 @@ final class PeerWriter implements AutoCloseable {
 
   private void writeForkUsernames(Peer p) throws SQLException {
     if (deleteForkUsernames != null) {
-      deleteForkUsernames.setLong(1, p.id());
-      deleteForkUsernames.addBatch();
+      deleteForkUsernames.get().setLong(1, p.id());
+      deleteForkUsernames.get().addBatch();
     }
     for (String username : p.usernames()) {
       switch (layout.forkUsernames()) {
         case KURIGRAM -> {
-          insertForkUsername.setLong(1, p.id());
-          insertForkUsername.setString(2, username);
-          insertForkUsername.addBatch();
+          insertForkUsername.get().setLong(1, p.id());
+          insertForkUsername.get().setString(2, username);
+          insertForkUsername.get().addBatch();
         }
         case PYROFORK -> {
           if (p.usernames().size() > 1) { // pyrofork keeps only peers with several usernames
-            insertForkUsername.setString(1, username);
-            insertForkUsername.setLong(2, p.id());
-            insertForkUsername.setLong(3, p.lastUpdateOn());
-            insertForkUsername.addBatch();
+            insertForkUsername.get().setString(1, username);
+            insertForkUsername.get().setLong(2, p.id());
+            insertForkUsername.get().setLong(3, p.lastUpdateOn());
+            insertForkUsername.get().addBatch();
           }
         }
         case NONE -> { }
@@ -229,11 +228,7 @@ final class PeerWriter implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement s : new PreparedStatement[] {upsertOne, upsertMany, deleteUsernames,
-        insertUsername, holders, deleteForkUsernames, insertForkUsername}) {
-      if (s != null) {
-        s.close();
-      }
-    }
+    LazyStatement.closeAll(upsertOne, upsertMany, deleteUsernames, insertUsername, holders,
+        deleteForkUsernames, insertForkUsername);
   }
 }

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * The peers of a session file in SQLite: writes (logged by {@link PeerLog}, merged through
- * {@link PeerWriter}) and the lookups behind the cache, with statements prepared once per
- * open. Queries read {@code peers} as merged: the owner merges the log before SQLite answers
- * (see {@link SqliteStorage}), a read-only storage reads a merged copy ({@link LogShadow}).
+ * {@link LogMerge} or {@link PeerWriter}) and the lookups behind the cache, with statements
+ * prepared at their first use and kept while open. Queries read {@code peers} as merged: the
+ * owner merges the log before SQLite answers (see {@link SqliteStorage}), a read-only storage
+ * reads a merged copy ({@link LogShadow}).
  *
  * <p>Every writer keeps Pyrogram's {@code peers} row (the first username in
  * {@code peers.username} where that column exists), so Pyrogram reads our peers. Usernames
@@ -38,12 +39,12 @@ final class SqlitePeers implements AutoCloseable {
   private final PeerLog log;
   private final LogMerge logMerge;
   private final LogShadow shadow;
-  private final PreparedStatement selectById;
-  private final PreparedStatement selectByUsername;
-  private final PreparedStatement selectByPhone;
-  private final PreparedStatement selectJgramUsernames;
-  private final PreparedStatement selectForkUsernames;
-  private final PreparedStatement count;
+  private final LazyStatement selectById;
+  private final LazyStatement selectByUsername;
+  private final LazyStatement selectByPhone;
+  private final LazyStatement selectJgramUsernames;
+  private final LazyStatement selectForkUsernames;
+  private final LazyStatement count;
 
   SqlitePeers(Connection c, SchemaLayout layout, boolean writable) throws SQLException {
     this.c = c;
@@ -54,17 +55,16 @@ final class SqlitePeers implements AutoCloseable {
     log = writable ? new PeerLog(c) : null;
     logMerge = writable && writer.lean() ? new LogMerge(c) : null;
     shadow = writable ? null : new LogShadow(c, layout);
-    selectById = c.prepareStatement("SELECT id, access_hash, type, " + userCol
+    selectById = new LazyStatement(c, "SELECT id, access_hash, type, " + userCol
         + "phone_number, last_update_on FROM peers WHERE id = ?");
-    selectByUsername = c.prepareStatement(PeerQueries.byUsername(layout));
-    selectByPhone = c.prepareStatement("SELECT id, access_hash, type, phone_number, last_update_on"
-        + " FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC LIMIT 1");
-    selectJgramUsernames = layout.hasTable("jgram_usernames")
-        ? c.prepareStatement("SELECT username FROM jgram_usernames "
-            + "WHERE peer_id = ? AND written_at >= ? ORDER BY position, rowid") : null;
-    selectForkUsernames = PeerQueries.forkUsernamesOf(layout) == null ? null
-        : c.prepareStatement(PeerQueries.forkUsernamesOf(layout));
-    count = c.prepareStatement("SELECT COUNT(*) FROM peers");
+    selectByUsername = new LazyStatement(c, PeerQueries.byUsername(layout));
+    selectByPhone = new LazyStatement(c, "SELECT id, access_hash, type, phone_number, "
+        + "last_update_on FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC LIMIT 1");
+    selectJgramUsernames = !layout.hasTable("jgram_usernames") ? null
+        : new LazyStatement(c, "SELECT username FROM jgram_usernames "
+            + "WHERE peer_id = ? AND written_at >= ? ORDER BY position, rowid");
+    selectForkUsernames = LazyStatement.ofNullable(c, PeerQueries.forkUsernamesOf(layout));
+    count = new LazyStatement(c, "SELECT COUNT(*) FROM peers");
   }
 
   /**
@@ -117,44 +117,44 @@ final class SqlitePeers implements AutoCloseable {
     }
   }
 
-  /** The row of {@code id} as a cache entry (usernames: only the Pyrogram one), or null. */
+  /** The row of {@code id} as a cache entry, or null. */
   PeerCache.Entry byId(long id) throws SQLException {
-    selectById.setLong(1, id);
-    try (ResultSet rs = selectById.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      String username = hasUsernameColumn ? rs.getString("username") : null;
-      return entry(rs, username == null ? List.of() : List.of(username));
+    PreparedStatement s = selectById.get();
+    s.setLong(1, id);
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next() ? entry(rs) : null;
     }
   }
 
   /** The entry that wins {@code username}, or null. */
   PeerCache.Entry byUsername(String username) throws SQLException {
-    selectByUsername.setString(1, username);
-    try (ResultSet rs = selectByUsername.executeQuery()) {
-      return rs.next() ? entry(rs, List.of(username)) : null;
+    PreparedStatement s = selectByUsername.get();
+    s.setString(1, username);
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next() ? entry(rs) : null;
     }
   }
 
   /** The newest entry with {@code phone}, or null. */
   PeerCache.Entry byPhone(String phone) throws SQLException {
-    selectByPhone.setString(1, phone);
-    try (ResultSet rs = selectByPhone.executeQuery()) {
-      return rs.next() ? entry(rs, List.of()) : null;
+    PreparedStatement s = selectByPhone.get();
+    s.setString(1, phone);
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next() ? entry(rs) : null;
     }
   }
 
   /** The whole entry of {@code id}, or null. */
   Peer peer(long id) throws SQLException {
-    selectById.setLong(1, id);
-    try (ResultSet rs = selectById.executeQuery()) {
+    PreparedStatement s = selectById.get();
+    s.setLong(1, id);
+    try (ResultSet rs = s.executeQuery()) {
       return rs.next() ? readPeer(rs) : null;
     }
   }
 
   long count() throws SQLException {
-    try (ResultSet rs = count.executeQuery()) {
+    try (ResultSet rs = count.get().executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }
@@ -200,9 +200,10 @@ final class SqlitePeers implements AutoCloseable {
   private List<String> usernamesOf(long id, long updated, String primary) throws SQLException {
     List<String> names = new ArrayList<>();
     if (selectJgramUsernames != null) {
-      selectJgramUsernames.setLong(1, id);
-      selectJgramUsernames.setLong(2, updated);
-      try (ResultSet rs = selectJgramUsernames.executeQuery()) {
+      PreparedStatement s = selectJgramUsernames.get();
+      s.setLong(1, id);
+      s.setLong(2, updated);
+      try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           names.add(rs.getString(1));
         }
@@ -215,8 +216,9 @@ final class SqlitePeers implements AutoCloseable {
       names.add(primary);
     }
     if (selectForkUsernames != null) {
-      PeerQueries.bindForkUsernamesOf(selectForkUsernames, layout, id, updated);
-      try (ResultSet rs = selectForkUsernames.executeQuery()) {
+      PreparedStatement s = selectForkUsernames.get();
+      PeerQueries.bindForkUsernamesOf(s, layout, id, updated);
+      try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String u = rs.getString(1);
           if (!names.contains(u)) {
@@ -228,12 +230,11 @@ final class SqlitePeers implements AutoCloseable {
     return names;
   }
 
-  private PeerCache.Entry entry(ResultSet rs, List<String> usernames) throws SQLException {
+  private static PeerCache.Entry entry(ResultSet rs) throws SQLException {
     long id = rs.getLong("id");
     long hash = rs.getLong("access_hash");
     PeerType type = type(rs, id);
-    return new PeerCache.Entry(id, type, hash, rs.getLong("last_update_on"),
-        usernames, rs.getString("phone_number"));
+    return new PeerCache.Entry(id, type, hash, rs.getLong("last_update_on"));
   }
 
   private static PeerType type(ResultSet rs, long id) throws SQLException {
@@ -246,20 +247,24 @@ final class SqlitePeers implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws SQLException {
+  /**
+   * Frees every compiled statement (the writer's too); a later call compiles what it needs
+   * again.
+   */
+  void releaseStatements() throws SQLException {
     if (writer != null) {
-      writer.close();
+      writer.close(); // its statements are lazy as well: the next write compiles them again
       log.close();
       if (logMerge != null) {
         logMerge.close();
       }
     }
-    for (PreparedStatement s : new PreparedStatement[] {selectById, selectByUsername,
-        selectByPhone, selectJgramUsernames, selectForkUsernames, count}) {
-      if (s != null) {
-        s.close();
-      }
-    }
+    LazyStatement.closeAll(selectById, selectByUsername, selectByPhone, selectJgramUsernames,
+        selectForkUsernames, count);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    releaseStatements();
   }
 }

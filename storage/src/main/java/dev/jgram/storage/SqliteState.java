@@ -27,61 +27,70 @@ final class SqliteState {
   private final Connection c;
   private final SchemaLayout layout;
   private final boolean kurigram7;
+  private final boolean writable;
   private final Statements statements;
   private final AuthKeyAtRest keys;
 
-  /** The statements of this class, prepared once per open (null where a table is absent). */
+  /**
+   * The statements of this class, each compiled at its first use (null where a table is
+   * absent, or for writes when read-only).
+   */
   private static final class Statements {
-    final PreparedStatement selectSession;
-    final PreparedStatement updateSession;
-    final PreparedStatement selectState;
-    final PreparedStatement selectForkState;
-    final PreparedStatement writeState;
-    final PreparedStatement writeChannelPts;
-    final PreparedStatement selectChannels;
-    final PreparedStatement selectForkChannels;
-    final PreparedStatement writeRevocation;
-    final PreparedStatement selectRevocation;
+    final LazyStatement selectSession;
+    final LazyStatement updateSession;
+    final LazyStatement selectState;
+    final LazyStatement selectForkState;
+    final LazyStatement writeState;
+    final LazyStatement writeChannelPts;
+    final LazyStatement selectChannels;
+    final LazyStatement selectForkChannels;
+    final LazyStatement writeRevocation;
+    final LazyStatement selectRevocation;
 
-    Statements(Connection c, SchemaLayout layout, boolean writable, boolean kurigram7)
-        throws SQLException {
+    Statements(Connection c, SchemaLayout layout, boolean writable, boolean kurigram7) {
       boolean jgram = layout.hasJgramTables();
       boolean fork = layout.hasForkUpdateState();
-      selectSession = c.prepareStatement("SELECT * FROM sessions LIMIT 1");
-      updateSession = !writable ? null : c.prepareStatement("UPDATE sessions SET dc_id = ?, "
-          + "api_id = ?, test_mode = ?, auth_key = ?, date = ?, user_id = ?, is_bot = ?"
-          + (kurigram7 ? ", server_address = COALESCE(?, server_address), port = ?" : ""));
-      selectState = !jgram ? null : c.prepareStatement(
-          "SELECT pts, qts, date, seq FROM jgram_update_state WHERE id = " + COMMON_BOX);
-      selectForkState = !fork ? null : c.prepareStatement(
-          "SELECT pts, qts, date, seq FROM update_state WHERE id = " + COMMON_BOX);
-      writeState = !writable ? null : c.prepareStatement("REPLACE INTO jgram_update_state "
-          + "(id, pts, qts, date, seq) VALUES (" + COMMON_BOX + ", ?, ?, ?, ?)");
-      writeChannelPts = !writable ? null : c.prepareStatement("INSERT INTO jgram_update_state "
-          + "(id, pts) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET pts = excluded.pts");
-      selectChannels = !jgram ? null : c.prepareStatement("SELECT id, pts FROM "
+      selectSession = new LazyStatement(c, "SELECT * FROM sessions LIMIT 1");
+      updateSession = LazyStatement.ofNullable(c, !writable ? null : "UPDATE sessions SET "
+          + "dc_id = ?, api_id = ?, test_mode = ?, auth_key = ?, date = ?, user_id = ?, "
+          + "is_bot = ?" + (kurigram7 ? ", server_address = COALESCE(?, server_address), "
+          + "port = ?" : ""));
+      selectState = LazyStatement.ofNullable(c, !jgram ? null
+          : "SELECT pts, qts, date, seq FROM jgram_update_state WHERE id = " + COMMON_BOX);
+      selectForkState = LazyStatement.ofNullable(c, !fork ? null
+          : "SELECT pts, qts, date, seq FROM update_state WHERE id = " + COMMON_BOX);
+      writeState = LazyStatement.ofNullable(c, !writable ? null : "REPLACE INTO "
+          + "jgram_update_state (id, pts, qts, date, seq) VALUES (" + COMMON_BOX + ", ?, ?, ?, ?)");
+      writeChannelPts = LazyStatement.ofNullable(c, !writable ? null : "INSERT INTO "
+          + "jgram_update_state (id, pts) VALUES (?, ?) "
+          + "ON CONFLICT (id) DO UPDATE SET pts = excluded.pts");
+      selectChannels = LazyStatement.ofNullable(c, !jgram ? null : "SELECT id, pts FROM "
           + "jgram_update_state WHERE id <> " + COMMON_BOX + " AND pts IS NOT NULL");
-      selectForkChannels = !fork ? null : c.prepareStatement("SELECT id, pts FROM update_state "
-          + "WHERE id <> " + COMMON_BOX + " AND pts IS NOT NULL");
-      writeRevocation = !writable ? null : c.prepareStatement("REPLACE INTO "
+      selectForkChannels = LazyStatement.ofNullable(c, !fork ? null : "SELECT id, pts FROM "
+          + "update_state WHERE id <> " + COMMON_BOX + " AND pts IS NOT NULL");
+      writeRevocation = LazyStatement.ofNullable(c, !writable ? null : "REPLACE INTO "
           + "jgram_key_revocation (id, reason, revoked_at, key_id) VALUES (0, ?, ?, ?)");
-      selectRevocation = !jgram ? null : c.prepareStatement(
-          "SELECT reason, revoked_at FROM jgram_key_revocation WHERE id = 0");
+      selectRevocation = LazyStatement.ofNullable(c, !jgram ? null
+          : "SELECT reason, revoked_at FROM jgram_key_revocation WHERE id = 0");
     }
   }
 
-  SqliteState(Connection c, SchemaLayout layout, boolean writable, AuthKeyAtRest keys)
-      throws SQLException {
+  SqliteState(Connection c, SchemaLayout layout, boolean writable, AuthKeyAtRest keys) {
     this.c = c;
     this.layout = layout;
     this.keys = keys;
+    this.writable = writable;
     this.kurigram7 = layout.hasColumn("sessions", "server_address")
         && layout.hasColumn("sessions", "port");
     this.statements = new Statements(c, layout, writable, kurigram7);
   }
 
+  /**
+   * Reads the {@code sessions} row. An owner reads it once, at open, and then keeps the row in
+   * memory, so its statement is freed again; a read-only storage reads it on every call.
+   */
   Session readSession() throws SQLException {
-    try (ResultSet rs = statements.selectSession.executeQuery()) {
+    try (ResultSet rs = statements.selectSession.get().executeQuery()) {
       if (!rs.next()) {
         return Session.EMPTY;
       }
@@ -89,6 +98,10 @@ final class SqliteState {
       byte[] key = rs.getBytes("auth_key");
       return new Session(integer(rs, "dc_id"), apiId, bool(rs, "test_mode"), keys.read(c, key),
           rs.getLong("date"), longOrNull(rs, "user_id"), bool(rs, "is_bot"));
+    } finally {
+      if (writable) {
+        statements.selectSession.close();
+      }
     }
   }
 
@@ -112,7 +125,7 @@ final class SqliteState {
   }
 
   void writeSession(Session session) throws SQLException {
-    PreparedStatement s = statements.updateSession;
+    PreparedStatement s = statements.updateSession.get();
     bind(s, session);
     if (kurigram7) {
       // kurigram 7 connects to the stored address: keep it that of the stored DC.
@@ -158,23 +171,31 @@ final class SqliteState {
     setInt(s, 7, session.isBot() == null ? null : session.isBot() ? 1 : 0);
   }
 
+  /** Frees every compiled statement; a later call compiles what it needs again. */
+  void releaseStatements() throws SQLException {
+    Statements s = statements;
+    LazyStatement.closeAll(s.selectSession, s.updateSession, s.selectState, s.selectForkState,
+        s.writeState, s.writeChannelPts, s.selectChannels, s.selectForkChannels,
+        s.writeRevocation, s.selectRevocation);
+  }
+
   Optional<UpdateState> updateState() throws SQLException {
     Optional<UpdateState> own = readState(statements.selectState);
     return own.isPresent() ? own : readState(statements.selectForkState);
   }
 
-  private static Optional<UpdateState> readState(PreparedStatement s) throws SQLException {
+  private static Optional<UpdateState> readState(LazyStatement s) throws SQLException {
     if (s == null) {
       return Optional.empty();
     }
-    try (ResultSet rs = s.executeQuery()) {
+    try (ResultSet rs = s.get().executeQuery()) {
       return rs.next() ? Optional.of(new UpdateState(rs.getInt(1), rs.getInt(2), rs.getInt(3),
           rs.getInt(4))) : Optional.empty();
     }
   }
 
   void writeUpdateState(UpdateState state) throws SQLException {
-    PreparedStatement s = statements.writeState;
+    PreparedStatement s = statements.writeState.get();
     s.setInt(1, state.pts());
     s.setInt(2, state.qts());
     s.setInt(3, state.date());
@@ -188,7 +209,7 @@ final class SqliteState {
   }
 
   void writeChannelPts(long channelId, int pts) throws SQLException {
-    PreparedStatement s = statements.writeChannelPts;
+    PreparedStatement s = statements.writeChannelPts.get();
     s.setLong(1, PeerIds.markChannel(channelId));
     s.setInt(2, pts);
     s.executeUpdate();
@@ -202,12 +223,12 @@ final class SqliteState {
     return all;
   }
 
-  private static void readChannels(PreparedStatement s, Map<Long, Integer> into)
+  private static void readChannels(LazyStatement s, Map<Long, Integer> into)
       throws SQLException {
     if (s == null) {
       return;
     }
-    try (ResultSet rs = s.executeQuery()) {
+    try (ResultSet rs = s.get().executeQuery()) {
       while (rs.next()) {
         into.put(PeerIds.channelId(rs.getLong(1)), rs.getInt(2));
       }
@@ -215,7 +236,7 @@ final class SqliteState {
   }
 
   void revoke(String reason, long now, AuthKey key) throws SQLException {
-    PreparedStatement s = statements.writeRevocation;
+    PreparedStatement s = statements.writeRevocation.get();
     s.setString(1, reason);
     s.setLong(2, now);
     s.setString(3, key == null ? null : key.idHex());
@@ -226,7 +247,7 @@ final class SqliteState {
     if (statements.selectRevocation == null) {
       return Optional.empty();
     }
-    try (ResultSet rs = statements.selectRevocation.executeQuery()) {
+    try (ResultSet rs = statements.selectRevocation.get().executeQuery()) {
       return rs.next() ? Optional.of(rs.getString(1) + " (marked dead at "
           + Instant.ofEpochSecond(rs.getLong(2)) + ")") : Optional.empty();
     }

@@ -2,7 +2,6 @@ package dev.jgram.storage;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -30,7 +29,10 @@ import java.util.function.Consumer;
  * switch's exclusive lock and syncs. No VACUUM on open.
  *
  * <p>Lookups go through a bounded {@link PeerCache} that writes update as they commit. All
- * methods are synchronized: one JDBC connection serves one caller at a time.
+ * methods are synchronized: one JDBC connection serves one caller at a time. Statements are
+ * compiled at their first use, and a small file gives back its page cache and statements
+ * after each write ({@link MemoryTrim}), so that an open idle session holds little more than
+ * its connection and its cache.
  */
 final class SqliteStorage implements Storage {
   private enum State { NEW, OPEN, CLOSED }
@@ -45,8 +47,9 @@ final class SqliteStorage implements Storage {
   private CachedPeers lookups;
   private SqliteState rows;
   private Session session;
-  private PreparedStatement begin;
-  private PreparedStatement commit;
+  private LazyStatement begin;
+  private LazyStatement commit;
+  private MemoryTrim trim;
   private boolean wal;
 
   SqliteStorage(Path file, StorageConfig config) {
@@ -98,12 +101,17 @@ final class SqliteStorage implements Storage {
         : AuthKeyAtRest.unlock(c, opened.layout(), name(), config.encryption());
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
     rows = new SqliteState(c, opened.layout(), !config.readOnly(), keys);
-    begin = c.prepareStatement("BEGIN IMMEDIATE");
-    commit = c.prepareStatement("COMMIT");
+    begin = new LazyStatement(c, "BEGIN IMMEDIATE");
+    commit = new LazyStatement(c, "COMMIT");
     lookups = new CachedPeers(c, peers, config, this::beforeQuery);
     session = rows.readSession();
-    if (!config.readOnly() && rows.keyNeedsSealing()) {
-      write("seal the auth key", () -> rows.writeSession(session)); // asked to encrypt a clear key
+    if (!config.readOnly()) {
+      trim = new MemoryTrim(c, peers::releaseStatements, rows::releaseStatements,
+          begin::close, commit::close);
+      if (rows.keyNeedsSealing()) {
+        write("seal the auth key", () -> rows.writeSession(session)); // asked to encrypt it
+      }
+      trim.afterWrite();
     }
     if (peers.pending() > 0) {
       merge(); // peers a killed owner logged but did not merge
@@ -362,10 +370,11 @@ final class SqliteStorage implements Storage {
       if (!wal) {
         wal = SqliteOpener.enterWal(c, file);
       }
-      begin.execute();
+      begin.get().execute();
       try {
         action.run();
-        commit.execute();
+        commit.get().execute();
+        trim.afterWrite(); // a small file gives back its SQLite memory
       } catch (SQLException | RuntimeException e) {
         try (Statement s = c.createStatement()) {
           s.execute("ROLLBACK");
