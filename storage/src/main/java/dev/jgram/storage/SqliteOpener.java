@@ -128,6 +128,9 @@ final class SqliteOpener {
         // single one below, before the file gets its real name.
         s.execute("PRAGMA journal_mode=OFF");
         s.execute("PRAGMA synchronous=OFF");
+        // Pages the peer log frees are given back to the file system on close (see
+        // SqliteStorage.close); only possible if chosen before the first table exists.
+        s.execute("PRAGMA auto_vacuum=INCREMENTAL");
         s.execute("BEGIN IMMEDIATE");
         SqliteSchema.createNew(c);
         s.execute("COMMIT");

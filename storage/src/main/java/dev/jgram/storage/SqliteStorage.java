@@ -161,9 +161,14 @@ final class SqliteStorage implements Storage {
     }
   }
 
-  /** Checkpoints and returns to rollback mode so the file is whole on its own. */
+  /**
+   * Gives free pages (the merged log's) back to the file system where the file allows it (new
+   * files are incremental auto-vacuum), checkpoints, and returns to rollback mode so the file
+   * is whole on its own.
+   */
   private void leaveWal() throws SQLException {
     try (Statement s = c.createStatement()) {
+      s.executeUpdate("PRAGMA incremental_vacuum"); // steps until every free page is gone
       s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
       s.execute("PRAGMA journal_mode=DELETE"); // fails while a reader is attached: stays WAL
     }
