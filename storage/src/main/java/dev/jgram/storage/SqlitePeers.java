@@ -32,7 +32,8 @@ final class SqlitePeers implements AutoCloseable {
   private final Connection c;
   private final SchemaLayout layout;
   private final boolean hasUsernameColumn;
-  private final PeerWriter writer;
+  private final boolean writable;
+  private PeerWriter writer;
   private final LazyStatement selectById;
   private final LazyStatement selectByUsername;
   private final LazyStatement selectByPhone;
@@ -45,7 +46,7 @@ final class SqlitePeers implements AutoCloseable {
     this.layout = layout;
     this.hasUsernameColumn = layout.peersHaveUsername();
     String userCol = hasUsernameColumn ? "username, " : "";
-    writer = writable ? new PeerWriter(c, layout) : null;
+    this.writable = writable;
     selectById = new LazyStatement(c, "SELECT id, access_hash, type, " + userCol
         + "phone_number, last_update_on FROM peers WHERE id = ?");
     selectByUsername = new LazyStatement(c, PeerQueries.byUsername(layout));
@@ -72,6 +73,12 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   void write(List<Peer> peers) throws SQLException {
+    if (!writable) {
+      throw new IllegalStateException("read-only peers cannot be written");
+    }
+    if (writer == null) {
+      writer = new PeerWriter(c, layout); // made at the first write, again after a release
+    }
     writer.write(peers);
   }
 
@@ -211,7 +218,8 @@ final class SqlitePeers implements AutoCloseable {
    */
   void releaseStatements() throws SQLException {
     if (writer != null) {
-      writer.close(); // its statements are lazy as well: the next write compiles them again
+      writer.close();
+      writer = null;
     }
     LazyStatement.closeAll(selectById, selectByUsername, selectByPhone, selectJgramUsernames,
         selectForkUsernames, count);
