@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -169,14 +168,7 @@ final class PeerLog implements AutoCloseable {
   }
 
   private static void bind(PreparedStatement s, int base, Peer p) throws SQLException {
-    int i = base + 1;
-    s.setLong(i++, p.id());
-    if (p.accessHash() == null) {
-      s.setNull(i++, Types.INTEGER);
-    } else {
-      s.setLong(i++, p.accessHash());
-    }
-    s.setString(i++, p.type().value());
+    int i = PeerWriter.bindAddress(s, base + 1, p);
     List<String> names = p.usernames();
     s.setString(i++, names.isEmpty() ? null : names.get(0));
     s.setString(i++, names.size() < 2 ? null : encode(names.subList(1, names.size())));

@@ -128,16 +128,24 @@ final class PeerWriter implements AutoCloseable {
     }
   }
 
-  private void bindUpsert(PreparedStatement s, int base, Peer p) throws SQLException {
-    int i = base + 1;
+  /**
+   * Binds a peer's id, access hash (NULL if none) and type from parameter {@code i}; returns
+   * the next parameter's index. Pyrogram binds the type as text into an INTEGER-affinity
+   * column, where it stays TEXT; jgram does the same.
+   */
+  static int bindAddress(PreparedStatement s, int i, Peer p) throws SQLException {
     s.setLong(i++, p.id());
     if (p.accessHash() == null) {
       s.setNull(i++, Types.INTEGER);
     } else {
       s.setLong(i++, p.accessHash());
     }
-    // Pyrogram binds the type as text into an INTEGER-affinity column; it stays TEXT.
     s.setString(i++, p.type().value());
+    return i;
+  }
+
+  private void bindUpsert(PreparedStatement s, int base, Peer p) throws SQLException {
+    int i = bindAddress(s, base + 1, p);
     if (hasUsernameColumn) {
       s.setString(i++, p.primaryUsername());
     }
