@@ -366,6 +366,8 @@ final class SqliteStorage implements Storage {
       return action.run();
     } catch (SQLException e) {
       throw failure(what, e);
+    } catch (StorageException e) {
+      throw named(what, e);
     }
   }
 
@@ -391,10 +393,23 @@ final class SqliteStorage implements Storage {
       }
     } catch (SQLException e) {
       throw failure(what, e);
+    } catch (StorageException e) {
+      throw named(what, e);
     }
   }
 
   private StorageException failure(String what, SQLException e) {
+    return new StorageException(name() + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  /**
+   * A plain StorageException from inside (a bad row in the file, say) with the file's name
+   * added; typed ones (locked, too new...) already say what they concern and pass unchanged.
+   */
+  private StorageException named(String what, StorageException e) {
+    if (e.getClass() != StorageException.class || e.getMessage().startsWith(name())) {
+      return e;
+    }
     return new StorageException(name() + ": cannot " + what + ": " + e.getMessage(), e);
   }
 

@@ -165,6 +165,24 @@ class PeerLogTest {
     assertThat(query(crashed, "SELECT username FROM peers WHERE id = 5")).isEqualTo("five");
   }
 
+  @Test
+  void aDamagedLogRowIsRefusedNamingTheFileAndTheLogKeepsItsRows() throws Exception {
+    Path live = dir.resolve("live2.session");
+    Path crashed = dir.resolve("damaged.session");
+    try (Storage s = Storage.file(live)) {
+      s.open();
+      s.updatePeers(List.of(Peer.of(5, 1L, PeerType.USER, List.of("five", "cinq"), null)));
+      copyAsAKillWouldLeaveIt(live, crashed);
+    }
+    SqliteBadFileTest.execute(crashed, "UPDATE jgram_peer_log SET other_usernames = '9:x'");
+    assertThatThrownBy(() -> Storage.file(crashed).open())
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith(crashed.toString())
+        .hasMessageContaining("peer 5").hasMessageContaining("length:name");
+    assertThat(count(crashed, "jgram_peer_log")).isEqualTo(1);
+    assertThat(count(crashed, "peers")).isZero();
+  }
+
   /** The file and its WAL as they are between two writes: what SIGKILL would leave. */
   private static void copyAsAKillWouldLeaveIt(Path from, Path to) throws IOException {
     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
