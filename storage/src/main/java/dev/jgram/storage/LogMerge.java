@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ final class LogMerge implements AutoCloseable {
   private static final String TRIGGER = "trg_peers_last_update_on";
   /** Logged ids sampled to choose between UPDATE-then-REPLACE and REPLACE only. */
   private static final int SAMPLE = 64;
+  /** Rebuilding the indexes pays when {@code peers} has at most this many times the log's rows. */
+  private static final int REBUILD_RATIO = 2;
   private static final String COLUMNS =
       "id, access_hash, type, username, phone_number, last_update_on";
 
@@ -36,10 +39,14 @@ final class LogMerge implements AutoCloseable {
   private PreparedStatement named;
   private PreparedStatement replaceAll;
   private PreparedStatement known;
+  private PreparedStatement logCount;
+  private PreparedStatement peersUpTo;
   private PreparedStatement refresh;
   private PreparedStatement replaceChanged;
   private PreparedStatement deleteNames;
   private PreparedStatement insertName;
+  private PreparedStatement namedPeerIds;
+  private PreparedStatement deleteNamesOf;
   /** How rows are written: REPLACE only, or UPDATE of unchanged rows first (see run). */
   private boolean refreshUnchanged;
   /** Pyrogram's trigger's own text, restored verbatim after an UPDATE; null if none. */
@@ -59,15 +66,17 @@ final class LogMerge implements AutoCloseable {
    * Merges every logged peer in the caller's transaction; the caller empties the log.
    * {@code mayRepeatIds}: whether an id may have several log rows (only the last counts).
    */
-  void run(boolean mayRepeatIds) throws SQLException {
+  void run(long[] sortedIds) throws SQLException {
+    boolean mayRepeatIds = sortedIds == null || PeerLog.repeats(sortedIds);
     prepare();
     if (mayRepeatIds) {
       dropSuperseded.executeUpdate();
     }
+    int logRows = mayRepeatIds ? logRows() : sortedIds.length;
     List<Named> peers = named();
     Set<Long> contested = contestedInLog(peers);
-    writeRows();
-    deleteNames.executeUpdate();
+    writeRows(logRows);
+    deleteNames(sortedIds);
     for (Named p : peers) {
       if (p.usernames().size() > 1 || p.held() || contested.contains(p.id())) {
         for (int i = 0; i < p.usernames().size(); i++) {
@@ -91,20 +100,102 @@ final class LogMerge implements AutoCloseable {
    * {@code peers} get REPLACEs only, and so do logs of mostly new peers (judged by a sample),
    * for which the UPDATE would only look in vain.
    */
-  private void writeRows() throws SQLException {
+  private void writeRows(int logRows) throws SQLException {
     if (!refreshUnchanged || !mostlyKnown()) {
-      replaceAll.executeUpdate();
+      List<String> indexes = rebuildPays(logRows) ? rebuildableIndexes() : null;
+      if (indexes != null) {
+        rebuild(indexes);
+      } else {
+        replaceAll.executeUpdate();
+      }
       return;
     }
     try (Statement s = c.createStatement()) {
       if (triggerSql != null) {
         s.execute("DROP TRIGGER " + TRIGGER);
       }
-      refresh.executeUpdate();
-      replaceChanged.executeUpdate();
+      int refreshed = refresh.executeUpdate();
+      if (refreshed < logRows) { // else every logged row was unchanged but for time and hash
+        replaceChanged.executeUpdate();
+      }
       if (triggerSql != null) {
         s.execute(triggerSql);
       }
+    }
+  }
+
+  /**
+   * Whether writing the log with the indexes of {@code peers} dropped and built again costs
+   * less than inserting into them: when {@code peers} holds no more than
+   * {@link #REBUILD_RATIO} times as many rows as the log. Building an index sorts its keys and
+   * fills its pages in order; inserting keys scattered over the key range costs a descent and
+   * often a page split each, and leaves pages about 85 % full.
+   */
+  private boolean rebuildPays(int logRows) throws SQLException {
+    peersUpTo.setLong(1, (long) logRows * REBUILD_RATIO + 1);
+    try (ResultSet rs = peersUpTo.executeQuery()) {
+      return rs.next() && rs.getLong(1) <= (long) logRows * REBUILD_RATIO;
+    }
+  }
+
+  /**
+   * The text of each index of {@code peers}, as stored, if all can be dropped and made again
+   * without changing what a REPLACE does: created by CREATE INDEX, none UNIQUE (a REPLACE
+   * deletes the rows a unique index would reject; without it, they would stay, and the index
+   * could not be made again). Null otherwise.
+   */
+  private List<String> rebuildableIndexes() throws SQLException {
+    List<String> ddl = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT l.\"unique\", l.origin, m.sql "
+            + "FROM pragma_index_list('peers', 'main') l "
+            + "LEFT JOIN main.sqlite_master m ON m.type = 'index' AND m.name = l.name "
+            + "ORDER BY m.rowid")) { // as first created
+      while (rs.next()) {
+        String sql = rs.getString(3);
+        if (rs.getInt(1) != 0 || !"c".equals(rs.getString(2)) || sql == null) {
+          return null;
+        }
+        ddl.add(sql);
+      }
+    }
+    return ddl;
+  }
+
+  /**
+   * Drops the indexes of {@code peers}, writes the log's rows in id order (appends, where the
+   * table is empty), and creates the indexes again from their stored text ({@code ddl}), all
+   * in the caller's transaction: no reader ever sees {@code peers} without them, and the new
+   * indexes are packed.
+   */
+  private void rebuild(List<String> ddl) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String name : indexNames()) {
+        s.execute("DROP INDEX main.\"" + name.replace("\"", "\"\"") + "\"");
+      }
+      s.executeUpdate("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
+          + " FROM jgram_peer_log ORDER BY id, rowid");
+      for (String sql : ddl) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  private List<String> indexNames() throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM pragma_index_list('peers', 'main')")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  /** Rows in the log (one per id, after superseded ones were dropped). */
+  private int logRows() throws SQLException {
+    try (ResultSet rs = logCount.executeQuery()) {
+      return rs.next() ? rs.getInt(1) : 0;
     }
   }
 
@@ -129,6 +220,8 @@ final class LogMerge implements AutoCloseable {
         + "FROM jgram_peer_log l WHERE l.username IS NOT NULL ORDER BY l.rowid");
     known = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM jgram_peer_log LIMIT "
         + SAMPLE + ") l WHERE EXISTS (SELECT 1 FROM peers p WHERE p.id = l.id)");
+    logCount = c.prepareStatement("SELECT COUNT(*) FROM jgram_peer_log");
+    peersUpTo = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM peers LIMIT ?)");
     replaceAll = c.prepareStatement("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
         + " FROM jgram_peer_log ORDER BY rowid");
     refresh = c.prepareStatement("UPDATE peers SET access_hash = l.access_hash, "
@@ -142,8 +235,45 @@ final class LogMerge implements AutoCloseable {
         + "AND p.phone_number IS l.phone_number) ORDER BY rowid");
     deleteNames = c.prepareStatement(
         "DELETE FROM jgram_usernames WHERE peer_id IN (SELECT id FROM jgram_peer_log)");
+    namedPeerIds = c.prepareStatement(
+        "SELECT DISTINCT peer_id FROM jgram_usernames LIMIT ?");
+    deleteNamesOf = c.prepareStatement("DELETE FROM jgram_usernames WHERE peer_id = ?");
     insertName = c.prepareStatement("INSERT INTO jgram_usernames "
         + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)");
+  }
+
+  /**
+   * Deletes the {@code jgram_usernames} rows of the logged peers. With the logged ids known
+   * (sorted), and no more rows there than a few per logged peer, it reads those rows' peer ids
+   * and deletes the logged ones; else SQLite looks up each logged id in the table's index.
+   */
+  private void deleteNames(long[] sortedIds) throws SQLException {
+    if (sortedIds == null) {
+      deleteNames.executeUpdate();
+      return;
+    }
+    long limit = 4L * sortedIds.length;
+    List<Long> doomed = new ArrayList<>();
+    long seen = 0;
+    namedPeerIds.setLong(1, limit + 1);
+    try (ResultSet rs = namedPeerIds.executeQuery()) {
+      while (rs.next()) {
+        seen++;
+        long id = rs.getLong(1);
+        if (Arrays.binarySearch(sortedIds, id) >= 0) {
+          doomed.add(id);
+        }
+      }
+    }
+    if (seen > limit) {
+      deleteNames.executeUpdate();
+      return;
+    }
+    for (long id : doomed) {
+      deleteNamesOf.setLong(1, id);
+      deleteNamesOf.addBatch();
+    }
+    deleteNamesOf.executeBatch();
   }
 
   /** UPDATEs are used when {@code peers} has no trigger, or only Pyrogram's. */
@@ -193,8 +323,8 @@ final class LogMerge implements AutoCloseable {
   /** Frees the compiled statements; the next merge compiles them again. */
   @Override
   public void close() throws SQLException {
-    PreparedStatement[] all = {dropSuperseded, named, known, replaceAll, refresh,
-        replaceChanged, deleteNames, insertName};
+    PreparedStatement[] all = {dropSuperseded, named, known, logCount, peersUpTo, replaceAll,
+        refresh, replaceChanged, deleteNames, namedPeerIds, deleteNamesOf, insertName};
     named = null;
     for (PreparedStatement s : all) {
       if (s != null) {

@@ -17,8 +17,9 @@ import java.util.List;
  * <p>Each {@code updatePeers} call commits its peers here, an append to the end of one
  * B-tree, instead of into Pyrogram's {@code peers} table with its three indexes, whose pages
  * every batch would otherwise dirty (and write to the WAL) again. Logged peers are merged into
- * {@code peers} in one transaction of many batches: when {@link #MERGE_ROWS} are waiting,
- * before any read that SQLite answers, on close, and on the next open after a crash. A killed
+ * {@code peers} in one transaction of many batches: when it is full (it holds as many peers
+ * as the file, within {@link #MIN_MERGE_ROWS} and {@link #MAX_MERGE_ROWS}), before any read
+ * that SQLite answers, on close, and on the next open after a crash. A killed
  * process thus loses no committed batch, and Pyrogram finds every peer once jgram has closed
  * the file (or opened it again after a crash).
  *
@@ -30,8 +31,13 @@ import java.util.List;
 final class PeerLog implements AutoCloseable {
   static final String TABLE = "jgram_peer_log";
 
-  /** Logged peers that trigger a merge: large enough to batch, small enough to merge fast. */
-  static final int MERGE_ROWS = 10_000;
+  /**
+   * The log is merged once it holds as many peers as {@code peers} does, but no sooner than at
+   * this many (about 8 MB of log) ...
+   */
+  static final int MIN_MERGE_ROWS = 1 << 17;
+  /** ... and no later than at this many, whatever the size of the file. */
+  static final int MAX_MERGE_ROWS = 1 << 20;
 
   private static final int ROWS = PeerWriter.ROWS;
   private static final String COLUMNS =
@@ -102,13 +108,21 @@ final class PeerLog implements AutoCloseable {
     }
   }
 
-  /** Whether some id may have more than one row in the log. */
-  boolean mayRepeatIds() {
+  /**
+   * The ids appended since the last merge, sorted; null if the log also holds rows this object
+   * did not append (a killed owner's), whose ids it does not know.
+   */
+  long[] sortedIds() {
     if (foreignRows) {
-      return true;
+      return null;
     }
     long[] sorted = Arrays.copyOf(ids, pending);
     Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** Whether sorted {@code ids} holds some id more than once. */
+  static boolean repeats(long[] sorted) {
     for (int i = 1; i < sorted.length; i++) {
       if (sorted[i] == sorted[i - 1]) {
         return true;

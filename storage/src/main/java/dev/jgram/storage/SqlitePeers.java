@@ -45,6 +45,8 @@ final class SqlitePeers implements AutoCloseable {
   private final LazyStatement selectJgramUsernames;
   private final LazyStatement selectForkUsernames;
   private final LazyStatement count;
+  /** Rows in {@code peers} when last counted since the last merge; -1: not counted. */
+  private long peersInFile = -1;
 
   SqlitePeers(Connection c, SchemaLayout layout, boolean writable) throws SQLException {
     this.c = c;
@@ -90,10 +92,29 @@ final class SqlitePeers implements AutoCloseable {
     return log == null ? 0 : log.pending();
   }
 
+  /**
+   * Whether the log is due to be merged: it holds as many peers as {@code peers} (so that
+   * merging costs each peer a bounded number of rewrites however large the file grows),
+   * within {@link PeerLog#MIN_MERGE_ROWS} and {@link PeerLog#MAX_MERGE_ROWS}.
+   */
+  boolean logFull() throws SQLException {
+    int pending = pending();
+    if (pending < PeerLog.MIN_MERGE_ROWS) {
+      return false;
+    }
+    if (pending >= PeerLog.MAX_MERGE_ROWS) {
+      return true;
+    }
+    if (peersInFile < 0) {
+      peersInFile = count(); // once per merge, when the log first reaches the minimum
+    }
+    return pending >= peersInFile;
+  }
+
   /** Merges every logged peer into {@code peers} and empties the log, in the caller's transaction. */
   void merge() throws SQLException {
     if (logMerge != null) {
-      logMerge.run(log.mayRepeatIds());
+      logMerge.run(log.sortedIds());
     } else {
       List<Peer> logged = PeerLog.read(c);
       if (!logged.isEmpty()) {
@@ -101,6 +122,7 @@ final class SqlitePeers implements AutoCloseable {
       }
     }
     log.clear();
+    peersInFile = -1;
   }
 
   /** Re-reads the log's length after a transaction was rolled back. */

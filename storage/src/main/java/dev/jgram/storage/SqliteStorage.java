@@ -242,9 +242,13 @@ final class SqliteStorage implements Storage {
     }
     write("write " + batch.size() + " peers", () -> peers.append(batch));
     lookups.written(batch);
-    if (peers.pending() >= PeerLog.MERGE_ROWS) {
+    if (logFull()) {
       merge();
     }
+  }
+
+  private boolean logFull() {
+    return read("size the peer log", peers::logFull);
   }
 
   /** Merges the peer log into Pyrogram's {@code peers} table, if it holds any. */

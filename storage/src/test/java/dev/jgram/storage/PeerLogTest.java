@@ -104,14 +104,67 @@ class PeerLogTest {
     Path file = dir.resolve("full.session");
     try (Storage s = Storage.file(file)) {
       s.open();
-      for (int from = 0; from < PeerLog.MERGE_ROWS; from += 200) {
-        s.updatePeers(peers(from, 200));
+      int written = 0;
+      while (written < PeerLog.MIN_MERGE_ROWS) {
+        s.updatePeers(peers(written, 200));
+        written += 200;
       }
+      assertThat(count(file, "jgram_peer_log")).as("merged at the minimum").isZero();
+      assertThat(count(file, "peers")).isEqualTo(written);
+      int inFile = written;
+      while (written + 200 < 2 * inFile) {
+        s.updatePeers(peers(written, 200));
+        written += 200;
+      }
+      assertThat(count(file, "jgram_peer_log")).as("waits until it holds as many as the file")
+          .isEqualTo(written - inFile);
+      s.updatePeers(peers(written, 200));
       assertThat(count(file, "jgram_peer_log")).isZero();
-      assertThat(count(file, "peers")).isEqualTo(PeerLog.MERGE_ROWS);
-      s.updatePeers(peers(PeerLog.MERGE_ROWS, 1));
-      assertThat(count(file, "jgram_peer_log")).isEqualTo(1);
+      assertThat(count(file, "peers")).isEqualTo(written + 200);
     }
+  }
+
+  @Test
+  void aMergeThatBuildsTheIndexesAgainKeepsPyrogramsOwnDdl() throws Exception {
+    Path file = dir.resolve("rebuilt.session");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      s.updatePeers(peers(0, 300));
+      s.updatePeers(List.of(Peer.of(7, 70L, PeerType.BOT, List.of("u8", "seven"), "808")));
+    }
+    List<String> pyrogram = SqliteSchema.PYROGRAM_V3.stream()
+        .filter(sql -> sql.startsWith("CREATE INDEX")).toList();
+    assertThat(query(file, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master "
+        + "WHERE type = 'index' AND tbl_name = 'peers' ORDER BY rowid)"))
+        .isEqualTo(String.join(";", pyrogram));
+    assertThat(query(file, "PRAGMA integrity_check")).isEqualTo("ok");
+    assertThat(query(file, "SELECT id FROM peers INDEXED BY idx_peers_username "
+        + "WHERE username = 'u5'")).as("the index is there and usable").isEqualTo("5");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      assertThat(s.peerByUsername("u8")).isEqualTo(new InputPeer.User(7, 70));
+      assertThat(s.peerByPhoneNumber("808")).isEqualTo(new InputPeer.User(7, 70));
+      assertThat(s.peerByPhoneNumber("909")).isEqualTo(new InputPeer.User(9, 10));
+      assertThat(s.peerCount()).isEqualTo(300);
+    }
+  }
+
+  @Test
+  void aUniqueIndexOnPeersIsKeptAndHonoured() throws Exception {
+    Path file = dir.resolve("unique.session");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+    }
+    SqliteBadFileTest.execute(file, "CREATE UNIQUE INDEX my_phone ON peers (phone_number)");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      s.updatePeers(peers(0, 50));
+      s.updatePeers(List.of(Peer.of(1000, 1L, PeerType.USER, List.of(), "505")));
+    }
+    assertThat(query(file, "SELECT group_concat(id) FROM peers WHERE phone_number = '505'"))
+        .as("REPLACE removed the older holder, as the unique index demands").isEqualTo("1000");
+    assertThat(query(file, "SELECT sql FROM sqlite_master WHERE name = 'my_phone'"))
+        .isEqualTo("CREATE UNIQUE INDEX my_phone ON peers (phone_number)");
   }
 
   @Test
