@@ -37,6 +37,7 @@ final class LogMerge implements AutoCloseable {
   private final Connection c;
   private PreparedStatement dropSuperseded;
   private PreparedStatement named;
+  private PreparedStatement extraNames;
   private PreparedStatement replaceAll;
   private PreparedStatement known;
   private PreparedStatement logCount;
@@ -213,11 +214,17 @@ final class LogMerge implements AutoCloseable {
     readTriggers();
     dropSuperseded = c.prepareStatement("DELETE FROM jgram_peer_log WHERE rowid NOT IN "
         + "(SELECT max(rowid) FROM jgram_peer_log GROUP BY id)");
+    String held = "EXISTS (SELECT 1 FROM peers p WHERE p.username = l.username "
+        + "AND p.id <> l.id) OR EXISTS (SELECT 1 FROM jgram_usernames u "
+        + "WHERE u.username = l.username AND u.peer_id <> l.id)";
+    extraNames = c.prepareStatement("SELECT id, other_usernames FROM jgram_peer_log "
+        + "WHERE other_usernames IS NOT NULL");
     named = c.prepareStatement("SELECT l.id, l.username, l.other_usernames, l.last_update_on, "
-        + "l.other_usernames IS NULL AND (EXISTS (SELECT 1 FROM peers p "
-        + "WHERE p.username = l.username AND p.id <> l.id) OR EXISTS (SELECT 1 "
-        + "FROM jgram_usernames u WHERE u.username = l.username AND u.peer_id <> l.id)) "
-        + "FROM jgram_peer_log l WHERE l.username IS NOT NULL ORDER BY l.rowid");
+        + "l.other_usernames IS NULL AND (" + held + ") FROM jgram_peer_log l "
+        + "WHERE l.username IS NOT NULL AND (l.other_usernames IS NOT NULL OR " + held
+        + " OR l.username IN (SELECT username FROM jgram_peer_log WHERE username IS NOT NULL "
+        + "GROUP BY username HAVING COUNT(*) > 1) "
+        + "OR l.username IN (SELECT value FROM json_each(?))) ORDER BY l.rowid");
     known = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM jgram_peer_log LIMIT "
         + SAMPLE + ") l WHERE EXISTS (SELECT 1 FROM peers p WHERE p.id = l.id)");
     logCount = c.prepareStatement("SELECT COUNT(*) FROM jgram_peer_log");
@@ -293,7 +300,21 @@ final class LogMerge implements AutoCloseable {
     }
   }
 
+  /**
+   * The logged peers (each id's last entry, in log order) that may need {@code jgram_usernames}
+   * rows, and every peer that could contest their usernames: those with several usernames,
+   * those whose single username another peer holds in the file, and those whose username
+   * another logged peer claims too (as its first username, or as a further one). Peers with
+   * one username of their own, which are most, stay in SQLite.
+   */
   private List<Named> named() throws SQLException {
+    List<String> extras = new ArrayList<>();
+    try (ResultSet rs = extraNames.executeQuery()) {
+      while (rs.next()) {
+        extras.addAll(PeerLog.decode(rs.getLong(1), rs.getString(2)));
+      }
+    }
+    named.setString(1, jsonArray(extras));
     List<Named> peers = new ArrayList<>();
     try (ResultSet rs = named.executeQuery()) {
       while (rs.next()) {
@@ -303,6 +324,29 @@ final class LogMerge implements AutoCloseable {
       }
     }
     return peers;
+  }
+
+  /** {@code texts} as a JSON array of strings, for SQLite's {@code json_each}. */
+  static String jsonArray(List<String> texts) {
+    StringBuilder b = new StringBuilder("[");
+    for (String t : texts) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append('"');
+      for (int i = 0; i < t.length(); i++) {
+        char ch = t.charAt(i);
+        if (ch == '"' || ch == '\\') {
+          b.append('\\').append(ch);
+        } else if (ch < 0x20) {
+          b.append(String.format("\\u%04x", (int) ch));
+        } else {
+          b.append(ch);
+        }
+      }
+      b.append('"');
+    }
+    return b.append(']').toString();
   }
 
   /** The peers one of whose usernames a different peer claimed before them in the log. */
@@ -323,7 +367,7 @@ final class LogMerge implements AutoCloseable {
   /** Frees the compiled statements; the next merge compiles them again. */
   @Override
   public void close() throws SQLException {
-    PreparedStatement[] all = {dropSuperseded, named, known, logCount, peersUpTo, replaceAll,
+    PreparedStatement[] all = {dropSuperseded, extraNames, named, known, logCount, peersUpTo, replaceAll,
         refresh, replaceChanged, deleteNames, namedPeerIds, deleteNamesOf, insertName};
     named = null;
     for (PreparedStatement s : all) {
