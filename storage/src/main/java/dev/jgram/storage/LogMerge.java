@@ -37,6 +37,8 @@ final class LogMerge implements AutoCloseable {
   private final Connection c;
   private PreparedStatement dropSuperseded;
   private PreparedStatement named;
+  /** {@link #named} for a log in which no username appears twice. */
+  private PreparedStatement namedOnce;
   private PreparedStatement extraNames;
   private PreparedStatement replaceAll;
   private PreparedStatement known;
@@ -65,16 +67,17 @@ final class LogMerge implements AutoCloseable {
 
   /**
    * Merges every logged peer in the caller's transaction; the caller empties the log.
-   * {@code mayRepeatIds}: whether an id may have several log rows (only the last counts).
+   * {@code sortedIds}: the logged ids, sorted (an id logged twice counts once, its last entry),
+   * or null if unknown; {@code mayRepeatNames}: whether a username may be logged twice.
    */
-  void run(long[] sortedIds) throws SQLException {
+  void run(long[] sortedIds, boolean mayRepeatNames) throws SQLException {
     boolean mayRepeatIds = sortedIds == null || PeerLog.repeats(sortedIds);
     prepare();
     if (mayRepeatIds) {
       dropSuperseded.executeUpdate();
     }
     int logRows = mayRepeatIds ? logRows() : sortedIds.length;
-    List<Named> peers = named();
+    List<Named> peers = named(mayRepeatNames);
     Set<Long> contested = contestedInLog(peers);
     writeRows(logRows);
     deleteNames(sortedIds);
@@ -219,12 +222,14 @@ final class LogMerge implements AutoCloseable {
         + "WHERE u.username = l.username AND u.peer_id <> l.id)";
     extraNames = c.prepareStatement("SELECT id, other_usernames FROM jgram_peer_log "
         + "WHERE other_usernames IS NOT NULL");
-    named = c.prepareStatement("SELECT l.id, l.username, l.other_usernames, l.last_update_on, "
+    String select = "SELECT l.id, l.username, l.other_usernames, l.last_update_on, "
         + "l.other_usernames IS NULL AND (" + held + ") FROM jgram_peer_log l "
-        + "WHERE l.username IS NOT NULL AND (l.other_usernames IS NOT NULL OR " + held
+        + "WHERE l.username IS NOT NULL AND (l.other_usernames IS NOT NULL OR " + held;
+    named = c.prepareStatement(select
         + " OR l.username IN (SELECT username FROM jgram_peer_log WHERE username IS NOT NULL "
         + "GROUP BY username HAVING COUNT(*) > 1) "
         + "OR l.username IN (SELECT value FROM json_each(?))) ORDER BY l.rowid");
+    namedOnce = c.prepareStatement(select + ") ORDER BY l.rowid");
     known = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM jgram_peer_log LIMIT "
         + SAMPLE + ") l WHERE EXISTS (SELECT 1 FROM peers p WHERE p.id = l.id)");
     logCount = c.prepareStatement("SELECT COUNT(*) FROM jgram_peer_log");
@@ -305,18 +310,23 @@ final class LogMerge implements AutoCloseable {
    * rows, and every peer that could contest their usernames: those with several usernames,
    * those whose single username another peer holds in the file, and those whose username
    * another logged peer claims too (as its first username, or as a further one). Peers with
-   * one username of their own, which are most, stay in SQLite.
+   * one username of their own, which are most, stay in SQLite. {@code mayRepeatNames}:
+   * whether any username may appear twice in the log; if not, none is contested there.
    */
-  private List<Named> named() throws SQLException {
-    List<String> extras = new ArrayList<>();
-    try (ResultSet rs = extraNames.executeQuery()) {
-      while (rs.next()) {
-        extras.addAll(PeerLog.decode(rs.getLong(1), rs.getString(2)));
+  private List<Named> named(boolean mayRepeatNames) throws SQLException {
+    PreparedStatement query = namedOnce;
+    if (mayRepeatNames) {
+      List<String> extras = new ArrayList<>();
+      try (ResultSet rs = extraNames.executeQuery()) {
+        while (rs.next()) {
+          extras.addAll(PeerLog.decode(rs.getLong(1), rs.getString(2)));
+        }
       }
+      named.setString(1, jsonArray(extras));
+      query = named;
     }
-    named.setString(1, jsonArray(extras));
     List<Named> peers = new ArrayList<>();
-    try (ResultSet rs = named.executeQuery()) {
+    try (ResultSet rs = query.executeQuery()) {
       while (rs.next()) {
         long id = rs.getLong(1);
         peers.add(new Named(id, PeerLog.usernames(id, rs.getString(2), rs.getString(3)),
@@ -367,7 +377,7 @@ final class LogMerge implements AutoCloseable {
   /** Frees the compiled statements; the next merge compiles them again. */
   @Override
   public void close() throws SQLException {
-    PreparedStatement[] all = {dropSuperseded, extraNames, named, known, logCount, peersUpTo, replaceAll,
+    PreparedStatement[] all = {dropSuperseded, extraNames, named, namedOnce, known, logCount, peersUpTo, replaceAll,
         refresh, replaceChanged, deleteNames, namedPeerIds, deleteNamesOf, insertName};
     named = null;
     for (PreparedStatement s : all) {

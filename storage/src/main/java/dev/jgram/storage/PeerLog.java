@@ -50,6 +50,9 @@ final class PeerLog implements AutoCloseable {
   private int pending;
   /** The ids appended since the last merge, to tell whether any id was logged twice. */
   private long[] ids = new long[0];
+  /** A 64-bit hash of each username appended since the last merge (see sharesNames). */
+  private long[] nameHashes = new long[0];
+  private int names;
   /** Whether the log holds rows this object did not append (a killed owner's). */
   private boolean foreignRows;
 
@@ -104,8 +107,43 @@ final class PeerLog implements AutoCloseable {
       ids = Arrays.copyOf(ids, Math.max(pending + peers.size(), ids.length * 2));
     }
     for (int i = 0; i < peers.size(); i++) {
-      ids[pending + i] = peers.get(i).id();
+      Peer p = peers.get(i);
+      ids[pending + i] = p.id();
+      for (String u : p.usernames()) {
+        if (names == nameHashes.length) {
+          nameHashes = Arrays.copyOf(nameHashes, Math.max(64, names * 2));
+        }
+        nameHashes[names++] = hash(u);
+      }
     }
+  }
+
+  /**
+   * Whether some username may appear more than once among the logged peers (twice in one
+   * peer's rows, or in two peers'): true if the log holds rows of a killed owner, or if two
+   * usernames appended since the last merge have the same 64-bit hash. False means every
+   * logged username is written once, so none is contested within the log.
+   */
+  boolean mayRepeatNames() {
+    if (foreignRows) {
+      return true;
+    }
+    long[] sorted = Arrays.copyOf(nameHashes, names);
+    Arrays.sort(sorted);
+    return repeats(sorted);
+  }
+
+  /** FNV-1a over the UTF-16 units, then a 64-bit finaliser (MurmurHash3's fmix64). */
+  static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ (h >>> 33);
   }
 
   /**
@@ -169,6 +207,8 @@ final class PeerLog implements AutoCloseable {
     pending = 0;
     foreignRows = false;
     ids = new long[0];
+    nameHashes = new long[0];
+    names = 0;
   }
 
   /**

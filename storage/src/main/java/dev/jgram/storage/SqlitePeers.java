@@ -114,7 +114,7 @@ final class SqlitePeers implements AutoCloseable {
   /** Merges every logged peer into {@code peers} and empties the log, in the caller's transaction. */
   void merge() throws SQLException {
     if (logMerge != null) {
-      logMerge.run(log.sortedIds());
+      logMerge.run(log.sortedIds(), log.mayRepeatNames());
     } else {
       List<Peer> logged = PeerLog.read(c);
       if (!logged.isEmpty()) {
