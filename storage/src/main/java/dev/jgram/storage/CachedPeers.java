@@ -16,7 +16,11 @@ import java.util.List;
 final class CachedPeers {
   /** What must happen before SQLite can answer a lookup: merging the peer log. */
   interface BeforeQuery {
+    /** Before a lookup by username or phone, which any logged peer may answer. */
     void run() throws SQLException;
+
+    /** Before a lookup of {@code id}, which only a logged entry of {@code id} changes. */
+    void runFor(long id) throws SQLException;
   }
 
   private final SqlitePeers peers;
@@ -92,7 +96,7 @@ final class CachedPeers {
   }
 
   private PeerCache.Entry queryById(long id) throws SQLException {
-    beforeQuery.run();
+    beforeQuery.runFor(id);
     return peers.byId(id);
   }
 

@@ -40,6 +40,8 @@ final class PeerLog implements AutoCloseable {
   static final int MAX_MERGE_ROWS = 1 << 20;
 
   private static final int ROWS = PeerWriter.ROWS;
+  /** Ids appended since the sorted index was made that mayHold scans rather than sorts. */
+  private static final int SCAN_IDS = 1024;
   private static final String COLUMNS =
       "id, access_hash, type, username, other_usernames, phone_number, last_update_on";
   private static final int WIDTH = 7;
@@ -50,6 +52,9 @@ final class PeerLog implements AutoCloseable {
   private int pending;
   /** The ids appended since the last merge, to tell whether any id was logged twice. */
   private long[] ids = new long[0];
+  /** ids[0..searchable), sorted, once a lookup asked (see mayHold); the rest are scanned. */
+  private long[] searchIndex = new long[0];
+  private int searchable;
   /** A 64-bit hash of each username appended since the last merge (see sharesNames). */
   private long[] nameHashes = new long[0];
   private int names;
@@ -147,6 +152,31 @@ final class PeerLog implements AutoCloseable {
   }
 
   /**
+   * Whether {@code id} may have a row in the log: false only if it certainly has none, so
+   * that a lookup of an id no logged peer has needs no merge. Ids appended since the sorted
+   * index was last made are scanned; it is made again when they outnumber an eighth of it.
+   */
+  boolean mayHold(long id) {
+    if (foreignRows) {
+      return true;
+    }
+    if (pending - searchable > Math.max(SCAN_IDS, searchable / 8)) {
+      searchIndex = Arrays.copyOf(ids, pending);
+      Arrays.sort(searchIndex);
+      searchable = pending;
+    }
+    if (Arrays.binarySearch(searchIndex, 0, searchable, id) >= 0) {
+      return true;
+    }
+    for (int i = searchable; i < pending; i++) {
+      if (ids[i] == id) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The ids appended since the last merge, sorted; null if the log also holds rows this object
    * did not append (a killed owner's), whose ids it does not know.
    */
@@ -207,6 +237,8 @@ final class PeerLog implements AutoCloseable {
     pending = 0;
     foreignRows = false;
     ids = new long[0];
+    searchIndex = new long[0];
+    searchable = 0;
     nameHashes = new long[0];
     names = 0;
   }
@@ -219,6 +251,8 @@ final class PeerLog implements AutoCloseable {
     int rows = count(c);
     foreignRows |= rows > pending;
     pending = rows;
+    searchIndex = new long[0]; // it may hold ids of the rolled-back append
+    searchable = 0;
   }
 
   private static void bind(PreparedStatement s, int base, Peer p) throws SQLException {

@@ -92,6 +92,11 @@ final class SqlitePeers implements AutoCloseable {
     return log == null ? 0 : log.pending();
   }
 
+  /** Whether the log may hold an entry of {@code id}; false only if it certainly holds none. */
+  boolean logMayHold(long id) {
+    return log != null && log.mayHold(id);
+  }
+
   /**
    * Whether the log is due to be merged: it holds as many peers as {@code peers} (so that
    * merging costs each peer a bounded number of rewrites however large the file grows),

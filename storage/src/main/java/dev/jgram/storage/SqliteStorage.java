@@ -103,7 +103,19 @@ final class SqliteStorage implements Storage {
     rows = new SqliteState(c, opened.layout(), !config.readOnly(), keys);
     begin = new LazyStatement(c, "BEGIN IMMEDIATE");
     commit = new LazyStatement(c, "COMMIT");
-    lookups = new CachedPeers(c, peers, config, this::beforeQuery);
+    lookups = new CachedPeers(c, peers, config, new CachedPeers.BeforeQuery() {
+      @Override
+      public void run() throws SQLException {
+        beforeQuery();
+      }
+
+      @Override
+      public void runFor(long id) throws SQLException {
+        if (config.readOnly() || peers.logMayHold(id)) {
+          beforeQuery(); // else peers holds id's newest row, or none: no merge needed
+        }
+      }
+    });
     session = rows.readSession();
     if (!config.readOnly()) {
       trim = new MemoryTrim(c, peers::releaseStatements, rows::releaseStatements,

@@ -168,6 +168,32 @@ class PeerLogTest {
   }
 
   @Test
+  void aLookupOfAnIdNoLoggedPeerHasNeedsNoMerge() throws Exception {
+    Path file = dir.resolve("idmiss.session");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      s.updatePeers(peers(0, 10)); // merged on close
+    }
+    try (Storage s = Storage.file(file, StorageConfig.DEFAULTS.withCacheSize(0))) {
+      s.open();
+      for (int from = 100; from < 5_000; from += 200) {
+        s.updatePeers(peers(from, 200));
+      }
+      assertThat(s.peerById(3)).as("in the file, not in the log")
+          .isEqualTo(new InputPeer.User(3, 4));
+      assertThatThrownBy(() -> s.peerById(99)).isInstanceOf(PeerNotFoundException.class);
+      assertThat(count(file, "jgram_peer_log")).as("neither lookup merged").isEqualTo(5_000);
+      s.updatePeers(List.of(Peer.of(3, 33L, PeerType.BOT, List.of(), null)));
+      assertThat(s.peerById(3)).as("a logged entry wins: merged first")
+          .isEqualTo(new InputPeer.User(3, 33));
+      assertThat(count(file, "jgram_peer_log")).isZero();
+      s.updatePeers(peers(6_000, 2_000));
+      assertThat(s.peerById(7_999)).isEqualTo(new InputPeer.User(7_999, 8_000));
+      assertThat(count(file, "jgram_peer_log")).isZero();
+    }
+  }
+
+  @Test
   void aLookupThatSqliteAnswersSeesLoggedPeers() {
     Path file = dir.resolve("miss.session");
     try (Storage s = Storage.file(file, StorageConfig.DEFAULTS.withCacheSize(0))) {
