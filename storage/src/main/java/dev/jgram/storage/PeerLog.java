@@ -42,24 +42,34 @@ final class PeerLog implements AutoCloseable {
   private static final int ROWS = PeerWriter.ROWS;
   /** Ids appended since the sorted index was made that mayHold scans rather than sorts. */
   private static final int SCAN_IDS = 1024;
+  /** Rows from which on the log's ids and username hashes are kept in memory. */
+  static final int TRACK_ROWS = 4096;
+  /** What a new log takes as {@link #TRACK_ROWS}; tests set 0 to track every log. */
+  static volatile int trackRowsOfNewLogs = TRACK_ROWS;
   private static final String COLUMNS =
       "id, access_hash, type, username, other_usernames, phone_number, last_update_on";
   private static final int WIDTH = 7;
 
   private final Connection c;
+  private final int trackRows = trackRowsOfNewLogs;
   private final LazyStatement appendOne;
   private final LazyStatement appendMany;
   private int pending;
-  /** The ids appended since the last merge, to tell whether any id was logged twice. */
+  /**
+   * Whether {@link #ids} and {@link #nameHashes} describe every row of the log. They are kept
+   * only once it holds {@link #TRACK_ROWS} rows, so that the many small logs of a fleet's idle
+   * sessions cost no memory; below that, merges and lookups treat the log's ids as unknown,
+   * which costs little for so few rows.
+   */
+  private boolean tracked;
+  /** The ids of the log's rows, in log order (when tracked). */
   private long[] ids = new long[0];
   /** ids[0..searchable), sorted, once a lookup asked (see mayHold); the rest are scanned. */
   private long[] searchIndex = new long[0];
   private int searchable;
-  /** A 64-bit hash of each username appended since the last merge (see sharesNames). */
+  /** A 64-bit hash of each username in the log (when tracked; see mayRepeatNames). */
   private long[] nameHashes = new long[0];
   private int names;
-  /** Whether the log holds rows this object did not append (a killed owner's). */
-  private boolean foreignRows;
 
   /** A log on {@code c}, which must be able to write the log table; statements on first use. */
   PeerLog(Connection c) throws SQLException {
@@ -69,7 +79,6 @@ final class PeerLog implements AutoCloseable {
     appendOne = new LazyStatement(c, head + row);
     appendMany = new LazyStatement(c, head + String.join(", ", Collections.nCopies(ROWS, row)));
     pending = count(c);
-    foreignRows = pending > 0;
   }
 
   /** How many rows the log of {@code c}'s file holds (0 without a log table). */
@@ -87,7 +96,12 @@ final class PeerLog implements AutoCloseable {
 
   /** Appends {@code peers} (stamped) in the caller's transaction. */
   void append(List<Peer> peers) throws SQLException {
-    remember(peers);
+    if (!tracked && pending + peers.size() >= trackRows) {
+      track();
+    }
+    if (tracked) {
+      remember(peers);
+    }
     int full = peers.size() / ROWS * ROWS;
     for (int from = 0; from < full; from += ROWS) {
       PreparedStatement many = appendMany.get();
@@ -107,6 +121,26 @@ final class PeerLog implements AutoCloseable {
     pending += peers.size();
   }
 
+  /** Starts tracking: reads the ids and usernames of the rows the log holds so far. */
+  private void track() throws SQLException {
+    ids = new long[Math.max(TRACK_ROWS, pending * 2)];
+    nameHashes = new long[ids.length];
+    names = 0;
+    int row = 0;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, username, other_usernames FROM " + TABLE
+            + " ORDER BY rowid")) {
+      while (rs.next() && row < pending) {
+        long id = rs.getLong(1);
+        ids[row++] = id;
+        for (String u : usernames(id, rs.getString(2), rs.getString(3))) {
+          addName(u);
+        }
+      }
+    }
+    tracked = row == pending;
+  }
+
   private void remember(List<Peer> peers) {
     if (pending + peers.size() > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(pending + peers.size(), ids.length * 2));
@@ -115,22 +149,36 @@ final class PeerLog implements AutoCloseable {
       Peer p = peers.get(i);
       ids[pending + i] = p.id();
       for (String u : p.usernames()) {
-        if (names == nameHashes.length) {
-          nameHashes = Arrays.copyOf(nameHashes, Math.max(64, names * 2));
-        }
-        nameHashes[names++] = hash(u);
+        addName(u);
       }
     }
   }
 
+  private void addName(String username) {
+    if (names == nameHashes.length) {
+      nameHashes = Arrays.copyOf(nameHashes, Math.max(64, names * 2));
+    }
+    nameHashes[names++] = hash(username);
+  }
+
+  /** Forgets the tracked ids and names: from here on they are unknown. */
+  private void untrack() {
+    tracked = false;
+    ids = new long[0];
+    nameHashes = new long[0];
+    names = 0;
+    searchIndex = new long[0];
+    searchable = 0;
+  }
+
   /**
    * Whether some username may appear more than once among the logged peers (twice in one
-   * peer's rows, or in two peers'): true if the log holds rows of a killed owner, or if two
-   * usernames appended since the last merge have the same 64-bit hash. False means every
-   * logged username is written once, so none is contested within the log.
+   * peer's rows, or in two peers'): true if the log is not tracked, or if two of its
+   * usernames have the same 64-bit hash. False means every logged username is written once,
+   * so none is contested within the log.
    */
   boolean mayRepeatNames() {
-    if (foreignRows) {
+    if (!tracked) {
       return true;
     }
     long[] sorted = Arrays.copyOf(nameHashes, names);
@@ -157,7 +205,7 @@ final class PeerLog implements AutoCloseable {
    * index was last made are scanned; it is made again when they outnumber an eighth of it.
    */
   boolean mayHold(long id) {
-    if (foreignRows) {
+    if (!tracked) {
       return true;
     }
     if (pending - searchable > Math.max(SCAN_IDS, searchable / 8)) {
@@ -177,11 +225,10 @@ final class PeerLog implements AutoCloseable {
   }
 
   /**
-   * The ids appended since the last merge, sorted; null if the log also holds rows this object
-   * did not append (a killed owner's), whose ids it does not know.
+   * The ids of the log's rows, sorted; null if the log is not tracked.
    */
   long[] sortedIds() {
-    if (foreignRows) {
+    if (!tracked) {
       return null;
     }
     long[] sorted = Arrays.copyOf(ids, pending);
@@ -235,24 +282,17 @@ final class PeerLog implements AutoCloseable {
       s.executeUpdate("DELETE FROM " + TABLE);
     }
     pending = 0;
-    foreignRows = false;
-    ids = new long[0];
-    searchIndex = new long[0];
-    searchable = 0;
-    nameHashes = new long[0];
-    names = 0;
+    untrack();
   }
 
   /**
    * Re-reads the log's length after a rolled-back transaction: an append's rows are gone, a
-   * failed merge's rows are back (their ids no longer tracked, so repeats are assumed).
+   * failed merge's rows are back. What was tracked is forgotten (it may hold the rolled-back
+   * append's ids), so ids and names count as unknown until the log is tracked again.
    */
   void resync() throws SQLException {
-    int rows = count(c);
-    foreignRows |= rows > pending;
-    pending = rows;
-    searchIndex = new long[0]; // it may hold ids of the rolled-back append
-    searchable = 0;
+    pending = count(c);
+    untrack();
   }
 
   private static void bind(PreparedStatement s, int base, Peer p) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,9 +29,26 @@ class LogMergeModelTest {
     return LongStream.range(0, 120);
   }
 
+  @AfterEach
+  void trackAsUsual() {
+    PeerLog.trackRowsOfNewLogs = PeerLog.TRACK_ROWS;
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void theFileEngineAnswersLikeTheMemoryEngine(long seed) {
+    run(seed);
+  }
+
+  /** The same workloads with every log's ids and usernames tracked, as large logs are. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void theFileEngineAnswersLikeTheMemoryEngineWithTrackedLogs(long seed) {
+    PeerLog.trackRowsOfNewLogs = 0;
+    run(seed);
+  }
+
+  private void run(long seed) {
     Random r = new Random(seed);
     TestClock clock = new TestClock(1_700_000_000L);
     StorageConfig config = StorageConfig.DEFAULTS.withClock(clock).withCacheSize(r.nextInt(4));
@@ -83,20 +101,30 @@ class LogMergeModelTest {
 
   private static void assertSameAnswers(PeerModel model, Storage storage, long seed, int step) {
     String where = "seed " + seed + " step " + step;
+    if ((seed + step) % 2 == 0) { // lookups by id first, before any other read merges the log
+      assertSameIds(model, storage, where);
+    }
     for (int n = 0; n < NAMES; n++) {
       String name = "n" + n;
       assertThat(answer(s -> s.peerByUsername(name), storage)).as(where + " " + name)
           .isEqualTo(model.byUsername(name));
     }
+    assertSameIds(model, storage, where);
     for (long id = 1; id <= IDS; id++) {
       long peer = id;
-      assertThat(answer(s -> s.peerById(peer), storage)).as(where + " id " + id)
-          .isEqualTo(model.byId(peer));
       assertThat(answer(s -> s.peerByPhoneNumber("7" + peer), storage)).as(where + " phone")
           .isEqualTo(model.byPhone("7" + peer));
       assertThat(storage.peer(id)).as(where + " peer " + id).isEqualTo(model.peer(id));
     }
     assertThat(storage.peerCount()).as(where).isEqualTo(model.count());
+  }
+
+  private static void assertSameIds(PeerModel model, Storage storage, String where) {
+    for (long id = 1; id <= IDS + 2; id++) {
+      long peer = id;
+      assertThat(answer(s -> s.peerById(peer), storage)).as(where + " id " + id)
+          .isEqualTo(model.byId(peer));
+    }
   }
 
   static String answer(Function<Storage, InputPeer> lookup, Storage s) {
