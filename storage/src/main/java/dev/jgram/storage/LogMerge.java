@@ -6,24 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Merges the {@link PeerLog} into a file with Pyrogram's own layout (a {@code peers.username}
  * column, no fork usernames table) mostly inside SQLite: set-based statements write each id's
- * last entry (as writing one batch at a time would leave it), and Java reads back only the
- * peers that have usernames, to write the {@code jgram_usernames} rows that
- * {@link PeerWriter} would write for them.
- *
- * <p>It writes the same rows as {@code PeerWriter.write(lastPerId(log))}: a peer gets
- * {@code jgram_usernames} rows if it has several usernames, or if its single username is held
- * by another peer earlier in the log (in write order) or in the file before the merge. Other
- * layouts merge through {@link PeerWriter} itself.
+ * last entry (as writing one batch at a time would leave it), and {@link LogUsernames} the
+ * {@code jgram_usernames} rows, so that the file ends as {@code PeerWriter.write(lastPerId(log))}
+ * would leave it. Other layouts merge through {@link PeerWriter} itself.
  */
 final class LogMerge implements AutoCloseable {
   private static final String TRIGGER = "trg_peers_last_update_on";
@@ -35,34 +25,22 @@ final class LogMerge implements AutoCloseable {
       "id, access_hash, type, username, phone_number, last_update_on";
 
   private final Connection c;
+  private final LogUsernames usernames;
   private PreparedStatement dropSuperseded;
-  private PreparedStatement named;
-  /** {@link #named} for a log in which no username appears twice. */
-  private PreparedStatement namedOnce;
-  private PreparedStatement extraNames;
   private PreparedStatement replaceAll;
   private PreparedStatement known;
   private PreparedStatement logCount;
   private PreparedStatement peersUpTo;
   private PreparedStatement refresh;
   private PreparedStatement replaceChanged;
-  private PreparedStatement deleteNames;
-  private PreparedStatement insertName;
-  private PreparedStatement namedPeerIds;
-  private PreparedStatement deleteNamesOf;
   /** How rows are written: REPLACE only, or UPDATE of unchanged rows first (see run). */
   private boolean refreshUnchanged;
   /** Pyrogram's trigger's own text, restored verbatim after an UPDATE; null if none. */
   private String triggerSql;
 
-  /**
-   * A peer with usernames, as its last log entry has it; {@code held}: its single username is
-   * held by another peer in the file.
-   */
-  private record Named(long id, List<String> usernames, long lastUpdateOn, boolean held) {}
-
   LogMerge(Connection c) {
     this.c = c;
+    this.usernames = new LogUsernames(c);
   }
 
   /**
@@ -71,28 +49,15 @@ final class LogMerge implements AutoCloseable {
    * or null if unknown; {@code mayRepeatNames}: whether a username may be logged twice.
    */
   void run(long[] sortedIds, boolean mayRepeatNames) throws SQLException {
-    boolean mayRepeatIds = sortedIds == null || PeerLog.repeats(sortedIds);
+    boolean mayRepeatIds = sortedIds == null || LoggedKeys.repeats(sortedIds);
     prepare();
     if (mayRepeatIds) {
       dropSuperseded.executeUpdate();
     }
     int logRows = mayRepeatIds ? logRows() : sortedIds.length;
-    List<Named> peers = named(mayRepeatNames);
-    Set<Long> contested = contestedInLog(peers);
+    LogUsernames.Plan names = usernames.plan(mayRepeatNames); // before peers changes
     writeRows(logRows);
-    deleteNames(sortedIds);
-    for (Named p : peers) {
-      if (p.usernames().size() > 1 || p.held() || contested.contains(p.id())) {
-        for (int i = 0; i < p.usernames().size(); i++) {
-          insertName.setLong(1, p.id());
-          insertName.setInt(2, i);
-          insertName.setString(3, p.usernames().get(i));
-          insertName.setLong(4, p.lastUpdateOn());
-          insertName.addBatch();
-        }
-      }
-    }
-    insertName.executeBatch();
+    usernames.write(names, sortedIds);
   }
 
   /**
@@ -211,25 +176,12 @@ final class LogMerge implements AutoCloseable {
   }
 
   private void prepare() throws SQLException {
-    if (named != null) {
+    if (replaceChanged != null) {
       return;
     }
     readTriggers();
     dropSuperseded = c.prepareStatement("DELETE FROM jgram_peer_log WHERE rowid NOT IN "
         + "(SELECT max(rowid) FROM jgram_peer_log GROUP BY id)");
-    String held = "EXISTS (SELECT 1 FROM peers p WHERE p.username = l.username "
-        + "AND p.id <> l.id) OR EXISTS (SELECT 1 FROM jgram_usernames u "
-        + "WHERE u.username = l.username AND u.peer_id <> l.id)";
-    extraNames = c.prepareStatement("SELECT id, other_usernames FROM jgram_peer_log "
-        + "WHERE other_usernames IS NOT NULL");
-    String select = "SELECT l.id, l.username, l.other_usernames, l.last_update_on, "
-        + "l.other_usernames IS NULL AND (" + held + ") FROM jgram_peer_log l "
-        + "WHERE l.username IS NOT NULL AND (l.other_usernames IS NOT NULL OR " + held;
-    named = c.prepareStatement(select
-        + " OR l.username IN (SELECT username FROM jgram_peer_log WHERE username IS NOT NULL "
-        + "GROUP BY username HAVING COUNT(*) > 1) "
-        + "OR l.username IN (SELECT value FROM json_each(?))) ORDER BY l.rowid");
-    namedOnce = c.prepareStatement(select + ") ORDER BY l.rowid");
     known = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM jgram_peer_log LIMIT "
         + SAMPLE + ") l WHERE EXISTS (SELECT 1 FROM peers p WHERE p.id = l.id)");
     logCount = c.prepareStatement("SELECT COUNT(*) FROM jgram_peer_log");
@@ -245,47 +197,6 @@ final class LogMerge implements AutoCloseable {
         + "AND p.last_update_on = l.last_update_on AND p.access_hash IS l.access_hash "
         + "AND p.type IS l.type AND p.username IS l.username "
         + "AND p.phone_number IS l.phone_number) ORDER BY rowid");
-    deleteNames = c.prepareStatement(
-        "DELETE FROM jgram_usernames WHERE peer_id IN (SELECT id FROM jgram_peer_log)");
-    namedPeerIds = c.prepareStatement(
-        "SELECT DISTINCT peer_id FROM jgram_usernames LIMIT ?");
-    deleteNamesOf = c.prepareStatement("DELETE FROM jgram_usernames WHERE peer_id = ?");
-    insertName = c.prepareStatement("INSERT INTO jgram_usernames "
-        + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)");
-  }
-
-  /**
-   * Deletes the {@code jgram_usernames} rows of the logged peers. With the logged ids known
-   * (sorted), and no more rows there than a few per logged peer, it reads those rows' peer ids
-   * and deletes the logged ones; else SQLite looks up each logged id in the table's index.
-   */
-  private void deleteNames(long[] sortedIds) throws SQLException {
-    if (sortedIds == null) {
-      deleteNames.executeUpdate();
-      return;
-    }
-    long limit = 4L * sortedIds.length;
-    List<Long> doomed = new ArrayList<>();
-    long seen = 0;
-    namedPeerIds.setLong(1, limit + 1);
-    try (ResultSet rs = namedPeerIds.executeQuery()) {
-      while (rs.next()) {
-        seen++;
-        long id = rs.getLong(1);
-        if (Arrays.binarySearch(sortedIds, id) >= 0) {
-          doomed.add(id);
-        }
-      }
-    }
-    if (seen > limit) {
-      deleteNames.executeUpdate();
-      return;
-    }
-    for (long id : doomed) {
-      deleteNamesOf.setLong(1, id);
-      deleteNamesOf.addBatch();
-    }
-    deleteNamesOf.executeBatch();
   }
 
   /** UPDATEs are used when {@code peers} has no trigger, or only Pyrogram's. */
@@ -305,81 +216,13 @@ final class LogMerge implements AutoCloseable {
     }
   }
 
-  /**
-   * The logged peers (each id's last entry, in log order) that may need {@code jgram_usernames}
-   * rows, and every peer that could contest their usernames: those with several usernames,
-   * those whose single username another peer holds in the file, and those whose username
-   * another logged peer claims too (as its first username, or as a further one). Peers with
-   * one username of their own, which are most, stay in SQLite. {@code mayRepeatNames}:
-   * whether any username may appear twice in the log; if not, none is contested there.
-   */
-  private List<Named> named(boolean mayRepeatNames) throws SQLException {
-    PreparedStatement query = namedOnce;
-    if (mayRepeatNames) {
-      List<String> extras = new ArrayList<>();
-      try (ResultSet rs = extraNames.executeQuery()) {
-        while (rs.next()) {
-          extras.addAll(PeerLog.decode(rs.getLong(1), rs.getString(2)));
-        }
-      }
-      named.setString(1, jsonArray(extras));
-      query = named;
-    }
-    List<Named> peers = new ArrayList<>();
-    try (ResultSet rs = query.executeQuery()) {
-      while (rs.next()) {
-        long id = rs.getLong(1);
-        peers.add(new Named(id, PeerLog.usernames(id, rs.getString(2), rs.getString(3)),
-            rs.getLong(4), rs.getBoolean(5)));
-      }
-    }
-    return peers;
-  }
-
-  /** {@code texts} as a JSON array of strings, for SQLite's {@code json_each}. */
-  static String jsonArray(List<String> texts) {
-    StringBuilder b = new StringBuilder("[");
-    for (String t : texts) {
-      if (b.length() > 1) {
-        b.append(',');
-      }
-      b.append('"');
-      for (int i = 0; i < t.length(); i++) {
-        char ch = t.charAt(i);
-        if (ch == '"' || ch == '\\') {
-          b.append('\\').append(ch);
-        } else if (ch < 0x20) {
-          b.append(String.format("\\u%04x", (int) ch));
-        } else {
-          b.append(ch);
-        }
-      }
-      b.append('"');
-    }
-    return b.append(']').toString();
-  }
-
-  /** The peers one of whose usernames a different peer claimed before them in the log. */
-  private static Set<Long> contestedInLog(List<Named> peers) {
-    Set<Long> contested = new HashSet<>();
-    Map<String, Long> claimed = new HashMap<>(peers.size() * 2);
-    for (Named p : peers) {
-      for (String u : p.usernames()) {
-        Long before = claimed.put(u, p.id());
-        if (before != null && before != p.id()) {
-          contested.add(p.id());
-        }
-      }
-    }
-    return contested;
-  }
-
   /** Frees the compiled statements; the next merge compiles them again. */
   @Override
   public void close() throws SQLException {
-    PreparedStatement[] all = {dropSuperseded, extraNames, named, namedOnce, known, logCount, peersUpTo, replaceAll,
-        refresh, replaceChanged, deleteNames, namedPeerIds, deleteNamesOf, insertName};
-    named = null;
+    usernames.close();
+    PreparedStatement[] all = {dropSuperseded, known, logCount, peersUpTo, replaceAll, refresh,
+        replaceChanged};
+    replaceChanged = null;
     for (PreparedStatement s : all) {
       if (s != null) {
         s.close();

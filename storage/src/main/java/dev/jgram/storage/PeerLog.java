@@ -40,8 +40,6 @@ final class PeerLog implements AutoCloseable {
   static final int MAX_MERGE_ROWS = 1 << 20;
 
   private static final int ROWS = PeerWriter.ROWS;
-  /** Ids appended since the sorted index was made that mayHold scans rather than sorts. */
-  private static final int SCAN_IDS = 1024;
   /** Rows from which on the log's ids and username hashes are kept in memory. */
   static final int TRACK_ROWS = 4096;
   /** What a new log takes as {@link #TRACK_ROWS}; tests set 0 to track every log. */
@@ -56,20 +54,11 @@ final class PeerLog implements AutoCloseable {
   private final LazyStatement appendMany;
   private int pending;
   /**
-   * Whether {@link #ids} and {@link #nameHashes} describe every row of the log. They are kept
-   * only once it holds {@link #TRACK_ROWS} rows, so that the many small logs of a fleet's idle
-   * sessions cost no memory; below that, merges and lookups treat the log's ids as unknown,
-   * which costs little for so few rows.
+   * The log's ids and username hashes, kept only once it holds {@link #TRACK_ROWS} rows (the
+   * many small logs of a fleet's idle sessions then cost no memory); null: not kept, and
+   * merges and lookups treat the log's ids as unknown, which costs little for so few rows.
    */
-  private boolean tracked;
-  /** The ids of the log's rows, in log order (when tracked). */
-  private long[] ids = new long[0];
-  /** ids[0..searchable), sorted, once a lookup asked (see mayHold); the rest are scanned. */
-  private long[] searchIndex = new long[0];
-  private int searchable;
-  /** A 64-bit hash of each username in the log (when tracked; see mayRepeatNames). */
-  private long[] nameHashes = new long[0];
-  private int names;
+  private LoggedKeys keys;
 
   /** A log on {@code c}, which must be able to write the log table; statements on first use. */
   PeerLog(Connection c) throws SQLException {
@@ -96,11 +85,13 @@ final class PeerLog implements AutoCloseable {
 
   /** Appends {@code peers} (stamped) in the caller's transaction. */
   void append(List<Peer> peers) throws SQLException {
-    if (!tracked && pending + peers.size() >= trackRows) {
-      track();
+    if (keys == null && pending + peers.size() >= trackRows) {
+      keys = track();
     }
-    if (tracked) {
-      remember(peers);
+    if (keys != null) {
+      for (Peer p : peers) {
+        keys.add(p.id(), p.usernames());
+      }
     }
     int full = peers.size() / ROWS * ROWS;
     for (int from = 0; from < full; from += ROWS) {
@@ -121,129 +112,36 @@ final class PeerLog implements AutoCloseable {
     pending += peers.size();
   }
 
-  /** Starts tracking: reads the ids and usernames of the rows the log holds so far. */
-  private void track() throws SQLException {
-    ids = new long[Math.max(TRACK_ROWS, pending * 2)];
-    nameHashes = new long[ids.length];
-    names = 0;
-    int row = 0;
+  /** The keys of the rows the log holds so far, read from it; null if it changed meanwhile. */
+  private LoggedKeys track() throws SQLException {
+    LoggedKeys read = new LoggedKeys(Math.max(TRACK_ROWS, pending * 2));
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id, username, other_usernames FROM " + TABLE
             + " ORDER BY rowid")) {
-      while (rs.next() && row < pending) {
+      while (rs.next()) {
         long id = rs.getLong(1);
-        ids[row++] = id;
-        for (String u : usernames(id, rs.getString(2), rs.getString(3))) {
-          addName(u);
-        }
+        read.add(id, usernames(id, rs.getString(2), rs.getString(3)));
       }
     }
-    tracked = row == pending;
-  }
-
-  private void remember(List<Peer> peers) {
-    if (pending + peers.size() > ids.length) {
-      ids = Arrays.copyOf(ids, Math.max(pending + peers.size(), ids.length * 2));
-    }
-    for (int i = 0; i < peers.size(); i++) {
-      Peer p = peers.get(i);
-      ids[pending + i] = p.id();
-      for (String u : p.usernames()) {
-        addName(u);
-      }
-    }
-  }
-
-  private void addName(String username) {
-    if (names == nameHashes.length) {
-      nameHashes = Arrays.copyOf(nameHashes, Math.max(64, names * 2));
-    }
-    nameHashes[names++] = hash(username);
-  }
-
-  /** Forgets the tracked ids and names: from here on they are unknown. */
-  private void untrack() {
-    tracked = false;
-    ids = new long[0];
-    nameHashes = new long[0];
-    names = 0;
-    searchIndex = new long[0];
-    searchable = 0;
+    return read.size() == pending ? read : null;
   }
 
   /**
-   * Whether some username may appear more than once among the logged peers (twice in one
-   * peer's rows, or in two peers'): true if the log is not tracked, or if two of its
-   * usernames have the same 64-bit hash. False means every logged username is written once,
-   * so none is contested within the log.
+   * Whether some username may appear more than once among the logged peers (twice for one
+   * peer, or for two peers): true unless the log's keys are kept and say otherwise.
    */
   boolean mayRepeatNames() {
-    if (!tracked) {
-      return true;
-    }
-    long[] sorted = Arrays.copyOf(nameHashes, names);
-    Arrays.sort(sorted);
-    return repeats(sorted);
+    return keys == null || keys.mayRepeatNames();
   }
 
-  /** FNV-1a over the UTF-16 units, then a 64-bit finaliser (MurmurHash3's fmix64). */
-  static long hash(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    return h ^ (h >>> 33);
-  }
-
-  /**
-   * Whether {@code id} may have a row in the log: false only if it certainly has none, so
-   * that a lookup of an id no logged peer has needs no merge. Ids appended since the sorted
-   * index was last made are scanned; it is made again when they outnumber an eighth of it.
-   */
+  /** Whether {@code id} may have a row in the log; false only if it certainly has none. */
   boolean mayHold(long id) {
-    if (!tracked) {
-      return true;
-    }
-    if (pending - searchable > Math.max(SCAN_IDS, searchable / 8)) {
-      searchIndex = Arrays.copyOf(ids, pending);
-      Arrays.sort(searchIndex);
-      searchable = pending;
-    }
-    if (Arrays.binarySearch(searchIndex, 0, searchable, id) >= 0) {
-      return true;
-    }
-    for (int i = searchable; i < pending; i++) {
-      if (ids[i] == id) {
-        return true;
-      }
-    }
-    return false;
+    return keys == null || keys.mayHold(id);
   }
 
-  /**
-   * The ids of the log's rows, sorted; null if the log is not tracked.
-   */
+  /** The ids of the log's rows, sorted; null if its keys are not kept. */
   long[] sortedIds() {
-    if (!tracked) {
-      return null;
-    }
-    long[] sorted = Arrays.copyOf(ids, pending);
-    Arrays.sort(sorted);
-    return sorted;
-  }
-
-  /** Whether sorted {@code ids} holds some id more than once. */
-  static boolean repeats(long[] sorted) {
-    for (int i = 1; i < sorted.length; i++) {
-      if (sorted[i] == sorted[i - 1]) {
-        return true;
-      }
-    }
-    return false;
+    return keys == null ? null : keys.sortedIds();
   }
 
   /**
@@ -282,17 +180,17 @@ final class PeerLog implements AutoCloseable {
       s.executeUpdate("DELETE FROM " + TABLE);
     }
     pending = 0;
-    untrack();
+    keys = null;
   }
 
   /**
    * Re-reads the log's length after a rolled-back transaction: an append's rows are gone, a
-   * failed merge's rows are back. What was tracked is forgotten (it may hold the rolled-back
-   * append's ids), so ids and names count as unknown until the log is tracked again.
+   * failed merge's rows are back. The kept keys are dropped (they may hold the rolled-back
+   * append's), so ids and names count as unknown until the log is tracked again.
    */
   void resync() throws SQLException {
     pending = count(c);
-    untrack();
+    keys = null;
   }
 
   private static void bind(PreparedStatement s, int base, Peer p) throws SQLException {
