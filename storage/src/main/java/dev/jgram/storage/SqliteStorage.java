@@ -47,10 +47,7 @@ final class SqliteStorage implements Storage {
   private CachedPeers lookups;
   private SqliteState rows;
   private Session session;
-  private LazyStatement begin;
-  private LazyStatement commit;
-  private MemoryTrim trim;
-  private boolean wal;
+  private SqliteCalls calls;
 
   SqliteStorage(Path file, StorageConfig config) {
     this.file = file;
@@ -90,7 +87,8 @@ final class SqliteStorage implements Storage {
       if (lock != null) {
         lock.close();
       }
-      throw e instanceof RuntimeException r ? r : failure("open", (SQLException) e);
+      throw e instanceof RuntimeException r ? r
+          : SqliteCalls.failure(file, "open", (SQLException) e);
     }
   }
 
@@ -101,8 +99,7 @@ final class SqliteStorage implements Storage {
         : AuthKeyAtRest.unlock(c, opened.layout(), name(), config.encryption());
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
     rows = new SqliteState(c, opened.layout(), !config.readOnly(), keys);
-    begin = new LazyStatement(c, "BEGIN IMMEDIATE");
-    commit = new LazyStatement(c, "COMMIT");
+    calls = new SqliteCalls(c, file, peers::rolledBack);
     lookups = new CachedPeers(c, peers, config, new CachedPeers.BeforeQuery() {
       @Override
       public void run() throws SQLException {
@@ -118,8 +115,9 @@ final class SqliteStorage implements Storage {
     });
     session = rows.readSession();
     if (!config.readOnly()) {
-      trim = new MemoryTrim(c, peers::releaseStatements, rows::releaseStatements,
-          begin::close, commit::close);
+      MemoryTrim trim = new MemoryTrim(c, peers::releaseStatements, rows::releaseStatements,
+          calls::releaseStatements);
+      calls.trimAfterWrites(trim);
       if (rows.keyNeedsSealing()) {
         write("seal the auth key", () -> rows.writeSession(session)); // asked to encrypt it
       }
@@ -138,7 +136,7 @@ final class SqliteStorage implements Storage {
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA wal_checkpoint(PASSIVE)"); // fsyncs the WAL: durable past power loss
     } catch (SQLException e) {
-      throw failure("save", e);
+      throw SqliteCalls.failure(file, "save", e);
     }
   }
 
@@ -218,7 +216,7 @@ final class SqliteStorage implements Storage {
       try {
         return rows.readSession();
       } catch (SQLException e) {
-        throw failure("read the session", e);
+        throw SqliteCalls.failure(file, "read the session", e);
       }
     }
     return session;
@@ -367,66 +365,12 @@ final class SqliteStorage implements Storage {
     return read("read the key revocation", rows::revocation);
   }
 
-  @FunctionalInterface
-  private interface SqlRead<T> {
-    T run() throws SQLException;
+  private <T> T read(String what, SqliteCalls.SqlRead<T> action) {
+    return calls.read(what, action);
   }
 
-  @FunctionalInterface
-  private interface SqlWrite {
-    void run() throws SQLException;
-  }
-
-  private <T> T read(String what, SqlRead<T> action) {
-    try {
-      return action.run();
-    } catch (SQLException e) {
-      throw failure(what, e);
-    } catch (StorageException e) {
-      throw named(what, e);
-    }
-  }
-
-  /** Runs {@code action} in its own committed transaction. */
-  private void write(String what, SqlWrite action) {
-    try {
-      if (!wal) {
-        wal = SqliteOpener.enterWal(c, file);
-      }
-      begin.get().execute();
-      try {
-        action.run();
-        commit.get().execute();
-        trim.afterWrite(); // a small file gives back its SQLite memory
-      } catch (SQLException | RuntimeException e) {
-        try (Statement s = c.createStatement()) {
-          s.execute("ROLLBACK");
-        } catch (SQLException ignored) {
-          // the transaction is gone already
-        }
-        peers.rolledBack();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw failure(what, e);
-    } catch (StorageException e) {
-      throw named(what, e);
-    }
-  }
-
-  private StorageException failure(String what, SQLException e) {
-    return new StorageException(name() + ": cannot " + what + ": " + e.getMessage(), e);
-  }
-
-  /**
-   * A plain StorageException from inside (a bad row in the file, say) with the file's name
-   * added; typed ones (locked, too new...) already say what they concern and pass unchanged.
-   */
-  private StorageException named(String what, StorageException e) {
-    if (e.getClass() != StorageException.class || e.getMessage().startsWith(name())) {
-      return e;
-    }
-    return new StorageException(name() + ": cannot " + what + ": " + e.getMessage(), e);
+  private void write(String what, SqliteCalls.SqlWrite action) {
+    calls.write(what, action);
   }
 
   private void checkOpen() {
