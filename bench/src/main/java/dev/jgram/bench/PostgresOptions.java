@@ -1,6 +1,6 @@
 package dev.jgram.bench;
 
-import java.util.regex.Pattern;
+import dev.jgram.storage.postgres.PostgresDataSources;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Option;
 
@@ -11,9 +11,6 @@ import picocli.CommandLine.Option;
  * shows it: the URL is only ever printed masked.
  */
 final class PostgresOptions {
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-  private static final Pattern URL_USERINFO = Pattern.compile("//([^/@:]*):[^/@]*@");
-
   @Option(names = "--jdbc-url", paramLabel = "URL",
       description = "PostgreSQL JDBC URL for --engine postgres, e.g. "
           + "jdbc:postgresql://host:5432/db?user=u.")
@@ -29,8 +26,7 @@ final class PostgresOptions {
 
   /** {@code url} with any password replaced by {@code ***}. */
   static String masked(String url) {
-    String s = URL_PASSWORD.matcher(url).replaceAll("$1***");
-    return URL_USERINFO.matcher(s).replaceAll("//$1:***@");
+    return PostgresDataSources.masked(url);
   }
 
   /**
@@ -40,22 +36,14 @@ final class PostgresOptions {
    *     URL, or the variable when {@code --db-password-env} names an unset one
    */
   PGSimpleDataSource dataSource() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    try {
-      ds.setURL(jdbcUrl);
-    } catch (IllegalArgumentException e) {
-      // pgjdbc's own message repeats the URL, password and all: never show it.
-      throw new IllegalArgumentException(masked(jdbcUrl) + ": not a PostgreSQL JDBC URL; "
-          + "expected jdbc:postgresql://host[:port]/database[?user=...]");
-    }
+    String password = null;
     if (dbPasswordEnv != null) {
-      String password = System.getenv(dbPasswordEnv);
+      password = System.getenv(dbPasswordEnv);
       if (password == null) {
         throw new IllegalArgumentException("--db-password-env " + dbPasswordEnv
             + ": environment variable " + dbPasswordEnv + " is not set");
       }
-      ds.setPassword(password);
     }
-    return ds;
+    return PostgresDataSources.of(jdbcUrl, null, password);
   }
 }

@@ -1,8 +1,8 @@
 package dev.jgram.cli;
 
 import dev.jgram.storage.StorageConfig;
+import dev.jgram.storage.postgres.PostgresDataSources;
 import dev.jgram.storage.postgres.PostgresStorage;
-import java.util.regex.Pattern;
 import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Option;
 
@@ -13,9 +13,6 @@ import picocli.CommandLine.Option;
  * it: the URL is always printed with its password masked.
  */
 final class PostgresOptions {
-  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
-  private static final Pattern URL_USERINFO = Pattern.compile("//([^/@:]*):[^/@]*@");
-
   @Option(names = "--jdbc-url", paramLabel = "<url>",
       description = "PostgreSQL JDBC URL, e.g. jdbc:postgresql://host:5432/db?user=u "
           + "(for --to postgres or a postgres input).")
@@ -40,16 +37,7 @@ final class PostgresOptions {
 
   /** The URL with any password replaced by {@code ***}, safe to print. */
   String safeUrl() {
-    return masked(jdbcUrl);
-  }
-
-  /** {@code url} with any password replaced by {@code ***}. */
-  static String masked(String url) {
-    if (url == null) {
-      return null;
-    }
-    String s = URL_PASSWORD.matcher(url).replaceAll("$1***");
-    return URL_USERINFO.matcher(s).replaceAll("//$1:***@");
+    return PostgresDataSources.masked(jdbcUrl);
   }
 
   /**
@@ -59,26 +47,19 @@ final class PostgresOptions {
    *     variable when {@code --db-password-env} names an unset one
    */
   PGSimpleDataSource dataSource() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    try {
-      ds.setURL(jdbcUrl);
-    } catch (IllegalArgumentException e) {
-      // pgjdbc's own message repeats the URL, password and all: never show it.
-      throw new CliException(safeUrl() + ": not a PostgreSQL JDBC URL; expected "
-          + "jdbc:postgresql://host[:port]/database[?user=...]");
-    }
-    if (dbUser != null) {
-      ds.setUser(dbUser);
-    }
+    String password = null;
     if (dbPasswordEnv != null) {
-      String password = System.getenv(dbPasswordEnv);
+      password = System.getenv(dbPasswordEnv);
       if (password == null) {
         throw new CliException("--db-password-env " + dbPasswordEnv
             + ": environment variable " + dbPasswordEnv + " is not set");
       }
-      ds.setPassword(password);
     }
-    return ds;
+    try {
+      return PostgresDataSources.of(jdbcUrl, dbUser, password);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage());
+    }
   }
 
   /** A storage for session {@code sessionName} in {@link #schema} (not opened). */
