@@ -1,6 +1,7 @@
 package dev.jgram.cli;
 
 import dev.jgram.storage.Session;
+import dev.jgram.storage.SessionLockState;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.format.PortableSession;
 import dev.jgram.storage.format.SessionFormats;
@@ -101,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private void checkLock() {
-    SessionLock lock = SessionLock.probe(file);
+    SessionLockState lock = SessionLockState.of(file);
     info("lock", lock.describe());
     Path journal = SessionDatabase.sibling(file, "-journal");
     if (Files.exists(journal)) {

@@ -1,5 +1,6 @@
 package dev.jgram.cli;
 
+import dev.jgram.storage.SessionLockState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class OutputTarget {
     if (!force) {
       throw new CliException(out + ": already exists; pass --force to replace it");
     }
-    SessionLock lock = SessionLock.probe(out);
+    SessionLockState lock = SessionLockState.of(out);
     if (lock.held()) {
       throw new CliException(out + ": not replaced: " + lock.describe());
     }

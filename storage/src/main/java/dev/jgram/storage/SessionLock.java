@@ -1,6 +1,7 @@
 package dev.jgram.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -41,6 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SessionLock implements AutoCloseable {
   private static final Map<Path, Owner> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
   private static final int ATTEMPTS = 5;
+  /** The most of a lock file a probe reads: an owner's three lines are far shorter. */
+  private static final int MAX_LOCK_FILE_BYTES = 4096;
   private static final String HOST = hostName();
 
   /** Who holds a lock. */
@@ -57,7 +60,7 @@ final class SessionLock implements AutoCloseable {
       long pid = -1;
       String host = null;
       String since = null;
-      for (String line : text.split("\n")) {
+      for (String line : text.split("\\R")) {
         int eq = line.indexOf('=');
         if (eq < 0) {
           continue;
@@ -79,6 +82,15 @@ final class SessionLock implements AutoCloseable {
       } catch (NumberFormatException e) {
         return -1;
       }
+    }
+
+    /** For people: "process 42 on host build-7 since ...". */
+    String describe() {
+      if (pid < 0 && host == null) {
+        return "owner unknown (the lock file names none)";
+      }
+      return "process " + (pid < 0 ? "?" : Long.toString(pid)) + " on host "
+          + (host == null ? "?" : host) + (since == null ? "" : " since " + since);
     }
   }
 
@@ -129,6 +141,41 @@ final class SessionLock implements AutoCloseable {
     } catch (RuntimeException e) {
       HELD_IN_THIS_JVM.remove(key, me);
       throw e;
+    }
+  }
+
+  /** See {@link SessionLockState#of(Path)}. */
+  static SessionLockState probe(Path session) {
+    Path file = lockFileOf(session);
+    if (!Files.isRegularFile(file)) {
+      return new SessionLockState(false, null);
+    }
+    long me = ProcessHandle.current().pid();
+    Owner owner = readOwner(file);
+    // Closing any channel of the file would drop this process's own lock: never touch it then.
+    if (owner.pid() == me || HELD_IN_THIS_JVM.containsKey(canonical(file))) {
+      return new SessionLockState(true, "this process (pid " + me + ")");
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileLock shared = ch.tryLock(0, Long.MAX_VALUE, true);
+      if (shared != null) {
+        shared.release();
+        return new SessionLockState(false, owner.pid() < 0 ? null : owner.describe());
+      }
+      return new SessionLockState(true, owner.describe());
+    } catch (OverlappingFileLockException e) {
+      return new SessionLockState(true, "this process (pid " + me + ")");
+    } catch (IOException e) {
+      return new SessionLockState(true, owner.describe() + " (lock state unknown: "
+          + e.getMessage() + ")");
+    }
+  }
+
+  private static Owner readOwner(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Owner.parse(new String(in.readNBytes(MAX_LOCK_FILE_BYTES), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return new Owner(-1, null, null);
     }
   }
 
