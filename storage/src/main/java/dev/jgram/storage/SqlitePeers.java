@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,15 +72,27 @@ final class SqlitePeers implements AutoCloseable {
 
   /**
    * The entries of {@code peers} that a write keeps, in write order: the last entry per id
-   * wins, at its last position.
+   * wins, at its last position. A list in which no id repeats is returned itself.
    */
   static List<Peer> lastPerId(Collection<Peer> peers) {
+    if (peers instanceof List<Peer> list && !repeatsAnId(list)) {
+      return list; // the common case: each id once, nothing to drop
+    }
     Map<Long, Peer> byId = new LinkedHashMap<>();
     for (Peer p : peers) {
       byId.remove(p.id());
       byId.put(p.id(), p);
     }
     return new ArrayList<>(byId.values());
+  }
+
+  private static boolean repeatsAnId(List<Peer> peers) {
+    long[] ids = new long[peers.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = peers.get(i).id();
+    }
+    Arrays.sort(ids);
+    return LoggedKeys.repeats(ids);
   }
 
   /** Logs {@code peers} (stamped, one entry per id) in the caller's transaction. */
