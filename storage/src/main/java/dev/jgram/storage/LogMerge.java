@@ -26,13 +26,12 @@ final class LogMerge implements AutoCloseable {
 
   private final Connection c;
   private final LogUsernames usernames;
-  private PreparedStatement dropSuperseded;
-  private PreparedStatement replaceAll;
-  private PreparedStatement known;
-  private PreparedStatement logCount;
-  private PreparedStatement peersUpTo;
-  private PreparedStatement refresh;
-  private PreparedStatement replaceChanged;
+  private final LazyStatement dropSuperseded;
+  private final LazyStatement replaceAll;
+  private final LazyStatement known;
+  private final LazyStatement peersUpTo;
+  private final LazyStatement refresh;
+  private final LazyStatement replaceChanged;
   /** How rows are written: REPLACE only, or UPDATE of unchanged rows first (see run). */
   private boolean refreshUnchanged;
   /** Pyrogram's trigger's own text, restored verbatim after an UPDATE; null if none. */
@@ -41,6 +40,22 @@ final class LogMerge implements AutoCloseable {
   LogMerge(Connection c) {
     this.c = c;
     this.usernames = new LogUsernames(c);
+    dropSuperseded = new LazyStatement(c, "DELETE FROM jgram_peer_log WHERE rowid NOT IN "
+        + "(SELECT max(rowid) FROM jgram_peer_log GROUP BY id)");
+    known = new LazyStatement(c, "SELECT COUNT(*) FROM (SELECT id FROM jgram_peer_log LIMIT "
+        + SAMPLE + ") l WHERE EXISTS (SELECT 1 FROM peers p WHERE p.id = l.id)");
+    peersUpTo = new LazyStatement(c, "SELECT COUNT(*) FROM (SELECT 1 FROM peers LIMIT ?)");
+    replaceAll = new LazyStatement(c, "REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
+        + " FROM jgram_peer_log ORDER BY rowid");
+    refresh = new LazyStatement(c, "UPDATE peers SET access_hash = l.access_hash, "
+        + "type = l.type, last_update_on = l.last_update_on FROM jgram_peer_log l "
+        + "WHERE peers.id = l.id AND peers.username IS l.username "
+        + "AND peers.phone_number IS l.phone_number");
+    replaceChanged = new LazyStatement(c, "REPLACE INTO peers (" + COLUMNS + ") SELECT "
+        + COLUMNS + " FROM jgram_peer_log l WHERE NOT EXISTS (SELECT 1 FROM peers p "
+        + "WHERE p.id = l.id AND p.last_update_on = l.last_update_on "
+        + "AND p.access_hash IS l.access_hash AND p.type IS l.type "
+        + "AND p.username IS l.username AND p.phone_number IS l.phone_number) ORDER BY rowid");
   }
 
   /**
@@ -50,11 +65,11 @@ final class LogMerge implements AutoCloseable {
    */
   void run(long[] sortedIds, boolean mayRepeatNames) throws SQLException {
     boolean mayRepeatIds = sortedIds == null || LoggedKeys.repeats(sortedIds);
-    prepare();
+    readTriggers();
     if (mayRepeatIds) {
-      dropSuperseded.executeUpdate();
+      dropSuperseded.get().executeUpdate();
     }
-    int logRows = mayRepeatIds ? logRows() : sortedIds.length;
+    int logRows = mayRepeatIds ? PeerLog.count(c) : sortedIds.length;
     LogUsernames.Plan names = usernames.plan(mayRepeatNames); // before peers changes
     writeRows(logRows);
     usernames.write(names, sortedIds);
@@ -71,11 +86,11 @@ final class LogMerge implements AutoCloseable {
    */
   private void writeRows(int logRows) throws SQLException {
     if (!refreshUnchanged || !mostlyKnown()) {
-      List<String> indexes = rebuildPays(logRows) ? rebuildableIndexes() : null;
+      List<Index> indexes = rebuildPays(logRows) ? rebuildableIndexes() : null;
       if (indexes != null) {
         rebuild(indexes);
       } else {
-        replaceAll.executeUpdate();
+        replaceAll.get().executeUpdate();
       }
       return;
     }
@@ -83,9 +98,9 @@ final class LogMerge implements AutoCloseable {
       if (triggerSql != null) {
         s.execute("DROP TRIGGER " + TRIGGER);
       }
-      int refreshed = refresh.executeUpdate();
+      int refreshed = refresh.get().executeUpdate();
       if (refreshed < logRows) { // else every logged row was unchanged but for time and hash
-        replaceChanged.executeUpdate();
+        replaceChanged.get().executeUpdate();
       }
       if (triggerSql != null) {
         s.execute(triggerSql);
@@ -101,107 +116,70 @@ final class LogMerge implements AutoCloseable {
    * often a page split each, and leaves pages about 85 % full.
    */
   private boolean rebuildPays(int logRows) throws SQLException {
-    peersUpTo.setLong(1, (long) logRows * REBUILD_RATIO + 1);
-    try (ResultSet rs = peersUpTo.executeQuery()) {
+    PreparedStatement query = peersUpTo.get();
+    query.setLong(1, (long) logRows * REBUILD_RATIO + 1);
+    try (ResultSet rs = query.executeQuery()) {
       return rs.next() && rs.getLong(1) <= (long) logRows * REBUILD_RATIO;
     }
   }
 
+  /** An index of {@code peers}: its name and the text it was created with. */
+  private record Index(String name, String sql) {}
+
   /**
-   * The text of each index of {@code peers}, as stored, if all can be dropped and made again
-   * without changing what a REPLACE does: created by CREATE INDEX, none UNIQUE (a REPLACE
-   * deletes the rows a unique index would reject; without it, they would stay, and the index
-   * could not be made again). Null otherwise.
+   * The indexes of {@code peers}, in the order they were created, if all can be dropped and
+   * made again from their stored text without changing what a REPLACE does: created by CREATE
+   * INDEX, none UNIQUE (a REPLACE deletes the rows a unique index would reject; without it,
+   * they would stay, and the index could not be made again). Null otherwise.
    */
-  private List<String> rebuildableIndexes() throws SQLException {
-    List<String> ddl = new ArrayList<>();
+  private List<Index> rebuildableIndexes() throws SQLException {
+    List<Index> indexes = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT l.\"unique\", l.origin, m.sql "
+        ResultSet rs = s.executeQuery("SELECT l.name, l.\"unique\", l.origin, m.sql "
             + "FROM pragma_index_list('peers', 'main') l "
             + "LEFT JOIN main.sqlite_master m ON m.type = 'index' AND m.name = l.name "
-            + "ORDER BY m.rowid")) { // as first created
+            + "ORDER BY m.rowid")) {
       while (rs.next()) {
-        String sql = rs.getString(3);
-        if (rs.getInt(1) != 0 || !"c".equals(rs.getString(2)) || sql == null) {
+        String sql = rs.getString(4);
+        if (rs.getInt(2) != 0 || !"c".equals(rs.getString(3)) || sql == null) {
           return null;
         }
-        ddl.add(sql);
+        indexes.add(new Index(rs.getString(1), sql));
       }
     }
-    return ddl;
+    return indexes;
   }
 
   /**
-   * Drops the indexes of {@code peers}, writes the log's rows in id order (appends, where the
-   * table is empty), and creates the indexes again from their stored text ({@code ddl}), all
-   * in the caller's transaction: no reader ever sees {@code peers} without them, and the new
-   * indexes are packed.
+   * Drops {@code indexes}, writes the log's rows in id order (appends, where the table is
+   * empty), and creates the indexes again from their stored text, all in the caller's
+   * transaction: no reader ever sees {@code peers} without them, and the new indexes are
+   * packed.
    */
-  private void rebuild(List<String> ddl) throws SQLException {
+  private void rebuild(List<Index> indexes) throws SQLException {
     try (Statement s = c.createStatement()) {
-      for (String name : indexNames()) {
-        s.execute("DROP INDEX main.\"" + name.replace("\"", "\"\"") + "\"");
+      for (Index index : indexes) {
+        s.execute("DROP INDEX main.\"" + index.name().replace("\"", "\"\"") + "\"");
       }
       s.executeUpdate("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
           + " FROM jgram_peer_log ORDER BY id, rowid");
-      for (String sql : ddl) {
-        s.execute(sql);
+      for (Index index : indexes) {
+        s.execute(index.sql());
       }
-    }
-  }
-
-  private List<String> indexNames() throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT name FROM pragma_index_list('peers', 'main')")) {
-      while (rs.next()) {
-        names.add(rs.getString(1));
-      }
-    }
-    return names;
-  }
-
-  /** Rows in the log (one per id, after superseded ones were dropped). */
-  private int logRows() throws SQLException {
-    try (ResultSet rs = logCount.executeQuery()) {
-      return rs.next() ? rs.getInt(1) : 0;
     }
   }
 
   /** Whether most of a sample of the logged ids already have a row in {@code peers}. */
   private boolean mostlyKnown() throws SQLException {
-    try (ResultSet rs = known.executeQuery()) {
+    try (ResultSet rs = known.get().executeQuery()) {
       return rs.next() && rs.getInt(1) >= SAMPLE / 2;
     }
-  }
-
-  private void prepare() throws SQLException {
-    if (replaceChanged != null) {
-      return;
-    }
-    readTriggers();
-    dropSuperseded = c.prepareStatement("DELETE FROM jgram_peer_log WHERE rowid NOT IN "
-        + "(SELECT max(rowid) FROM jgram_peer_log GROUP BY id)");
-    known = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM jgram_peer_log LIMIT "
-        + SAMPLE + ") l WHERE EXISTS (SELECT 1 FROM peers p WHERE p.id = l.id)");
-    logCount = c.prepareStatement("SELECT COUNT(*) FROM jgram_peer_log");
-    peersUpTo = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM peers LIMIT ?)");
-    replaceAll = c.prepareStatement("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
-        + " FROM jgram_peer_log ORDER BY rowid");
-    refresh = c.prepareStatement("UPDATE peers SET access_hash = l.access_hash, "
-        + "type = l.type, last_update_on = l.last_update_on FROM jgram_peer_log l "
-        + "WHERE peers.id = l.id AND peers.username IS l.username "
-        + "AND peers.phone_number IS l.phone_number");
-    replaceChanged = c.prepareStatement("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
-        + " FROM jgram_peer_log l WHERE NOT EXISTS (SELECT 1 FROM peers p WHERE p.id = l.id "
-        + "AND p.last_update_on = l.last_update_on AND p.access_hash IS l.access_hash "
-        + "AND p.type IS l.type AND p.username IS l.username "
-        + "AND p.phone_number IS l.phone_number) ORDER BY rowid");
   }
 
   /** UPDATEs are used when {@code peers} has no trigger, or only Pyrogram's. */
   private void readTriggers() throws SQLException {
     List<String> names = new ArrayList<>();
+    triggerSql = null;
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT name, sql FROM main.sqlite_master "
             + "WHERE type = 'trigger' AND tbl_name = 'peers'")) {
@@ -220,13 +198,7 @@ final class LogMerge implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     usernames.close();
-    PreparedStatement[] all = {dropSuperseded, known, logCount, peersUpTo, replaceAll, refresh,
-        replaceChanged};
-    replaceChanged = null;
-    for (PreparedStatement s : all) {
-      if (s != null) {
-        s.close();
-      }
-    }
+    LazyStatement.closeAll(dropSuperseded, known, peersUpTo, replaceAll, refresh,
+        replaceChanged);
   }
 }

@@ -20,15 +20,14 @@ import java.util.Set;
  * for the same peers. Every other row of a logged peer there is deleted.
  */
 final class LogUsernames implements AutoCloseable {
-  private final Connection c;
-  private PreparedStatement extraNames;
-  private PreparedStatement named;
+  private final LazyStatement extraNames;
+  private final LazyStatement named;
   /** {@link #named} for a log in which no username appears twice. */
-  private PreparedStatement namedOnce;
-  private PreparedStatement deleteAll;
-  private PreparedStatement rowPeerIds;
-  private PreparedStatement deleteOf;
-  private PreparedStatement insert;
+  private final LazyStatement namedOnce;
+  private final LazyStatement deleteAll;
+  private final LazyStatement rowPeerIds;
+  private final LazyStatement deleteOf;
+  private final LazyStatement insert;
 
   /**
    * A peer with usernames, as its last log entry has it; {@code held}: its single username is
@@ -46,7 +45,25 @@ final class LogUsernames implements AutoCloseable {
   }
 
   LogUsernames(Connection c) {
-    this.c = c;
+    String held = "EXISTS (SELECT 1 FROM peers p WHERE p.username = l.username "
+        + "AND p.id <> l.id) OR EXISTS (SELECT 1 FROM jgram_usernames u "
+        + "WHERE u.username = l.username AND u.peer_id <> l.id)";
+    extraNames = new LazyStatement(c, "SELECT id, other_usernames FROM jgram_peer_log "
+        + "WHERE other_usernames IS NOT NULL");
+    String select = "SELECT l.id, l.username, l.other_usernames, l.last_update_on, "
+        + "l.other_usernames IS NULL AND (" + held + ") FROM jgram_peer_log l "
+        + "WHERE l.username IS NOT NULL AND (l.other_usernames IS NOT NULL OR " + held;
+    named = new LazyStatement(c, select
+        + " OR l.username IN (SELECT username FROM jgram_peer_log WHERE username IS NOT NULL "
+        + "GROUP BY username HAVING COUNT(*) > 1) "
+        + "OR l.username IN (SELECT value FROM json_each(?))) ORDER BY l.rowid");
+    namedOnce = new LazyStatement(c, select + ") ORDER BY l.rowid");
+    deleteAll = new LazyStatement(c,
+        "DELETE FROM jgram_usernames WHERE peer_id IN (SELECT id FROM jgram_peer_log)");
+    rowPeerIds = new LazyStatement(c, "SELECT DISTINCT peer_id FROM jgram_usernames LIMIT ?");
+    deleteOf = new LazyStatement(c, "DELETE FROM jgram_usernames WHERE peer_id = ?");
+    insert = new LazyStatement(c, "INSERT INTO jgram_usernames "
+        + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)");
   }
 
   /**
@@ -59,17 +76,18 @@ final class LogUsernames implements AutoCloseable {
    * contested there and SQLite need not look.
    */
   Plan plan(boolean mayRepeatNames) throws SQLException {
-    prepare();
-    PreparedStatement query = namedOnce;
+    PreparedStatement query;
     if (mayRepeatNames) {
       List<String> extras = new ArrayList<>();
-      try (ResultSet rs = extraNames.executeQuery()) {
+      try (ResultSet rs = extraNames.get().executeQuery()) {
         while (rs.next()) {
           extras.addAll(PeerLog.decode(rs.getLong(1), rs.getString(2)));
         }
       }
-      named.setString(1, jsonArray(extras));
-      query = named;
+      query = named.get();
+      query.setString(1, jsonArray(extras));
+    } else {
+      query = namedOnce.get();
     }
     List<Named> peers = new ArrayList<>();
     try (ResultSet rs = query.executeQuery()) {
@@ -88,19 +106,20 @@ final class LogUsernames implements AutoCloseable {
    */
   void write(Plan plan, long[] sortedIds) throws SQLException {
     delete(sortedIds);
+    PreparedStatement rows = insert.get();
     Set<Long> contested = contestedInLog(plan.peers);
     for (Named p : plan.peers) {
       if (p.usernames().size() > 1 || p.held() || contested.contains(p.id())) {
         for (int i = 0; i < p.usernames().size(); i++) {
-          insert.setLong(1, p.id());
-          insert.setInt(2, i);
-          insert.setString(3, p.usernames().get(i));
-          insert.setLong(4, p.lastUpdateOn());
-          insert.addBatch();
+          rows.setLong(1, p.id());
+          rows.setInt(2, i);
+          rows.setString(3, p.usernames().get(i));
+          rows.setLong(4, p.lastUpdateOn());
+          rows.addBatch();
         }
       }
     }
-    insert.executeBatch();
+    rows.executeBatch();
   }
 
   /**
@@ -110,14 +129,15 @@ final class LogUsernames implements AutoCloseable {
    */
   private void delete(long[] sortedIds) throws SQLException {
     if (sortedIds == null) {
-      deleteAll.executeUpdate();
+      deleteAll.get().executeUpdate();
       return;
     }
     long limit = 4L * sortedIds.length;
     List<Long> doomed = new ArrayList<>();
     long seen = 0;
-    rowPeerIds.setLong(1, limit + 1);
-    try (ResultSet rs = rowPeerIds.executeQuery()) {
+    PreparedStatement ids = rowPeerIds.get();
+    ids.setLong(1, limit + 1);
+    try (ResultSet rs = ids.executeQuery()) {
       while (rs.next()) {
         seen++;
         long id = rs.getLong(1);
@@ -127,14 +147,15 @@ final class LogUsernames implements AutoCloseable {
       }
     }
     if (seen > limit) {
-      deleteAll.executeUpdate();
+      deleteAll.get().executeUpdate();
       return;
     }
+    PreparedStatement delete = deleteOf.get();
     for (long id : doomed) {
-      deleteOf.setLong(1, id);
-      deleteOf.addBatch();
+      delete.setLong(1, id);
+      delete.addBatch();
     }
-    deleteOf.executeBatch();
+    delete.executeBatch();
   }
 
   /** The peers one of whose usernames a different peer claimed before them in the log. */
@@ -175,41 +196,10 @@ final class LogUsernames implements AutoCloseable {
     return b.append(']').toString();
   }
 
-  private void prepare() throws SQLException {
-    if (insert != null) {
-      return;
-    }
-    String held = "EXISTS (SELECT 1 FROM peers p WHERE p.username = l.username "
-        + "AND p.id <> l.id) OR EXISTS (SELECT 1 FROM jgram_usernames u "
-        + "WHERE u.username = l.username AND u.peer_id <> l.id)";
-    extraNames = c.prepareStatement("SELECT id, other_usernames FROM jgram_peer_log "
-        + "WHERE other_usernames IS NOT NULL");
-    String select = "SELECT l.id, l.username, l.other_usernames, l.last_update_on, "
-        + "l.other_usernames IS NULL AND (" + held + ") FROM jgram_peer_log l "
-        + "WHERE l.username IS NOT NULL AND (l.other_usernames IS NOT NULL OR " + held;
-    named = c.prepareStatement(select
-        + " OR l.username IN (SELECT username FROM jgram_peer_log WHERE username IS NOT NULL "
-        + "GROUP BY username HAVING COUNT(*) > 1) "
-        + "OR l.username IN (SELECT value FROM json_each(?))) ORDER BY l.rowid");
-    namedOnce = c.prepareStatement(select + ") ORDER BY l.rowid");
-    deleteAll = c.prepareStatement(
-        "DELETE FROM jgram_usernames WHERE peer_id IN (SELECT id FROM jgram_peer_log)");
-    rowPeerIds = c.prepareStatement("SELECT DISTINCT peer_id FROM jgram_usernames LIMIT ?");
-    deleteOf = c.prepareStatement("DELETE FROM jgram_usernames WHERE peer_id = ?");
-    insert = c.prepareStatement("INSERT INTO jgram_usernames "
-        + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)");
-  }
-
   /** Frees the compiled statements; the next merge compiles them again. */
   @Override
   public void close() throws SQLException {
-    PreparedStatement[] all = {extraNames, named, namedOnce, deleteAll, rowPeerIds, deleteOf,
-        insert};
-    insert = null;
-    for (PreparedStatement s : all) {
-      if (s != null) {
-        s.close();
-      }
-    }
+    LazyStatement.closeAll(extraNames, named, namedOnce, deleteAll, rowPeerIds, deleteOf,
+        insert);
   }
 }
