@@ -37,9 +37,9 @@ final class LogMerge implements AutoCloseable {
   /** Pyrogram's trigger's own text, restored verbatim after an UPDATE; null if none. */
   private String triggerSql;
 
-  LogMerge(Connection c) {
+  LogMerge(Connection c, UsernameRows usernameRows) {
     this.c = c;
-    this.usernames = new LogUsernames(c);
+    this.usernames = new LogUsernames(c, usernameRows);
     dropSuperseded = new LazyStatement(c, "DELETE FROM jgram_peer_log WHERE rowid NOT IN "
         + "(SELECT max(rowid) FROM jgram_peer_log GROUP BY id)");
     known = new LazyStatement(c, "SELECT COUNT(*) FROM (SELECT id FROM jgram_peer_log LIMIT "
@@ -71,8 +71,14 @@ final class LogMerge implements AutoCloseable {
     }
     int logRows = mayRepeatIds ? PeerLog.count(c) : sortedIds.length;
     LogUsernames.Plan names = usernames.plan(mayRepeatNames); // before peers changes
-    writeRows(logRows);
-    usernames.write(names, sortedIds);
+    if (writeRows(logRows)) {
+      List<Index> indexes = rebuildableIndexes("jgram_usernames");
+      dropIndexes(indexes);
+      usernames.write(names, sortedIds);
+      createIndexes(indexes);
+    } else {
+      usernames.write(names, sortedIds);
+    }
   }
 
   /**
@@ -82,17 +88,18 @@ final class LogMerge implements AutoCloseable {
    * so it is dropped for the UPDATE and created again with its exact text, in this same
    * transaction: no one ever sees the file without it. Files with other triggers on
    * {@code peers} get REPLACEs only, and so do logs of mostly new peers (judged by a sample),
-   * for which the UPDATE would only look in vain.
+   * for which the UPDATE would only look in vain. Returns whether the indexes were built anew
+   * (see {@link #rebuild}); the merge then builds {@code jgram_usernames}' anew as well.
    */
-  private void writeRows(int logRows) throws SQLException {
+  private boolean writeRows(int logRows) throws SQLException {
     if (!refreshUnchanged || !mostlyKnown()) {
-      List<Index> indexes = rebuildPays(logRows) ? rebuildableIndexes() : null;
+      List<Index> indexes = rebuildPays(logRows) ? rebuildableIndexes("peers") : null;
       if (indexes != null) {
         rebuild(indexes);
-      } else {
-        replaceAll.get().executeUpdate();
+        return true;
       }
-      return;
+      replaceAll.get().executeUpdate();
+      return false;
     }
     try (Statement s = c.createStatement()) {
       if (triggerSql != null) {
@@ -106,6 +113,7 @@ final class LogMerge implements AutoCloseable {
         s.execute(triggerSql);
       }
     }
+    return false;
   }
 
   /**
@@ -123,31 +131,50 @@ final class LogMerge implements AutoCloseable {
     }
   }
 
-  /** An index of {@code peers}: its name and the text it was created with. */
+  /** An index: its name and the text it was created with. */
   private record Index(String name, String sql) {}
 
   /**
-   * The indexes of {@code peers}, in the order they were created, if all can be dropped and
-   * made again from their stored text without changing what a REPLACE does: created by CREATE
-   * INDEX, none UNIQUE (a REPLACE deletes the rows a unique index would reject; without it,
-   * they would stay, and the index could not be made again). Null otherwise.
+   * The indexes of {@code table} (but for the key of a WITHOUT ROWID table), in the order they
+   * were created, if all can be dropped and made again from their stored text without changing
+   * what a write does: created by CREATE INDEX, none UNIQUE (a REPLACE deletes the rows a
+   * unique index would reject; without it, they would stay, and the index could not be made
+   * again). Null otherwise.
    */
-  private List<Index> rebuildableIndexes() throws SQLException {
+  private List<Index> rebuildableIndexes(String table) throws SQLException {
     List<Index> indexes = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT l.name, l.\"unique\", l.origin, m.sql "
-            + "FROM pragma_index_list('peers', 'main') l "
-            + "LEFT JOIN main.sqlite_master m ON m.type = 'index' AND m.name = l.name "
-            + "ORDER BY m.rowid")) {
-      while (rs.next()) {
-        String sql = rs.getString(4);
-        if (rs.getInt(2) != 0 || !"c".equals(rs.getString(3)) || sql == null) {
-          return null;
+    try (PreparedStatement s = c.prepareStatement("SELECT l.name, l.\"unique\", l.origin, m.sql "
+        + "FROM pragma_index_list(?, 'main') l "
+        + "LEFT JOIN main.sqlite_master m ON m.type = 'index' AND m.name = l.name "
+        + "WHERE l.origin <> 'pk' OR m.sql IS NOT NULL ORDER BY m.rowid")) {
+      s.setString(1, table);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String sql = rs.getString(4);
+          if (rs.getInt(2) != 0 || !"c".equals(rs.getString(3)) || sql == null) {
+            return null;
+          }
+          indexes.add(new Index(rs.getString(1), sql));
         }
-        indexes.add(new Index(rs.getString(1), sql));
       }
     }
     return indexes;
+  }
+
+  private void dropIndexes(List<Index> indexes) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (Index index : indexes == null ? List.<Index>of() : indexes) {
+        s.execute("DROP INDEX main.\"" + index.name().replace("\"", "\"\"") + "\"");
+      }
+    }
+  }
+
+  private void createIndexes(List<Index> indexes) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (Index index : indexes == null ? List.<Index>of() : indexes) {
+        s.execute(index.sql());
+      }
+    }
   }
 
   /**
@@ -157,16 +184,12 @@ final class LogMerge implements AutoCloseable {
    * packed.
    */
   private void rebuild(List<Index> indexes) throws SQLException {
+    dropIndexes(indexes);
     try (Statement s = c.createStatement()) {
-      for (Index index : indexes) {
-        s.execute("DROP INDEX main.\"" + index.name().replace("\"", "\"\"") + "\"");
-      }
       s.executeUpdate("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
           + " FROM jgram_peer_log ORDER BY id, rowid");
-      for (Index index : indexes) {
-        s.execute(index.sql());
-      }
     }
+    createIndexes(indexes);
   }
 
   /** Whether most of a sample of the logged ids already have a row in {@code peers}. */

@@ -14,10 +14,10 @@ import java.util.Set;
 
 /**
  * The {@code jgram_usernames} half of a {@link LogMerge}: which logged peers get rows there,
- * and writing them. A peer gets rows for all its usernames, in order, if it has several, or if
- * its single username is held by another peer in the file before the merge, or claimed by
- * another peer earlier in the log (in write order): the rows that {@link PeerWriter} writes
- * for the same peers. Every other row of a logged peer there is deleted.
+ * and writing them. A peer gets rows for its usernames after the first, if it has several;
+ * and for the first too if another peer holds it in the file before the merge, or claims one
+ * of its usernames earlier in the log (in write order): the rows that {@link PeerWriter}
+ * writes for the same peers. Every other row of a logged peer there is deleted.
  */
 final class LogUsernames implements AutoCloseable {
   private final LazyStatement extraNames;
@@ -27,10 +27,10 @@ final class LogUsernames implements AutoCloseable {
   private final LazyStatement deleteAll;
   private final LazyStatement rowPeerIds;
   private final LazyStatement deleteOf;
-  private final LazyStatement insert;
+  private final UsernameRows rows;
 
   /**
-   * A peer with usernames, as its last log entry has it; {@code held}: its single username is
+   * A peer with usernames, as its last log entry has it; {@code held}: its first username is
    * held by another peer in the file.
    */
   private record Named(long id, List<String> usernames, long lastUpdateOn, boolean held) {}
@@ -44,32 +44,32 @@ final class LogUsernames implements AutoCloseable {
     }
   }
 
-  LogUsernames(Connection c) {
+  LogUsernames(Connection c, UsernameRows rows) {
+    this.rows = rows;
     String held = "EXISTS (SELECT 1 FROM peers p WHERE p.username = l.username "
         + "AND p.id <> l.id) OR EXISTS (SELECT 1 FROM jgram_usernames u "
         + "WHERE u.username = l.username AND u.peer_id <> l.id)";
     extraNames = new LazyStatement(c, "SELECT id, other_usernames FROM jgram_peer_log "
         + "WHERE other_usernames IS NOT NULL");
     String select = "SELECT l.id, l.username, l.other_usernames, l.last_update_on, "
-        + "l.other_usernames IS NULL AND (" + held + ") FROM jgram_peer_log l "
+        + "(" + held + ") FROM jgram_peer_log l "
         + "WHERE l.username IS NOT NULL AND (l.other_usernames IS NOT NULL OR " + held;
     named = new LazyStatement(c, select
         + " OR l.username IN (SELECT username FROM jgram_peer_log WHERE username IS NOT NULL "
         + "GROUP BY username HAVING COUNT(*) > 1) "
         + "OR l.username IN (SELECT value FROM json_each(?))) ORDER BY l.rowid");
     namedOnce = new LazyStatement(c, select + ") ORDER BY l.rowid");
-    deleteAll = new LazyStatement(c,
-        "DELETE FROM jgram_usernames WHERE peer_id IN (SELECT id FROM jgram_peer_log)");
+    deleteAll = new LazyStatement(c, "DELETE FROM jgram_usernames "
+        + "WHERE peer_id IN (SELECT id FROM jgram_peer_log) AND seq <= ?");
     rowPeerIds = new LazyStatement(c, "SELECT DISTINCT peer_id FROM jgram_usernames LIMIT ?");
-    deleteOf = new LazyStatement(c, "DELETE FROM jgram_usernames WHERE peer_id = ?");
-    insert = new LazyStatement(c, "INSERT INTO jgram_usernames "
-        + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)");
+    deleteOf = new LazyStatement(c,
+        "DELETE FROM jgram_usernames WHERE peer_id = ? AND seq <= ?");
   }
 
   /**
    * Reads, before {@code peers} changes, the logged peers (each id's last entry, in log order)
    * that may need rows, and every peer that could contest their usernames: those with several
-   * usernames, those whose single username another peer holds in the file, and those whose
+   * usernames, those whose first username another peer holds in the file, and those whose
    * username another logged peer claims too (as its first username, or as a further one).
    * Peers with one username of their own, which are most, stay in SQLite.
    * {@code mayRepeatNames}: whether any username may appear twice in the log; if not, none is
@@ -102,33 +102,29 @@ final class LogUsernames implements AutoCloseable {
 
   /**
    * Replaces the rows of the logged peers ({@code sortedIds}, or null if unknown) with those
-   * {@code plan} calls for.
+   * {@code plan} calls for. A row at a position its peer had already is overwritten in place
+   * (a peer written again with the same usernames moves no index entry); then the logged
+   * peers' rows that were not written now, numbered before them, are deleted.
    */
   void write(Plan plan, long[] sortedIds) throws SQLException {
-    delete(sortedIds);
-    PreparedStatement rows = insert.get();
+    long before = rows.lastSeq();
     Set<Long> contested = contestedInLog(plan.peers);
     for (Named p : plan.peers) {
-      if (p.usernames().size() > 1 || p.held() || contested.contains(p.id())) {
-        for (int i = 0; i < p.usernames().size(); i++) {
-          rows.setLong(1, p.id());
-          rows.setInt(2, i);
-          rows.setString(3, p.usernames().get(i));
-          rows.setLong(4, p.lastUpdateOn());
-          rows.addBatch();
-        }
-      }
+      int from = p.held() || contested.contains(p.id()) ? 0 : 1;
+      rows.addAll(p.id(), p.usernames(), from, p.lastUpdateOn());
     }
-    rows.executeBatch();
+    rows.flush();
+    deleteOlder(sortedIds, before);
   }
 
   /**
-   * Deletes the rows of the logged peers. With the logged ids known (sorted), and no more rows
-   * than a few per logged peer, it reads the rows' peer ids and deletes the logged ones; else
-   * SQLite looks up each logged id in the table's index.
+   * Deletes the rows of the logged peers numbered up to {@code seq}. With the logged ids known
+   * (sorted), and no more rows than a few per logged peer, it reads the rows' peer ids and
+   * deletes the logged ones; else SQLite looks up each logged id in the table's key.
    */
-  private void delete(long[] sortedIds) throws SQLException {
+  private void deleteOlder(long[] sortedIds, long seq) throws SQLException {
     if (sortedIds == null) {
+      deleteAll.get().setLong(1, seq);
       deleteAll.get().executeUpdate();
       return;
     }
@@ -147,12 +143,14 @@ final class LogUsernames implements AutoCloseable {
       }
     }
     if (seen > limit) {
+      deleteAll.get().setLong(1, seq);
       deleteAll.get().executeUpdate();
       return;
     }
     PreparedStatement delete = deleteOf.get();
     for (long id : doomed) {
       delete.setLong(1, id);
+      delete.setLong(2, seq);
       delete.addBatch();
     }
     delete.executeBatch();
@@ -199,7 +197,6 @@ final class LogUsernames implements AutoCloseable {
   /** Frees the compiled statements; the next merge compiles them again. */
   @Override
   public void close() throws SQLException {
-    LazyStatement.closeAll(extraNames, named, namedOnce, deleteAll, rowPeerIds, deleteOf,
-        insert);
+    LazyStatement.closeAll(extraNames, named, namedOnce, deleteAll, rowPeerIds, deleteOf);
   }
 }

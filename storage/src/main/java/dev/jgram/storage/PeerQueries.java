@@ -16,7 +16,8 @@ final class PeerQueries {
   static String byUsername(SchemaLayout layout) {
     List<String> parts = new ArrayList<>();
     if (layout.hasTable("jgram_usernames")) {
-      parts.add(JGRAM_CANDIDATES);
+      parts.add(JGRAM_CANDIDATES.replace("u.seq AS seq",
+          layout.usernamesHaveSeq() ? "u.seq AS seq" : "u.rowid AS seq"));
     }
     if (layout.peersHaveUsername()) {
       parts.add(PYROGRAM_CANDIDATES);
@@ -34,10 +35,13 @@ final class PeerQueries {
         + String.join("UNION ALL\n", parts) + ") ORDER BY t DESC, src ASC, seq DESC LIMIT 1";
   }
 
-  /** jgram's rows, if still current for their peer (a later foreign REPLACE makes them stale). */
+  /**
+   * jgram's rows, if still current for their peer (a later foreign REPLACE makes them stale).
+   * Files from before jgram schema 2 (read-only, so not upgraded) order them by rowid.
+   */
   private static final String JGRAM_CANDIDATES = """
       SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on,
-             u.written_at AS t, 0 AS src, u.rowid AS seq
+             u.written_at AS t, 0 AS src, u.seq AS seq
       FROM jgram_usernames u JOIN peers p ON p.id = u.peer_id
       WHERE u.username = ?1 AND u.written_at >= p.last_update_on
       """;

@@ -19,11 +19,12 @@ import java.util.Set;
  * separately), and the username rows that {@code peers.username} cannot hold.
  *
  * <p>On files without a fork's usernames table, {@code jgram_usernames} rows are written only
- * where they say more than {@code peers.username} (which holds the first username): for a
- * peer with several usernames, and for a peer whose single username another peer holds too,
- * so that the later write still wins a tie within one second (the rows' rowids order writes,
- * as pyrofork keeps rows only for peers with several usernames). A peer's older rows are
- * always deleted. Fork files keep every username in jgram's and the fork's tables.
+ * where they say more than {@code peers.username} (which holds the first username): for the
+ * further usernames of a peer with several, and for the first username too where another
+ * peer holds it (in the file or earlier in the batch), so that the later write still wins a
+ * tie within one second (the rows' {@code seq} orders writes; pyrofork likewise keeps rows
+ * only for peers with several usernames). A peer's older rows are always deleted. Fork files
+ * keep every username in jgram's and the fork's tables.
  */
 final class PeerWriter implements AutoCloseable {
   /** Rows per multi-row statement. */
@@ -36,7 +37,7 @@ final class PeerWriter implements AutoCloseable {
   private final LazyStatement upsertOne;
   private final LazyStatement upsertMany;
   private final LazyStatement deleteUsernames;
-  private final LazyStatement insertUsername;
+  private final UsernameRows usernameRows;
   private final LazyStatement holders;
   private final LazyStatement deleteForkUsernames;
   private final LazyStatement insertForkUsername;
@@ -53,8 +54,7 @@ final class PeerWriter implements AutoCloseable {
     upsertMany = new LazyStatement(c, head + String.join(", ", Collections.nCopies(ROWS, row)));
     deleteUsernames = new LazyStatement(c, "DELETE FROM jgram_usernames WHERE peer_id IN ("
         + marks(ROWS) + ")");
-    insertUsername = new LazyStatement(c, "INSERT INTO jgram_usernames "
-        + "(peer_id, position, username, written_at) VALUES (?, ?, ?, ?)");
+    usernameRows = new UsernameRows(c, layout);
     holders = !lean ? null : new LazyStatement(c, "SELECT username, id FROM peers WHERE "
         + "username IN (" + numbered(ROWS) + ") UNION ALL SELECT username, peer_id FROM "
         + "jgram_usernames WHERE username IN (" + numbered(ROWS) + ")");
@@ -70,6 +70,11 @@ final class PeerWriter implements AutoCloseable {
   /** Whether the file has Pyrogram's own layout: usernames beyond the first only in jgram's table. */
   boolean lean() {
     return lean;
+  }
+
+  /** How this writer inserts {@code jgram_usernames} rows (a merge of the log uses it too). */
+  UsernameRows usernameRows() {
+    return usernameRows;
   }
 
   private static String marks(int n) {
@@ -90,21 +95,12 @@ final class PeerWriter implements AutoCloseable {
     upsert(peers);
     deleteUsernames(peers);
     for (Peer p : peers) {
-      List<String> names = p.usernames();
-      if (!lean || names.size() > 1 || contested.contains(p.id())) {
-        for (int i = 0; i < names.size(); i++) {
-          PreparedStatement insert = insertUsername.get();
-          insert.setLong(1, p.id());
-          insert.setInt(2, i);
-          insert.setString(3, names.get(i));
-          insert.setLong(4, p.lastUpdateOn());
-          insert.addBatch();
-        }
-      }
+      int from = !lean || contested.contains(p.id()) ? 0 : 1;
+      usernameRows.addAll(p.id(), p.usernames(), from, p.lastUpdateOn());
       writeForkUsernames(p);
     }
-    for (LazyStatement s : new LazyStatement[] {insertUsername, deleteForkUsernames,
-        insertForkUsername}) {
+    usernameRows.flush();
+    for (LazyStatement s : new LazyStatement[] {deleteForkUsernames, insertForkUsername}) {
       if (s != null && s.prepared()) { // not made where no row was ever added
         s.get().executeBatch();
       }
@@ -167,13 +163,14 @@ final class PeerWriter implements AutoCloseable {
   }
 
   /**
-   * The ids of peers with a single username that another peer holds too: earlier in the
-   * batch, or in the file (in {@code peers.username} or a {@code jgram_usernames} row).
+   * The ids of peers a username of which another peer holds too: earlier in the batch (any of
+   * its usernames), or in the file (its first username, in {@code peers.username} or a
+   * {@code jgram_usernames} row). Their first username gets a row of its own.
    */
   private Set<Long> contested(List<Peer> peers) throws SQLException {
     Set<Long> contested = new HashSet<>();
     Map<String, Long> claimed = new HashMap<>();
-    List<Peer> single = new ArrayList<>();
+    List<Peer> named = new ArrayList<>();
     for (Peer p : peers) {
       for (String u : p.usernames()) {
         Long before = claimed.put(u, p.id());
@@ -181,18 +178,18 @@ final class PeerWriter implements AutoCloseable {
           contested.add(p.id());
         }
       }
-      if (p.usernames().size() == 1) {
-        single.add(p);
+      if (!p.usernames().isEmpty()) {
+        named.add(p);
       }
     }
     Map<String, Long> owner = new HashMap<>();
-    for (Peer p : single) {
+    for (Peer p : named) {
       owner.put(p.usernames().get(0), p.id());
     }
-    for (int from = 0; from < single.size(); from += ROWS) {
+    for (int from = 0; from < named.size(); from += ROWS) {
       for (int r = 0; r < ROWS; r++) {
-        if (from + r < single.size()) {
-          holders.get().setString(r + 1, single.get(from + r).usernames().get(0));
+        if (from + r < named.size()) {
+          holders.get().setString(r + 1, named.get(from + r).usernames().get(0));
         } else {
           holders.get().setNull(r + 1, Types.VARCHAR);
         }
@@ -236,7 +233,8 @@ final class PeerWriter implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    LazyStatement.closeAll(upsertOne, upsertMany, deleteUsernames, insertUsername, holders,
+    LazyStatement.closeAll(upsertOne, upsertMany, deleteUsernames, holders,
         deleteForkUsernames, insertForkUsername);
+    usernameRows.close();
   }
 }

@@ -64,6 +64,19 @@ record SchemaLayout(int version, Map<String, Set<String>> columns) {
     return SqliteSchema.JGRAM_TABLES.stream().allMatch(this::hasTable);
   }
 
+  /** Whether jgram's tables are all there in their current form (opening to write adds them). */
+  boolean jgramCurrent() {
+    return hasJgramTables() && usernamesHaveSeq();
+  }
+
+  /**
+   * Whether {@code jgram_usernames} numbers its rows in a {@code seq} column (jgram schema 2);
+   * before, the rowid did. False if there is no such table.
+   */
+  boolean usernamesHaveSeq() {
+    return hasColumn("jgram_usernames", "seq");
+  }
+
   /** Whether opening for writing migrates the file (Pyrogram schema 1 or 2). */
   boolean needsMigration() {
     return version < 3;

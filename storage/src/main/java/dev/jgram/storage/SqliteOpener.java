@@ -51,7 +51,7 @@ final class SqliteOpener {
       try {
         pragmas(c);
         SchemaLayout layout = found != null ? found : SessionFileProbe.readLayout(file, c);
-        if (layout.needsMigration() || !layout.hasJgramTables()) {
+        if (layout.needsMigration() || !layout.jgramCurrent()) {
           upgrade(c, layout);
           layout = SessionFileProbe.readLayout(file, c);
         }

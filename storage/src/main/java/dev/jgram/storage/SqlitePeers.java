@@ -56,7 +56,7 @@ final class SqlitePeers implements AutoCloseable {
     String userCol = hasUsernameColumn ? "username, " : "";
     writer = writable ? new PeerWriter(c, layout) : null;
     log = writable ? new PeerLog(c) : null;
-    logMerge = writable && writer.lean() ? new LogMerge(c) : null;
+    logMerge = writable && writer.lean() ? new LogMerge(c, writer.usernameRows()) : null;
     shadow = writable ? null : new LogShadow(c, layout);
     selectById = new LazyStatement(c, "SELECT id, access_hash, type, " + userCol
         + "phone_number, last_update_on FROM peers WHERE id = ?");
@@ -64,8 +64,9 @@ final class SqlitePeers implements AutoCloseable {
     selectByPhone = new LazyStatement(c, "SELECT id, access_hash, type, phone_number, "
         + "last_update_on FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC LIMIT 1");
     selectJgramUsernames = !layout.hasTable("jgram_usernames") ? null
-        : new LazyStatement(c, "SELECT username FROM jgram_usernames "
-            + "WHERE peer_id = ? AND written_at >= ? ORDER BY position, rowid");
+        : new LazyStatement(c, "SELECT position, username FROM jgram_usernames "
+            + "WHERE peer_id = ? AND written_at >= ? ORDER BY position"
+            + (layout.usernamesHaveSeq() ? "" : ", rowid"));
     selectForkUsernames = LazyStatement.ofNullable(c, PeerQueries.forkUsernamesOf(layout));
     count = new LazyStatement(c, "SELECT COUNT(*) FROM peers");
   }
@@ -237,6 +238,11 @@ final class SqlitePeers implements AutoCloseable {
     return new Peer(id, hash, type, usernames, rs.getString("phone_number"), updated);
   }
 
+  /**
+   * A peer's usernames: from its current {@code jgram_usernames} rows, where the first is
+   * {@code peers.username} unless a row at position 0 says otherwise; else {@code primary}
+   * and the fork's rows.
+   */
   private List<String> usernamesOf(long id, long updated, String primary) throws SQLException {
     List<String> names = new ArrayList<>();
     if (selectJgramUsernames != null) {
@@ -245,7 +251,10 @@ final class SqlitePeers implements AutoCloseable {
       s.setLong(2, updated);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          names.add(rs.getString(1));
+          if (names.isEmpty() && rs.getInt(1) > 0 && primary != null) {
+            names.add(primary);
+          }
+          names.add(rs.getString(2));
         }
       }
     }

@@ -33,8 +33,11 @@ import java.util.List;
  * </table>
  */
 final class SqliteSchema {
-  /** jgram's own schema number, kept in {@code jgram_meta}. */
-  static final int JGRAM_SCHEMA = 1;
+  /**
+   * jgram's own schema number, kept in {@code jgram_meta}. 2: {@code jgram_usernames} keyed by
+   * peer and position, numbered by {@code seq} (1: a rowid table with an index per peer).
+   */
+  static final int JGRAM_SCHEMA = 2;
 
   static final List<String> JGRAM_TABLES =
       List.of("jgram_meta", "jgram_usernames", "jgram_update_state", "jgram_key_revocation",
@@ -93,17 +96,18 @@ final class SqliteSchema {
       (
           key   TEXT PRIMARY KEY,
           value TEXT
-      )""",
+      ) WITHOUT ROWID""",
       """
       CREATE TABLE IF NOT EXISTS jgram_usernames
       (
           peer_id    INTEGER NOT NULL,
           position   INTEGER NOT NULL,
           username   TEXT    NOT NULL,
-          written_at INTEGER NOT NULL
-      )""",
+          written_at INTEGER NOT NULL,
+          seq        INTEGER NOT NULL,
+          PRIMARY KEY (peer_id, position)
+      ) WITHOUT ROWID""",
       "CREATE INDEX IF NOT EXISTS jgram_idx_usernames_username ON jgram_usernames (username)",
-      "CREATE INDEX IF NOT EXISTS jgram_idx_usernames_peer_id ON jgram_usernames (peer_id)",
       """
       CREATE TABLE IF NOT EXISTS jgram_update_state
       (
@@ -133,7 +137,20 @@ final class SqliteSchema {
           last_update_on  INTEGER NOT NULL
       )""",
       "INSERT OR IGNORE INTO jgram_meta (key, value) VALUES ('jgram_schema', '"
-          + JGRAM_SCHEMA + "')");
+          + JGRAM_SCHEMA + "')",
+      "UPDATE jgram_meta SET value = '" + JGRAM_SCHEMA + "' WHERE key = 'jgram_schema' "
+          + "AND CAST(value AS INTEGER) < " + JGRAM_SCHEMA);
+
+  /** Moves a jgram schema 1 {@code jgram_usernames} aside (its indexes go; their names return). */
+  private static final List<String> USERNAMES_1_AWAY = List.of(
+      "DROP INDEX IF EXISTS jgram_idx_usernames_username",
+      "DROP INDEX IF EXISTS jgram_idx_usernames_peer_id",
+      "ALTER TABLE jgram_usernames RENAME TO jgram_usernames_1");
+
+  /** Schema 1's rows into schema 2's table: the rowid, which ordered writes, becomes seq. */
+  private static final String USERNAMES_1_COPY = "INSERT OR REPLACE INTO jgram_usernames "
+      + "(peer_id, position, username, written_at, seq) SELECT peer_id, position, username, "
+      + "written_at, rowid FROM jgram_usernames_1 ORDER BY rowid";
 
   private SqliteSchema() {}
 
@@ -147,7 +164,8 @@ final class SqliteSchema {
   /**
    * Brings a file up to date in the current transaction: Pyrogram's migrations (1 to 2
    * deletes every peer, 2 to 3 appends {@code api_id} to {@code sessions}), then jgram's
-   * tables. Fork schemas (4 and up) keep their tables and version; only jgram tables are added.
+   * tables (a schema 1 {@code jgram_usernames} becomes schema 2's, rows kept). Fork schemas
+   * (4 and up) keep their tables and version; only jgram tables are added.
    */
   static void upgrade(Connection c, SchemaLayout layout) throws SQLException {
     try (Statement s = c.createStatement()) {
@@ -161,8 +179,18 @@ final class SqliteSchema {
         }
         s.executeUpdate("UPDATE version SET number = 3");
       }
+      boolean oldUsernames = layout.hasTable("jgram_usernames") && !layout.usernamesHaveSeq();
+      if (oldUsernames) {
+        for (String sql : USERNAMES_1_AWAY) {
+          s.executeUpdate(sql);
+        }
+      }
+      run(c, JGRAM);
+      if (oldUsernames) {
+        s.executeUpdate(USERNAMES_1_COPY);
+        s.executeUpdate("DROP TABLE jgram_usernames_1");
+      }
     }
-    run(c, JGRAM);
   }
 
   private static void run(Connection c, List<String> statements) throws SQLException {

@@ -56,6 +56,7 @@ final class SqliteDump {
         Statement s = c.createStatement()) {
       StringBuilder out = new StringBuilder();
       List<String> tables = new ArrayList<>();
+      List<String> keyed = new ArrayList<>(); // WITHOUT ROWID: read in key order
       try (ResultSet rs = s.executeQuery(
           "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")) {
         while (rs.next()) {
@@ -63,12 +64,16 @@ final class SqliteDump {
               .append(rs.getString(3)).append('\n');
           if (rs.getString(1).equals("table")) {
             tables.add(rs.getString(2));
+            if (rs.getString(3).toUpperCase(java.util.Locale.ROOT).endsWith("WITHOUT ROWID")) {
+              keyed.add(rs.getString(2));
+            }
           }
         }
       }
       for (String t : tables) {
         out.append("rows of ").append(t).append('\n');
-        try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + t + "\" ORDER BY rowid")) {
+        try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + t + "\""
+            + (keyed.contains(t) ? "" : " ORDER BY rowid"))) {
           int n = rs.getMetaData().getColumnCount();
           while (rs.next()) {
             for (int i = 1; i <= n; i++) {

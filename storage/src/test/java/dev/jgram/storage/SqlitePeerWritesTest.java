@@ -39,16 +39,61 @@ class SqlitePeerWritesTest {
   }
 
   @Test
-  void onlyAPeerWithSeveralUsernamesGetsUsernameRows() throws SQLException {
+  void onlyTheFurtherUsernamesOfAPeerWithSeveralGetRows() throws SQLException {
     try (Storage s = uncached()) {
-      s.updatePeers(List.of(user(1, 11, "one"), user(2, 22, "two", "deux"), user(3, 33)));
+      s.updatePeers(List.of(user(1, 11, "one"), user(2, 22, "two", "deux", "zwei"),
+          user(3, 33)));
     }
-    assertThat(SqliteSchemaTest.rows(file(), "SELECT peer_id, position, username, written_at "
-        + "FROM jgram_usernames ORDER BY rowid")).containsExactly(
-        Arrays.asList(2, 0, "two", NOW), Arrays.asList(2, 1, "deux", NOW));
+    assertThat(SqliteSchemaTest.rows(file(), "SELECT peer_id, position, username, written_at, "
+        + "seq FROM jgram_usernames")).containsExactly(
+        Arrays.asList(2, 1, "deux", NOW, 1), Arrays.asList(2, 2, "zwei", NOW, 2));
     assertThat(SqliteSchemaTest.rows(file(), "SELECT id, username FROM peers ORDER BY id"))
         .containsExactly(Arrays.asList(1, "one"), Arrays.asList(2, "two"),
             Arrays.asList(3, null));
+    try (Storage s = uncached()) {
+      assertThat(s.peer(2).orElseThrow().usernames()).containsExactly("two", "deux", "zwei");
+      for (String name : List.of("two", "deux", "zwei")) {
+        assertThat(s.peerByUsername(name)).isEqualTo(new InputPeer.User(2, 22));
+      }
+    }
+  }
+
+  @Test
+  void aFirstUsernameAnotherPeerHoldsGetsARowOfItsOwn() throws SQLException {
+    try (Storage s = uncached()) {
+      s.updatePeers(List.of(user(1, 11, "x")));
+      s.updatePeers(List.of(user(2, 22, "x", "y")));
+      assertThat(s.peerByUsername("x")).isEqualTo(new InputPeer.User(2, 22));
+      assertThat(SqliteSchemaTest.rows(file(), "SELECT peer_id, position, username "
+          + "FROM jgram_usernames")).containsExactly(
+          Arrays.asList(2, 0, "x"), Arrays.asList(2, 1, "y"));
+      s.updatePeers(List.of(user(1, 11, "x"))); // the same second: the later write wins
+      assertThat(s.peerByUsername("x")).isEqualTo(new InputPeer.User(1, 11));
+      assertThat(s.peer(2).orElseThrow().usernames()).containsExactly("x", "y");
+      clock.advance(1);
+      s.updatePeers(List.of(user(2, 22, "x", "y")));
+      assertThat(s.peerByUsername("x")).isEqualTo(new InputPeer.User(2, 22));
+    }
+    try (Storage s = uncached()) {
+      assertThat(s.peerByUsername("x")).isEqualTo(new InputPeer.User(2, 22));
+      assertThat(s.peerByUsername("y")).isEqualTo(new InputPeer.User(2, 22));
+      assertThat(s.peer(1).orElseThrow().usernames()).containsExactly("x");
+      assertThat(s.peer(2).orElseThrow().usernames()).containsExactly("x", "y");
+    }
+  }
+
+  @Test
+  void aPeerWrittenAgainHasItsRowsRenumberedInPlace() throws SQLException {
+    try (Storage s = uncached()) {
+      s.updatePeers(List.of(user(2, 22, "two", "deux"), user(3, 33, "three", "drei")));
+    }
+    clock.advance(5);
+    try (Storage s = uncached()) {
+      s.updatePeers(List.of(user(3, 33, "three", "trois"), user(2, 22, "two", "deux")));
+    }
+    assertThat(SqliteSchemaTest.rows(file(), "SELECT peer_id, position, username, written_at, "
+        + "seq FROM jgram_usernames")).containsExactly(
+        Arrays.asList(2, 1, "deux", NOW + 5, 4), Arrays.asList(3, 1, "trois", NOW + 5, 3));
   }
 
   @Test
