@@ -47,10 +47,11 @@ final class LogMerge implements AutoCloseable {
     peersUpTo = new LazyStatement(c, "SELECT COUNT(*) FROM (SELECT 1 FROM peers LIMIT ?)");
     replaceAll = new LazyStatement(c, "REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
         + " FROM jgram_peer_log ORDER BY rowid");
-    refresh = new LazyStatement(c, "UPDATE peers SET access_hash = l.access_hash, "
-        + "type = l.type, last_update_on = l.last_update_on FROM jgram_peer_log l "
-        + "WHERE peers.id = l.id AND peers.username IS l.username "
-        + "AND peers.phone_number IS l.phone_number");
+    refresh = new LazyStatement(c, "INSERT OR REPLACE INTO peers (" + COLUMNS + ") SELECT "
+        + COLUMNS + " FROM jgram_peer_log WHERE true ORDER BY rowid ON CONFLICT (id) DO UPDATE "
+        + "SET access_hash = excluded.access_hash, type = excluded.type, last_update_on = "
+        + "excluded.last_update_on WHERE peers.username IS excluded.username "
+        + "AND peers.phone_number IS excluded.phone_number");
     replaceChanged = new LazyStatement(c, "REPLACE INTO peers (" + COLUMNS + ") SELECT "
         + COLUMNS + " FROM jgram_peer_log l WHERE NOT EXISTS (SELECT 1 FROM peers p "
         + "WHERE p.id = l.id AND p.last_update_on = l.last_update_on "
@@ -84,11 +85,13 @@ final class LogMerge implements AutoCloseable {
   /**
    * Writes the {@code peers} rows. A row whose username and phone did not change needs only its
    * time and hash: an UPDATE of those columns leaves the three indexes alone, where a REPLACE
-   * rewrites an entry in each. Pyrogram's trigger would overwrite the time with SQLite's clock,
-   * so it is dropped for the UPDATE and created again with its exact text, in this same
-   * transaction: no one ever sees the file without it. Files with other triggers on
-   * {@code peers} get REPLACEs only, and so do logs of mostly new peers (judged by a sample),
-   * for which the UPDATE would only look in vain. Returns whether the indexes were built anew
+   * rewrites an entry in each. One INSERT whose conflict on the id does that UPDATE (in place,
+   * in one pass, where an UPDATE ... FROM first collects the joined rows) also adds the new
+   * peers; the rows whose username or phone changed are left to a REPLACE after it. Pyrogram's
+   * trigger would overwrite the time with SQLite's clock, so it is dropped for the UPDATE and
+   * created again with its exact text, in this same transaction: no one ever sees the file
+   * without it. Files with other triggers on {@code peers} get REPLACEs only, and so do logs of
+   * mostly new peers (judged by a sample), for which the UPDATE would only look in vain. Returns whether the indexes were built anew
    * (see {@link #rebuild}); the merge then builds {@code jgram_usernames}' anew as well.
    */
   private boolean writeRows(int logRows) throws SQLException {
@@ -106,7 +109,7 @@ final class LogMerge implements AutoCloseable {
         s.execute("DROP TRIGGER " + TRIGGER);
       }
       int refreshed = refresh.get().executeUpdate();
-      if (refreshed < logRows) { // else every logged row was unchanged but for time and hash
+      if (refreshed < logRows) { // else every logged row was new or changed in time and hash
         replaceChanged.get().executeUpdate();
       }
       if (triggerSql != null) {
