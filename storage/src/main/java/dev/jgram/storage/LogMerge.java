@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Merges the {@link PeerLog} into a file with Pyrogram's own layout (a {@code peers.username}
@@ -21,6 +23,10 @@ final class LogMerge implements AutoCloseable {
   private static final int SAMPLE = 64;
   /** Rebuilding the indexes pays when {@code peers} has at most this many times the log's rows. */
   private static final int REBUILD_RATIO = 2;
+  /** The head of a CREATE TABLE statement up to the end of the table's name. */
+  private static final Pattern CREATE_TABLE = Pattern.compile(
+      "\\s*CREATE\\s+TABLE\\s+(?:[A-Za-z_][A-Za-z0-9_]*|\"(?:[^\"]|\"\")+\")",
+      Pattern.CASE_INSENSITIVE);
   private static final String COLUMNS =
       "id, access_hash, type, username, phone_number, last_update_on";
 
@@ -76,6 +82,9 @@ final class LogMerge implements AutoCloseable {
       List<Index> indexes = rebuildableIndexes("jgram_usernames");
       dropIndexes(indexes);
       usernames.write(names, sortedIds);
+      if (indexes != null) {
+        repack("jgram_usernames");
+      }
       createIndexes(indexes);
     } else {
       usernames.write(names, sortedIds);
@@ -193,6 +202,39 @@ final class LogMerge implements AutoCloseable {
           + " FROM jgram_peer_log ORDER BY id, rowid");
     }
     createIndexes(indexes);
+  }
+
+  /**
+   * Writes {@code table} (without secondary indexes) anew with its pages full: its rows go to a
+   * TEMP copy of the same definition and back into the emptied table, a copy SQLite makes
+   * page by page in key order (rows inserted one by one into a WITHOUT ROWID table leave each
+   * page split about half full).
+   */
+  private void repack(String table) throws SQLException {
+    String ddl = null;
+    try (PreparedStatement q = c.prepareStatement("SELECT sql FROM main.sqlite_master "
+        + "WHERE type = 'table' AND name = ?")) {
+      q.setString(1, table);
+      try (ResultSet rs = q.executeQuery()) {
+        if (rs.next()) {
+          ddl = rs.getString(1);
+        }
+      }
+    }
+    Matcher head = CREATE_TABLE.matcher(ddl == null ? "" : ddl);
+    if (!head.lookingAt()) {
+      return; // not a definition this can copy; the table stays as written
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TEMP TABLE jgram_repack" + ddl.substring(head.end()));
+      try {
+        s.executeUpdate("INSERT INTO temp.jgram_repack SELECT * FROM main." + table);
+        s.executeUpdate("DELETE FROM main." + table);
+        s.executeUpdate("INSERT INTO main." + table + " SELECT * FROM temp.jgram_repack");
+      } finally {
+        s.execute("DROP TABLE temp.jgram_repack");
+      }
+    }
   }
 
   /** Whether most of a sample of the logged ids already have a row in {@code peers}. */

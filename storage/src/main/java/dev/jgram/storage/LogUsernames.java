@@ -46,9 +46,11 @@ final class LogUsernames implements AutoCloseable {
 
   LogUsernames(Connection c, UsernameRows rows) {
     this.rows = rows;
+    // Another peer's jgram row is looked for only if the username is in that (small) table.
     String held = "EXISTS (SELECT 1 FROM peers p WHERE p.username = l.username "
-        + "AND p.id <> l.id) OR EXISTS (SELECT 1 FROM jgram_usernames u "
-        + "WHERE u.username = l.username AND u.peer_id <> l.id)";
+        + "AND p.id <> l.id) OR l.username IN (SELECT username FROM jgram_usernames) "
+        + "AND EXISTS (SELECT 1 FROM jgram_usernames u WHERE u.username = l.username "
+        + "AND u.peer_id <> l.id)";
     extraNames = new LazyStatement(c, "SELECT id, other_usernames FROM jgram_peer_log "
         + "WHERE other_usernames IS NOT NULL");
     String select = "SELECT l.id, l.username, l.other_usernames, l.last_update_on, "
