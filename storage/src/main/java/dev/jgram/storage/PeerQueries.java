@@ -11,7 +11,7 @@ final class PeerQueries {
 
   /**
    * The winner of a username (parameter 1): the newest candidate ({@code t}), ties to jgram
-   * rows ({@code src} 0), then to the later write ({@code seq}, a rowid).
+   * rows ({@code src} 0), then to the later write ({@code seq}: jgram's numbering, or a rowid).
    */
   static String byUsername(SchemaLayout layout) {
     List<String> parts = new ArrayList<>();

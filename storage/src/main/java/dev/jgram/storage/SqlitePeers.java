@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * <p>A username lookup takes the newest of all candidates: jgram rows still current for their
  * peer (written no earlier than the peer row, so a later Pyrogram REPLACE makes them stale),
  * Pyrogram's {@code peers.username}, and the fork's table. Ties go to jgram rows, then to the
- * later write (higher rowid).
+ * later write (higher {@code seq}, or rowid in a fork's table).
  */
 final class SqlitePeers implements AutoCloseable {
   private static final int PAGE = 1000;

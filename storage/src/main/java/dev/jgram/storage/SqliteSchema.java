@@ -20,9 +20,11 @@ import java.util.List;
  * <table>
  *   <caption>jgram tables</caption>
  *   <tr><th>table</th><th>holds</th></tr>
- *   <tr><td>jgram_meta</td><td>key/value facts about the file (jgram schema number)</td></tr>
- *   <tr><td>jgram_usernames</td><td>every username of a peer, in order, with the time the
- *       peer was written; the row's rowid orders writes within one second</td></tr>
+ *   <tr><td>jgram_meta</td><td>key/value facts about the file (jgram schema number, see
+ *       {@link #JGRAM_SCHEMA})</td></tr>
+ *   <tr><td>jgram_usernames</td><td>the usernames of a peer that {@code peers.username}
+ *       cannot tell (see {@link PeerWriter}), by position, with the time the peer was written;
+ *       {@code seq} orders writes within one second</td></tr>
  *   <tr><td>jgram_update_state</td><td>the update state: id 0 is the common box, marked
  *       channel ids ({@code -100...}) hold channel pts (the forks' layout)</td></tr>
  *   <tr><td>jgram_peer_log</td><td>peers committed but not yet merged into {@code peers}, in
