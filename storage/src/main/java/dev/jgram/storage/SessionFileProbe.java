@@ -141,6 +141,9 @@ final class SessionFileProbe {
       }
       requireSessionTables(file, columns);
       int version = readVersion(file, s);
+      if (columns.containsKey("jgram_meta")) {
+        requireKnownJgramSchema(file, s);
+      }
       return new SchemaLayout(version, columns);
     }
   }
@@ -193,6 +196,31 @@ final class SessionFileProbe {
             + SchemaLayout.NEWEST_KNOWN);
       }
       return (int) version;
+    }
+  }
+
+  /**
+   * Refuses a file whose jgram tables a newer jgram wrote ({@code jgram_meta}'s
+   * {@code jgram_schema} above {@link SqliteSchema#JGRAM_SCHEMA}): this one might misread them.
+   */
+  private static void requireKnownJgramSchema(Path file, Statement s) throws SQLException {
+    String value;
+    try (ResultSet rs = s.executeQuery(
+        "SELECT value FROM jgram_meta WHERE key = 'jgram_schema'")) {
+      if (!rs.next()) {
+        return; // none recorded: read the tables by what they hold
+      }
+      value = rs.getString(1);
+    }
+    long schema;
+    try {
+      schema = Long.parseLong(value == null ? "" : value.trim());
+    } catch (NumberFormatException e) {
+      throw invalid(file, "has jgram_meta.jgram_schema '" + value + "'; expected a number");
+    }
+    if (schema > SqliteSchema.JGRAM_SCHEMA) {
+      throw new SchemaTooNewException(file, "jgram schema",
+          (int) Math.min(schema, Integer.MAX_VALUE), SqliteSchema.JGRAM_SCHEMA);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.jgram.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -75,6 +76,41 @@ class SqliteBadFileTest {
     assertThat(e).hasMessageContaining(file.toString()).hasMessageContaining("version 8");
     assertThat(Fixtures.sha256(file)).isEqualTo(before);
     assertThat(listDir()).containsExactly(file);
+  }
+
+  @Test
+  void jgramTablesOfANewerJgramAreRefusedAsTooNewAndLeftAlone() throws Exception {
+    Path file = dir.resolve("newer.session");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      s.updatePeers(List.of(Peer.of(5, 6L, PeerType.USER, List.of("five", "cinq"), null)));
+    }
+    execute(file, "UPDATE jgram_meta SET value = '"
+        + (SqliteSchema.JGRAM_SCHEMA + 1) + "' WHERE key = 'jgram_schema'");
+    String before = Fixtures.sha256(file);
+    for (StorageConfig config : List.of(StorageConfig.DEFAULTS,
+        StorageConfig.DEFAULTS.withReadOnly(true))) {
+      SchemaTooNewException e = catchThrowableOfType(SchemaTooNewException.class,
+          Storage.file(file, config)::open);
+      assertThat(e.version()).isEqualTo(SqliteSchema.JGRAM_SCHEMA + 1);
+      assertThat(e.newestKnown()).isEqualTo(SqliteSchema.JGRAM_SCHEMA);
+      assertThat(e).hasMessageContaining(file.toString())
+          .hasMessageContaining("jgram schema version " + (SqliteSchema.JGRAM_SCHEMA + 1));
+    }
+    assertThat(Fixtures.sha256(file)).isEqualTo(before);
+    assertThat(listDir()).containsExactly(file);
+  }
+
+  @Test
+  void aJgramSchemaThatIsNoNumberIsAnErrorNamingIt() throws Exception {
+    Path file = dir.resolve("garbled.session");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+    }
+    execute(file, "UPDATE jgram_meta SET value = 'two' WHERE key = 'jgram_schema'");
+    assertThatThrownBy(Storage.file(file)::open)
+        .isInstanceOf(InvalidSessionFileException.class)
+        .hasMessageContaining(file.toString()).hasMessageContaining("'two'");
   }
 
   @Test
