@@ -68,12 +68,25 @@ class SqliteBadFileTest {
   void aSchemaNewerThanKnownIsRefusedAsTooNewAndLeftAlone() throws Exception {
     Path file = Fixtures.copy("pyrogram-v3-user.session", dir);
     execute(file, "UPDATE version SET number = 8");
+    assertRefusedAsTooNew(file, "session schema", 8, 7);
+  }
+
+  /**
+   * Opening {@code file}, to write and read-only, fails with a SchemaTooNewException for
+   * {@code version} of {@code schema}, and leaves the file and its folder as they were.
+   */
+  private void assertRefusedAsTooNew(Path file, String schema, int version, int newestKnown)
+      throws Exception {
     String before = Fixtures.sha256(file);
-    SchemaTooNewException e = catchThrowableOfType(SchemaTooNewException.class,
-        Storage.file(file)::open);
-    assertThat(e.version()).isEqualTo(8);
-    assertThat(e.newestKnown()).isEqualTo(7);
-    assertThat(e).hasMessageContaining(file.toString()).hasMessageContaining("version 8");
+    for (StorageConfig config : List.of(StorageConfig.DEFAULTS,
+        StorageConfig.DEFAULTS.withReadOnly(true))) {
+      SchemaTooNewException e = catchThrowableOfType(SchemaTooNewException.class,
+          Storage.file(file, config)::open);
+      assertThat(e.version()).isEqualTo(version);
+      assertThat(e.newestKnown()).isEqualTo(newestKnown);
+      assertThat(e).hasMessageContaining(file.toString())
+          .hasMessageContaining(schema + " version " + version);
+    }
     assertThat(Fixtures.sha256(file)).isEqualTo(before);
     assertThat(listDir()).containsExactly(file);
   }
@@ -87,18 +100,8 @@ class SqliteBadFileTest {
     }
     execute(file, "UPDATE jgram_meta SET value = '"
         + (SqliteSchema.JGRAM_SCHEMA + 1) + "' WHERE key = 'jgram_schema'");
-    String before = Fixtures.sha256(file);
-    for (StorageConfig config : List.of(StorageConfig.DEFAULTS,
-        StorageConfig.DEFAULTS.withReadOnly(true))) {
-      SchemaTooNewException e = catchThrowableOfType(SchemaTooNewException.class,
-          Storage.file(file, config)::open);
-      assertThat(e.version()).isEqualTo(SqliteSchema.JGRAM_SCHEMA + 1);
-      assertThat(e.newestKnown()).isEqualTo(SqliteSchema.JGRAM_SCHEMA);
-      assertThat(e).hasMessageContaining(file.toString())
-          .hasMessageContaining("jgram schema version " + (SqliteSchema.JGRAM_SCHEMA + 1));
-    }
-    assertThat(Fixtures.sha256(file)).isEqualTo(before);
-    assertThat(listDir()).containsExactly(file);
+    assertRefusedAsTooNew(file, "jgram schema", SqliteSchema.JGRAM_SCHEMA + 1,
+        SqliteSchema.JGRAM_SCHEMA);
   }
 
   @Test
