@@ -42,8 +42,12 @@ final class InfoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SessionInput input = SessionInput.parse(session, terminal);
-    SessionReport report = SessionReport.of(
-        SessionReader.read(input, terminal.clock(), false, terminal.encryption()), showSecrets);
+    SessionReader.Loaded loaded =
+        SessionReader.read(input, terminal.clock(), false, terminal.encryption());
+    String encryption = input instanceof SessionInput.File f
+        && loaded.format().cliName().equals("pyrogram-file")
+        ? SessionEncryption.describe(f.path()).orElse("none") : null;
+    SessionReport report = SessionReport.of(loaded, encryption, showSecrets);
     if (json) {
       Json.print(terminal.out(), report);
     } else {
@@ -67,8 +71,9 @@ final class InfoCommand implements Callable<Integer> {
         ? r.date() + " (never saved)" : r.date() + " (" + Instant.ofEpochSecond(r.date()) + ")");
     row(out, "auth_key_id", r.authKeyId() == null ? "unknown (no auth key)" : r.authKeyId());
     row(out, "peers", r.peers());
-    if (input instanceof SessionInput.File f && r.format().equals("pyrogram-file")) {
-      row(out, "encryption", SessionEncryption.describe(f.path()).orElse("none (auth key in clear)"));
+    if (r.encryption() != null) {
+      row(out, "encryption", r.encryption().equals("none") ? "none (auth key in clear)"
+          : r.encryption());
     }
     SessionReport.State s = r.updateState();
     row(out, "update_state", s == null ? "none"

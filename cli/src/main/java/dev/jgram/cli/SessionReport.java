@@ -24,14 +24,16 @@ import java.util.HexFormat;
  * @param date unix seconds of the last save
  * @param authKeyId lower-case hex of bytes 12..19 of SHA-1 of the key
  * @param peers how many peers are cached
+ * @param encryption for a session file: how its auth key is sealed at rest, or {@code none};
+ *     {@code null} for formats that have no such thing
  * @param updateState the common update state
  * @param serverAddress the server address the format carries, or {@code null}
  * @param port the port the format carries, or {@code null}
  * @param authKey the key as hex, only with --show-secrets
  */
 @JsonPropertyOrder({"format", "schema_version", "dc_id", "api_id", "test_mode", "user_id",
-    "is_bot", "date", "auth_key_id", "peers", "update_state", "server_address", "port",
-    "auth_key"})
+    "is_bot", "date", "auth_key_id", "peers", "encryption", "update_state", "server_address",
+    "port", "auth_key"})
 record SessionReport(
     @JsonProperty("format") String format,
     @JsonProperty("schema_version") Integer schemaVersion,
@@ -43,6 +45,7 @@ record SessionReport(
     @JsonProperty("date") Long date,
     @JsonProperty("auth_key_id") String authKeyId,
     @JsonProperty("peers") Long peers,
+    @JsonProperty("encryption") String encryption,
     @JsonProperty("update_state") State updateState,
     @JsonProperty("server_address") String serverAddress,
     @JsonProperty("port") Integer port,
@@ -68,14 +71,17 @@ record SessionReport(
     }
   }
 
-  /** A report of what was read, with the key only if {@code showSecrets}. */
-  static SessionReport of(SessionReader.Loaded loaded, boolean showSecrets) {
+  /**
+   * A report of what was read, with the key only if {@code showSecrets}; {@code encryption} as
+   * for the record.
+   */
+  static SessionReport of(SessionReader.Loaded loaded, String encryption, boolean showSecrets) {
     PortableSession p = loaded.session();
     Session session = p.session();
     AuthKey key = session.authKey();
     return new SessionReport(loaded.format().cliName(), loaded.schemaVersion(), session.dcId(),
         session.apiId(), session.testMode(), session.userId(), session.isBot(), session.date(),
-        key == null ? null : key.idHex(), loaded.peerCount(), State.of(p.updateState()),
+        key == null ? null : key.idHex(), loaded.peerCount(), encryption, State.of(p.updateState()),
         p.serverAddress(), p.port(),
         showSecrets && key != null ? HexFormat.of().formatHex(key.bytes()) : null);
   }

@@ -63,6 +63,11 @@ class EncryptionAndRevocationTest {
     assertThat(r.out()).contains("encryption").contains("AES-256-GCM")
         .contains("PBKDF2WithHmacSHA256, 600000 iterations").contains(AuthKey.of(key).idHex());
     assertNoSecret(r);
+    CliRun.Result json = cli().env(ENV).run("info", encrypted.toString(), "--json");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    assertThat(Json.mapper().readTree(json.out()).path("encryption").asText())
+        .contains("AES-256-GCM").contains("PBKDF2WithHmacSHA256, 600000 iterations");
+    assertNoSecret(json);
   }
 
   @Test

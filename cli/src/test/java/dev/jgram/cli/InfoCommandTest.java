@@ -15,7 +15,8 @@ class InfoCommandTest {
   @TempDir Path dir;
 
   static final List<String> INFO_KEYS = List.of("format", "schema_version", "dc_id", "api_id",
-      "test_mode", "user_id", "is_bot", "date", "auth_key_id", "peers", "update_state",
+      "test_mode", "user_id", "is_bot", "date", "auth_key_id", "peers", "encryption",
+      "update_state",
       "server_address", "port");
 
   private static List<String> keys(JsonNode node) {
@@ -70,6 +71,7 @@ class InfoCommandTest {
     assertThat(json.path("date").asLong()).isEqualTo(1699999000L);
     assertThat(json.path("auth_key_id").asText()).isEqualTo(Fixtures.keyIdOf(keyHex));
     assertThat(json.path("peers").asLong()).isEqualTo(8);
+    assertThat(json.path("encryption").asText()).isEqualTo("none");
     assertThat(r.out()).doesNotContain(keyHex);
   }
 
@@ -89,6 +91,7 @@ class InfoCommandTest {
     assertThat(json.path("dc_id").asInt()).isEqualTo(2);
     assertThat(json.path("date").asLong()).isZero();
     assertThat(json.path("peers").asLong()).isZero();
+    assertThat(json.path("encryption").asText()).isEqualTo("none");
   }
 
   @Test
@@ -112,6 +115,7 @@ class InfoCommandTest {
     assertThat(json.path("auth_key_id").asText())
         .isEqualTo(Fixtures.keyIdOf(s.path("auth_key_hex").asText()));
     assertThat(json.path("peers").asLong()).isZero();
+    assertThat(json.get("encryption").isNull()).isTrue(); // a string has no encryption at rest
     assertThat(r.out()).doesNotContain(string).doesNotContain(s.path("auth_key_hex").asText());
   }
 

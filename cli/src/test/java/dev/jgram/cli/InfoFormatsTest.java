@@ -20,7 +20,8 @@ class InfoFormatsTest {
   @TempDir Path dir;
 
   static final List<String> KEYS = List.of("format", "schema_version", "dc_id", "api_id",
-      "test_mode", "user_id", "is_bot", "date", "auth_key_id", "peers", "update_state",
+      "test_mode", "user_id", "is_bot", "date", "auth_key_id", "peers", "encryption",
+      "update_state",
       "server_address", "port");
 
   static Stream<JsonNode> strings() {
