@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH: one lookup by id, username or phone (keys that are there), and by an id that is not,
- * on a storage holding the workload's peers. Keys cycle through 10,000 random ones.
+ * JMH: one lookup by id, username or phone, of keys that are there (hits) and of keys that are
+ * not (misses), on a storage holding the workload's peers. Keys cycle through 10,000 random
+ * ones.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -41,6 +42,9 @@ public class LookupBenchmark {
   private Path dir;
   private Storage storage;
   private LookupKeys keys;
+  /** Usernames and phone numbers no peer of the workload has, as many as there are keys. */
+  private String[] missingUsernames;
+  private String[] missingPhones;
   private int next;
 
   /** Fills a storage with the workload and draws the keys. */
@@ -50,6 +54,13 @@ public class LookupBenchmark {
     Workload workload = Workload.generate(peers, Fixtures.SEED);
     storage = Fixtures.filled(engine, workload, dir);
     keys = LookupKeys.draw(workload, 10_000, new SplittableRandom(Fixtures.SEED));
+    int n = keys.ids().length;
+    missingUsernames = new String[n];
+    missingPhones = new String[n];
+    for (int k = 0; k < n; k++) {
+      missingUsernames[k] = "absent_" + keys.missingIds()[k]; // no workload name starts so
+      missingPhones[k] = Long.toString(20_000_000_000L + keys.missingIds()[k]); // users' are 1e10+i
+    }
   }
 
   /** Closes and removes the storage. */
@@ -82,6 +93,26 @@ public class LookupBenchmark {
   public Object byMissingId() {
     try {
       return storage.peerById(keys.missingIds()[next()]);
+    } catch (PeerNotFoundException expected) {
+      return expected;
+    }
+  }
+
+  /** A lookup by a username no peer has. */
+  @Benchmark
+  public Object byMissingUsername() {
+    try {
+      return storage.peerByUsername(missingUsernames[next()]);
+    } catch (PeerNotFoundException expected) {
+      return expected;
+    }
+  }
+
+  /** A lookup by a phone number no peer has. */
+  @Benchmark
+  public Object byMissingPhone() {
+    try {
+      return storage.peerByPhoneNumber(missingPhones[next()]);
     } catch (PeerNotFoundException expected) {
       return expected;
     }
