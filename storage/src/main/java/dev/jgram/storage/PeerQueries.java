@@ -16,8 +16,7 @@ final class PeerQueries {
   static String byUsername(SchemaLayout layout) {
     List<String> parts = new ArrayList<>();
     if (layout.hasTable("jgram_usernames")) {
-      parts.add(JGRAM_CANDIDATES.replace("u.seq AS seq",
-          layout.usernamesHaveSeq() ? "u.seq AS seq" : "u.rowid AS seq"));
+      parts.add(JGRAM_CANDIDATES.formatted(layout.usernamesHaveSeq() ? "u.seq" : "u.rowid"));
     }
     if (layout.peersHaveUsername()) {
       parts.add(PYROGRAM_CANDIDATES);
@@ -41,7 +40,7 @@ final class PeerQueries {
    */
   private static final String JGRAM_CANDIDATES = """
       SELECT p.id, p.access_hash, p.type, p.phone_number, p.last_update_on,
-             u.written_at AS t, 0 AS src, u.seq AS seq
+             u.written_at AS t, 0 AS src, %s AS seq
       FROM jgram_usernames u JOIN peers p ON p.id = u.peer_id
       WHERE u.username = ?1 AND u.written_at >= p.last_update_on
       """;
