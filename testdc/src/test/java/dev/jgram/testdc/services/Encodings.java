@@ -1,0 +1,73 @@
+package dev.jgram.testdc.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgram.mtproto.tl.TlCodec;
+import dev.jgram.mtproto.tl.TlCombinator;
+import dev.jgram.mtproto.tl.TlObject;
+import dev.jgram.mtproto.tl.TlParam;
+import dev.jgram.mtproto.tl.TlSchema;
+import dev.jgram.testdc.api.VectorResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks that a result encodes as its method's declared type with each schema the core may use,
+ * decodes back to the same constructor, and names no field its constructor lacks.
+ */
+final class Encodings {
+  static final Map<Integer, TlSchema> SCHEMAS = Map.of(198, official198());
+
+  private Encodings() {}
+
+  private static TlSchema official198() {
+    try {
+      return TlSchema.withApi(Files.readString(
+          Path.of("../mtproto/src/test/resources/vectors/official-api-layer198.tl")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void checkEncodes(String method, TlObject result) {
+    SCHEMAS.forEach((layer, schema) -> checkEncodes(layer, schema, method, result));
+  }
+
+  private static void checkEncodes(int layer, TlSchema schema, String method,
+      TlObject result) {
+    TlCombinator function = schema.byName(method).orElseThrow(() ->
+        new AssertionError(method + " is not in the layer-" + layer + " schema"));
+    TlCodec codec = new TlCodec(schema);
+    String type = function.resultType().toString();
+    if (VectorResult.isVector(result)) {
+      List<Object> items = VectorResult.items(result);
+      items.forEach(item -> checkFields(layer, schema, item));
+      Object decoded = codec.decode(codec.encode(items, type), type);
+      assertThat((List<?>) decoded).as(method + " at layer " + layer).hasSize(items.size());
+    } else {
+      checkFields(layer, schema, result);
+      assertThat(codec.decode(codec.encode(result)).name()).as(method + " at layer " + layer)
+          .isEqualTo(result.name());
+    }
+  }
+
+  /** Every field of every nested object is declared by its constructor at this layer. */
+  static void checkFields(int layer, TlSchema schema, Object value) {
+    if (value instanceof List<?> list) {
+      list.forEach(v -> checkFields(layer, schema, v));
+    } else if (value instanceof TlObject object) {
+      TlCombinator c = schema.byName(object.name()).orElseThrow(() ->
+          new AssertionError(object.name() + " is not in the layer-" + layer + " schema"));
+      Set<String> declared = c.params().stream().map(TlParam::name).collect(Collectors.toSet());
+      assertThat(declared).as(object.name() + " fields at layer " + layer)
+          .containsAll(object.fields().keySet());
+      object.fields().values().forEach(v -> checkFields(layer, schema, v));
+    }
+  }
+}
