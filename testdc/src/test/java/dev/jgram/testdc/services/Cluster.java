@@ -46,7 +46,10 @@ final class Cluster implements AutoCloseable {
   Cluster(Path stateDir, long seed) {
     random = new Random(seed);
     services = Services.open(DCS, clock, random::nextBytes, stateDir,
-        (user, updates) -> pushes.add(new Pushed(user, updates)), logins::add);
+        (user, updates) -> {
+          Encodings.checkPushEncodes(updates);
+          pushes.add(new Pushed(user, updates));
+        }, logins::add);
   }
 
   /** Calls on DC {@code dc} with auth key {@code key}; returns the answer. */

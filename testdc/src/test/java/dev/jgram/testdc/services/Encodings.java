@@ -39,6 +39,15 @@ final class Encodings {
     SCHEMAS.forEach((layer, schema) -> checkEncodes(layer, schema, method, result));
   }
 
+  /** Checks a pushed {@code Updates} object the same way. */
+  static void checkPushEncodes(TlObject updates) {
+    SCHEMAS.forEach((layer, schema) -> {
+      checkFields(layer, schema, updates);
+      TlCodec codec = new TlCodec(schema);
+      assertThat(codec.decode(codec.encode(updates)).name()).isEqualTo(updates.name());
+    });
+  }
+
   private static void checkEncodes(int layer, TlSchema schema, String method,
       TlObject result) {
     TlCombinator function = schema.byName(method).orElseThrow(() ->
