@@ -68,11 +68,11 @@ final class MessageMethods {
     List<TlObject> messages = page.stream().map(Views::message).toList();
     List<TlObject> users = backend.views.users(viewer, Views.usersOf(viewer, page));
     if (page.size() == dialog.size()) {
-      return TlObject.of("messages.messages", "messages", messages, "chats", List.of(),
-          "users", users);
+      return TlObject.of("messages.messages", "messages", messages, "topics", List.of(),
+          "chats", List.of(), "users", users);
     }
     return TlObject.of("messages.messagesSlice", "count", dialog.size(), "messages", messages,
-        "chats", List.of(), "users", users);
+        "topics", List.of(), "chats", List.of(), "users", users);
   }
 
   /**

@@ -92,7 +92,7 @@ final class UpdateMethods {
     TlObject dialog = TlObject.of("dialog", "peer", Views.peerChannel(channel.id()),
         "top_message", top, "read_inbox_max_id", top, "read_outbox_max_id", top,
         "unread_count", 0, "unread_mentions_count", 0, "unread_reactions_count", 0,
-        "notify_settings", TlObject.of("peerNotifySettings"), "pts", channel.pts());
+        "unread_poll_votes_count", 0, "notify_settings", TlObject.of("peerNotifySettings"), "pts", channel.pts());
     return TlObject.of("updates.channelDifferenceTooLong", "final", Boolean.TRUE,
         "dialog", dialog,
         "messages", newestFirst(viewer, channel, newest),
