@@ -10,7 +10,7 @@
  * <pre>
  * SH(data, salt) = H(salt | data | salt)
  * PH1(password)  = SH(SH(password, salt1), salt2)
- * x = PH2(password) = SH(PBKDF2-HMAC-SHA512(PH1(password), salt1, 100000 iterations, 64 bytes), salt2)
+ * x = PH2(password) = SH(PBKDF2-HMAC-SHA512(PH1(password), salt1, 100000, 64 bytes), salt2)
  * v = g^x            k = H(p | g)
  *
  * server: b random, B = g_b = k·v + g^b                      (account.password srp_B, srp_id)
