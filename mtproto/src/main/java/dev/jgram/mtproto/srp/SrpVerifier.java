@@ -32,7 +32,7 @@ public final class SrpVerifier {
       RandomSource random) {
     Objects.requireNonNull(password, "password");
     newAlgorithm.check();
-    return of(PasswordHash.compute(password, newAlgorithm.withRandomSalt1(random)));
+    return unchecked(PasswordHash.compute(password, newAlgorithm.withRandomSalt1(random)));
   }
 
   /** {@link #create(byte[], SrpAlgorithm, RandomSource)} for the UTF-8 bytes of a text. */
@@ -51,6 +51,10 @@ public final class SrpVerifier {
    */
   public static SrpVerifier of(PasswordHash hash) {
     hash.algorithm().check();
+    return unchecked(hash);
+  }
+
+  private static SrpVerifier unchecked(PasswordHash hash) {
     BigInteger v = SrpMath.verifier(hash.algorithm(), hash.x());
     return new SrpVerifier(hash.algorithm(), SrpMath.pad(v));
   }
