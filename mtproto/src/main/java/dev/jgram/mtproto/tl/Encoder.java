@@ -23,6 +23,7 @@ final class Encoder {
   }
 
   void writeFields(TlWriter writer, TlCombinator c, TlObject object) {
+    checkFieldNames(c, object);
     for (TlParam param : c.params()) {
       Object value = object.get(param.name());
       if (param.isFlags()) {
@@ -43,6 +44,26 @@ final class Encoder {
         write(writer, param.type(), value, c.name() + "." + param.name());
       }
     }
+  }
+
+  /** A field the layer does not declare is left out only if another shipped layer does. */
+  private void checkFieldNames(TlCombinator c, TlObject object) {
+    for (String field : object.fields().keySet()) {
+      if (!declares(c, field) && !schema.declaredAtAnotherLayer(c.name(), field)) {
+        throw new TlException(c.name() + " has no field '" + field + "' at layer "
+            + schema.layer() + "; its fields are " + c.params().stream().map(TlParam::name)
+            .toList());
+      }
+    }
+  }
+
+  private static boolean declares(TlCombinator c, String field) {
+    for (TlParam param : c.params()) {
+      if (param.name().equals(field)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int flagsWord(TlCombinator c, String flagsName, TlObject object) {

@@ -23,6 +23,34 @@ public final class TlCodec {
     return new TlCodec(TlSchema.jgram());
   }
 
+  /**
+   * The codec over the shipped schema that answers a client of {@code layer} (see
+   * {@link Layers}): the newest shipped layer not above it.
+   *
+   * @throws UnsupportedLayerException if {@code layer} is older than every shipped layer
+   */
+  public static TlCodec forLayer(int layer) {
+    return new TlCodec(TlSchema.forLayer(layer));
+  }
+
+  /** The schema this codec encodes and decodes with. */
+  public TlSchema schema() {
+    return schema;
+  }
+
+  /**
+   * Serialises the result of a function as its declared result type, e.g. a {@code
+   * List<TlObject>} of users for {@code users.getUsers} ({@code Vector<User>}) or a {@code
+   * Boolean} for {@code Bool}; a boxed object for any other type.
+   *
+   * @throws TlException if the schema has no such function or the value does not fit its type
+   */
+  public byte[] encodeResult(String function, Object result) {
+    TlCombinator c = schema.byName(function).filter(TlCombinator::function).orElseThrow(() ->
+        new TlException("no function '" + function + "' at layer " + schema.layer()));
+    return encode(result, c.resultType().toString());
+  }
+
   /** Serialises a boxed object or function call: constructor id, then its fields. */
   public byte[] encode(TlObject object) {
     TlWriter writer = new TlWriter();
