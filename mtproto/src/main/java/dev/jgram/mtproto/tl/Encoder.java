@@ -39,7 +39,7 @@ final class Encoder {
         }
       } else if (value == null && !param.type().name().equals("true")) {
         throw new TlException(c.name() + " needs field '" + param.name() + "' of type "
-            + param.type());
+            + param.type() + " at layer " + schema.layer());
       } else {
         write(writer, param.type(), value, c.name() + "." + param.name());
       }
@@ -85,7 +85,7 @@ final class Encoder {
       writeValue(writer, type, value, where);
     } catch (ClassCastException e) {
       throw new TlException(where + " expects " + type + " but got "
-          + value.getClass().getSimpleName(), e);
+          + value.getClass().getSimpleName() + " (layer " + schema.layer() + ")", e);
     }
   }
 

@@ -66,7 +66,22 @@ import java.util.Set;
  * <p>No required field appears or disappears in these four, so an object holding every
  * required field encodes at all three layers. A field whose type changed ({@code
  * stories_max_id}: {@code int} at 198, {@code RecentStory} at 227) must be set per layer: a
- * value of the wrong type is a {@link TlException}. {@code LayersTest} pins this table.
+ * value of the wrong type is a {@link TlException}. Among the other shipped constructors,
+ * required fields differ only in {@code messages.messages} and {@code messages.messagesSlice}
+ * (227 requires {@code topics}: give an empty list, left out below 227), {@code
+ * messageReplyHeader} (158 requires {@code reply_to_msg_id}), {@code dialog} and {@code
+ * forumTopic} (227 requires {@code unread_poll_votes_count}, and {@code forumTopic} a {@code
+ * peer}), {@code keyboardButtonRequestPeer} (198 on requires {@code max_quantity}) and {@code
+ * documentAttributeVideo} ({@code duration} is an int at 158, a double later; numbers are
+ * converted, so a fraction is cut at 158). Other constructors on the login and update paths
+ * whose ids differ by layer: {@code message} (38116ee0, 96fdbbe9, 7600b9d3), {@code
+ * messageService} (2b085862, d3d28540, 7a800e0a), {@code peerSettings} (a518110d, acd66c5e,
+ * f47741f7), {@code peerNotifySettings} (a83b0426 at 158), {@code messages.messages} and
+ * {@code messages.messagesSlice} (1d73e7ea and 5f206716 at 227), {@code userStatusRecently}
+ * (e26f42f1 at 158), {@code updateReadHistoryInbox} (9e84bc99 at 227), {@code
+ * messageReplyHeader}, {@code messageFwdHeader}, {@code messageMediaPhoto}, {@code
+ * messageMediaDocument}, {@code botInfo} and {@code emojiStatus}. {@code LayersTest} and
+ * {@code ShippedLayersTest} pin all of this.
  */
 public final class Layers {
   /** The layer {@link TlSchema#jgram()} speaks and jgram's client announces. */

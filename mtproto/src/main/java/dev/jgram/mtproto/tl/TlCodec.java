@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * Encodes and decodes {@link TlObject}s driven by a {@link TlSchema}: no class per
  * constructor. Boxed values start with their constructor id; bare ones do not. A boxed value
- * may arrive as {@code gzip_packed}, which decoding unwraps transparently.
+ * may arrive as {@code gzip_packed}, which decoding unwraps transparently. {@link
+ * #forLayer(int)} gives the codec of a shipped layer; encoding with it follows the field rule
+ * of {@link Layers}: a field the layer does not declare is left out only if another shipped
+ * layer declares it for that constructor, and any other unknown field is an error.
  */
 public final class TlCodec {
   private final TlSchema schema;

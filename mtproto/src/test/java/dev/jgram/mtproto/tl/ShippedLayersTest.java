@@ -69,7 +69,24 @@ class ShippedLayersTest {
       "158, auth.signUp, 80eee427", "198, auth.signUp, aac7b717", "227, auth.signUp, aac7b717",
       "158, invokeWithLayer, da9b0d0d", "227, invokeWithLayer, da9b0d0d",
       "158, initConnection, c1cd5ea9", "227, initConnection, c1cd5ea9",
-      "158, users.getUsers, 0d91a548", "227, users.getUsers, 0d91a548"})
+      "158, users.getUsers, 0d91a548", "227, users.getUsers, 0d91a548",
+      "158, message, 38116ee0", "198, message, 96fdbbe9", "227, message, 7600b9d3",
+      "158, messageService, 2b085862", "198, messageService, d3d28540",
+      "227, messageService, 7a800e0a",
+      "158, peerSettings, a518110d", "198, peerSettings, acd66c5e",
+      "227, peerSettings, f47741f7",
+      "158, peerNotifySettings, a83b0426", "198, peerNotifySettings, 99622c0c",
+      "227, peerNotifySettings, 99622c0c",
+      "158, messages.messages, 8c718e87", "198, messages.messages, 8c718e87",
+      "227, messages.messages, 1d73e7ea",
+      "198, messages.messagesSlice, 3a54685e", "227, messages.messagesSlice, 5f206716",
+      "158, userStatusRecently, e26f42f1", "198, userStatusRecently, 7b197dc8",
+      "198, updateReadHistoryInbox, 9c974fdf", "227, updateReadHistoryInbox, 9e84bc99",
+      "158, updates.difference, 00f49ca0", "227, updates.difference, 00f49ca0",
+      "158, auth.sentCode, 5e002502", "227, auth.sentCode, 5e002502",
+      "158, account.password, 957b50fb", "227, account.password, 957b50fb",
+      "158, nearestDc, 8e1a1775", "227, nearestDc, 8e1a1775",
+      "158, updates.state, a56c2a3e", "227, updates.state, a56c2a3e"})
   void constructorIdsOfTheLoginPathArePinnedPerLayer(int layer, String name, String id) {
     assertThat(TlSchema.forLayer(layer).byName(name)).get()
         .extracting(TlCombinator::idHex).isEqualTo(id);
