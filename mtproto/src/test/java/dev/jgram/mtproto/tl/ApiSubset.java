@@ -58,7 +58,9 @@ final class ApiSubset {
         "updateChannel", "updateNewChannelMessage", "updateReadChannelInbox",
         "updateDeleteChannelMessages", "updateEditChannelMessage", "updateEditMessage",
         "updateDcOptions", "updateConfig", "updatePtsChanged", "updateReadChannelOutbox",
-        "updateLoginToken"));
+        "updateLoginToken", "updatePinnedMessages", "updatePinnedChannelMessages",
+        "updateFolderPeers", "updateNewEncryptedMessage", "updateBotStopped",
+        "updateChatParticipant", "updateChannelParticipant"));
     limits.put("MessageAction", List.of("messageActionEmpty", "messageActionChatCreate",
         "messageActionChatEditTitle", "messageActionChatAddUser", "messageActionChatDeleteUser",
         "messageActionChatJoinedByLink", "messageActionChannelCreate",

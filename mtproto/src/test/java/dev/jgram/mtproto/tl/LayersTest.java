@@ -263,13 +263,12 @@ class LayersTest {
   @Test
   void decodingAConstructorOutsideTheSubsetNamesItsId() {
     TlSchema official = TlSchema.withApi(TlSchemaTest.vector("official-api-layer198.tl"));
-    TlObject stopped = TlObject.of("updateBotStopped", "user_id", 1L, "date", 2,
-        "stopped", true, "qts", 3);
-    byte[] bytes = new TlCodec(official).encode(TlObject.of("updateShort", "update", stopped,
+    TlObject outside = TlObject.of("updateLangPackTooLong", "lang_code", "en");
+    byte[] bytes = new TlCodec(official).encode(TlObject.of("updateShort", "update", outside,
         "date", 4));
     assertThatThrownBy(() -> TlCodec.forLayer(198).decode(bytes))
         .isInstanceOf(TlException.class)
-        .hasMessage("unknown constructor id " + official.byName("updateBotStopped").orElseThrow()
+        .hasMessage("unknown constructor id " + official.byName("updateLangPackTooLong").orElseThrow()
             .idHex() + " at offset 4 (schema layer 198)");
   }
 }
