@@ -12,7 +12,9 @@ import java.util.Map;
  * {@code int128}/{@code int256}/{@code bytes} byte[], {@code string} String, {@code Bool} and
  * {@code flags.N?true} Boolean, vectors {@link List}, objects {@code TlObject}. Flags words
  * ({@code #}) are computed on encoding from which conditional fields are present; a
- * conditional field that is absent is simply not in the map. Equality is the map's, so two
+ * conditional field that is absent is simply not in the map. Encoding refuses a field its
+ * constructor does not declare, except, in a shipped layer's schema, one another shipped
+ * layer declares (see {@link Layers}). Equality is the map's, so two
  * objects holding equal byte arrays in different array instances are not equal; compare their
  * encodings instead.
  *
