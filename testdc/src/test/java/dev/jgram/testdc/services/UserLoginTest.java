@@ -52,6 +52,13 @@ class UserLoginTest {
   }
 
   @Test
+  void telegramTestNumbersGetTheirDcDigitFiveTimes() {
+    cluster.result(2, KEY, Queries.sendCode("+99966 2 1234"));
+
+    assertThat(cluster.services.loginCode("9996621234")).hasValue("22222");
+  }
+
+  @Test
   void wrongEmptyAndExpiredCodesAreRefused() {
     cluster.services.addUser(UserSpec.ofPhone(PHONE));
     String hash = cluster.result(1, KEY, Queries.sendCode(PHONE)).string("phone_code_hash");
