@@ -10,7 +10,8 @@ import java.time.Instant;
  * low two bits: 0 client, 1 server response, 3 other server message
  * </pre>
  *
- * <p>Ids are strictly increasing even when the time stands still or steps back; only the upper
+ * <p>Ids are strictly increasing even when the time stands still or steps back (until the
+ * offset is corrected); only the upper
  * half (seconds), the remainder mod 4 and monotonicity are the protocol's contract.
  */
 final class MsgIdGenerator {
@@ -45,8 +46,14 @@ final class MsgIdGenerator {
     return offsetSeconds;
   }
 
+  /**
+   * Sets a corrected offset. Ids start again from the corrected time (as Telethon does): the
+   * ids issued with the wrong offset were refused by the server (codes 16/17), so going back
+   * cannot collide with ids it kept.
+   */
   void offsetSeconds(long offset) {
     this.offsetSeconds = offset;
+    this.last = 0;
   }
 
   /** The id for {@code seconds} and {@code nanos} with the given remainder. */
