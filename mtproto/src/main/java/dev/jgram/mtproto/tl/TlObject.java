@@ -46,6 +46,17 @@ public record TlObject(String name, Map<String, Object> fields) {
     return new TlObject(name, fields);
   }
 
+  /**
+   * A copy with {@code field} set to {@code value}, or removed when {@code value} is null:
+   * how a server derives per-layer variants of one object ({@code with("stories_max_id",
+   * recentStory)} for layer 227).
+   */
+  public TlObject with(String field, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(fields);
+    copy.put(field, value);
+    return new TlObject(name, copy);
+  }
+
   /** The field's value, or null when absent. */
   public Object get(String field) {
     return fields.get(field);

@@ -67,6 +67,11 @@ class LayersTest {
     assertThatThrownBy(() -> TlCodec.forLayer(227).encode(user))
         .isInstanceOf(TlException.class)
         .hasMessage("user.stories_max_id expects RecentStory but got Integer (layer 227)");
+    TlObject at227 = user.with("stories_max_id", TlObject.of("recentStory", "max_id", 9));
+    assertThat(TlCodec.forLayer(227).decode(TlCodec.forLayer(227).encode(at227))
+        .object("stories_max_id").intValue("max_id")).isEqualTo(9);
+    assertThat(at227.with("stories_max_id", null).has("stories_max_id")).isFalse();
+    assertThat(user.intValue("stories_max_id")).isEqualTo(9);
   }
 
   @Test
