@@ -1,5 +1,7 @@
 package dev.jgram.testdc.services;
 
+import dev.jgram.mtproto.srp.SrpVerifier;
+
 /**
  * One account of the cluster, bot or user.
  *
@@ -11,10 +13,10 @@ package dev.jgram.testdc.services;
  * @param username the username, or null
  * @param homeDc the DC the account lives on
  * @param botSecret the part of a bot token after the colon, or null (users)
- * @param password the 2FA verifier, or null
+ * @param password the 2FA password's SRP verifier (never the password), or null
  */
 record Account(long id, boolean bot, String phone, String firstName, String lastName,
-    String username, int homeDc, String botSecret, PasswordVerifier password) {
+    String username, int homeDc, String botSecret, SrpVerifier password) {
 
   Account withHomeDc(int dc) {
     return new Account(id, bot, phone, firstName, lastName, username, dc, botSecret, password);

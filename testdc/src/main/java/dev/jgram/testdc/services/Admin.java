@@ -1,5 +1,6 @@
 package dev.jgram.testdc.services;
 
+import dev.jgram.mtproto.srp.SrpVerifier;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -11,9 +12,11 @@ import java.util.stream.Collectors;
  */
 final class Admin {
   private final Backend backend;
+  private final Passwords passwords;
 
-  Admin(Backend backend) {
+  Admin(Backend backend, Passwords passwords) {
     this.backend = backend;
+    this.passwords = passwords;
   }
 
   long addBot(BotSpec spec) {
@@ -35,7 +38,8 @@ final class Admin {
     if (spec.username() != null) {
       requireFreeUsername(spec.username(), id);
     }
-    PasswordVerifier verifier = null;
+    SrpVerifier verifier = spec.password() == null ? null
+        : passwords.verifier(spec.password());
     backend.state.commit(StateLines.account(new Account(id, false, spec.phone(),
         spec.effectiveFirstName(), spec.lastName(), spec.username(), dc, null, verifier)));
     return id;

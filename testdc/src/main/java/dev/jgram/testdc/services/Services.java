@@ -49,13 +49,15 @@ public final class Services implements ApiService, AutoCloseable {
   private Services(Backend backend, Journal journal) {
     this.backend = backend;
     this.journal = journal;
-    this.admin = new Admin(backend);
+    Passwords passwords = new Passwords(backend.random);
+    this.admin = new Admin(backend, passwords);
     this.messaging = new Messaging(backend);
     this.faults = new Faults(backend);
     Inputs inputs = new Inputs(backend.state, backend.hashes);
     Map<Long, Long> passwordPending = new HashMap<>();
     new HelpMethods(backend).register(dispatcher);
     new AuthMethods(backend, passwordPending).register(dispatcher);
+    new PasswordMethods(backend, passwords, passwordPending).register(dispatcher);
     new UserMethods(backend, inputs).register(dispatcher);
     new MessageMethods(backend, inputs, messaging).register(dispatcher);
     new UpdateMethods(backend, inputs).register(dispatcher);

@@ -1,5 +1,7 @@
 package dev.jgram.testdc.services;
 
+import dev.jgram.mtproto.srp.SrpAlgorithm;
+import dev.jgram.mtproto.srp.SrpVerifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -14,17 +16,17 @@ final class StateLines {
   private StateLines() {}
 
   static List<String> account(Account a) {
-    PasswordVerifier pw = a.password();
+    SrpAlgorithm algo = a.password() == null ? null : a.password().algorithm();
     return lineOf("account", a.id(), a.bot(), a.phone(), a.firstName(), a.lastName(),
-        a.username(), a.homeDc(), a.botSecret(), pw == null ? null : pw.salt1(),
-        pw == null ? null : pw.salt2(), pw == null ? null : pw.g(), pw == null ? null : pw.p(),
-        pw == null ? null : pw.v());
+        a.username(), a.homeDc(), a.botSecret(), algo == null ? null : algo.salt1(),
+        algo == null ? null : algo.salt2(), algo == null ? null : algo.g(),
+        algo == null ? null : algo.p(), algo == null ? null : a.password().v());
   }
 
   static Account account(List<String> f) {
-    PasswordVerifier pw = f.get(9) == null ? null : new PasswordVerifier(HEX.parseHex(f.get(9)),
-        HEX.parseHex(f.get(10)), Integer.parseInt(f.get(11)), HEX.parseHex(f.get(12)),
-        HEX.parseHex(f.get(13)));
+    SrpVerifier pw = f.get(9) == null ? null : SrpVerifier.of(new SrpAlgorithm(
+        HEX.parseHex(f.get(9)), HEX.parseHex(f.get(10)), Integer.parseInt(f.get(11)),
+        HEX.parseHex(f.get(12))), HEX.parseHex(f.get(13)));
     return new Account(Long.parseLong(f.get(1)), "1".equals(f.get(2)), f.get(3), f.get(4),
         f.get(5), f.get(6), Integer.parseInt(f.get(7)), f.get(8), pw);
   }
