@@ -27,7 +27,10 @@ final class Exports {
     byBytes.put(HexFormat.of().formatHex(bytes), entry);
   }
 
-  /** Takes the entry for these bytes if it matches the id and DC and is not expired. */
+  /**
+   * Takes the entry for these bytes if it matches the id and DC and is not expired. Taking
+   * removes the entry whatever the outcome: an export is good for one import attempt.
+   */
   Optional<Entry> take(long id, byte[] bytes, int dcId, long now) {
     Entry entry = byBytes.remove(HexFormat.of().formatHex(bytes));
     if (entry == null || entry.userId() != id || entry.targetDc() != dcId
