@@ -108,8 +108,11 @@ final class Journal implements AutoCloseable {
 
   /** Appends one line and forces it to disk. */
   void append(List<String> fields) {
-    if (channel == null) {
+    if (file == null) {
       return;
+    }
+    if (channel == null) {
+      throw new IllegalStateException("the services are closed; " + file + " takes no more");
     }
     try {
       writeFully(channel, JournalLine.encode(fields) + "\n");

@@ -69,6 +69,16 @@ class StateRestartTest {
   }
 
   @Test
+  void closedServicesRefuseChangesTheyCouldNotKeep() {
+    Cluster cluster = new Cluster(dir, 1);
+    cluster.close();
+    cluster.close();
+
+    assertThatThrownBy(() -> cluster.services.addBot(BotSpec.parse(TOKEN)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
   void logoutSurvivesARestart() {
     try (Cluster before = new Cluster(dir, 1)) {
       before.services.addBot(BotSpec.parse(TOKEN));
