@@ -4,6 +4,7 @@ import dev.jgram.mtproto.RandomSource;
 import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.testdc.api.DcAddress;
 import dev.jgram.testdc.api.LoginEvent;
+import dev.jgram.testdc.api.SessionUpdatePush;
 import dev.jgram.testdc.api.UpdatePush;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -69,6 +70,20 @@ final class Backend {
   void push(long userId, TlObject updates) {
     if (!faults.takeDrop(userId)) {
       push.push(userId, updates);
+    }
+  }
+
+  /**
+   * Pushes an update that the query {@code origin} caused: to the querying account's other
+   * sessions only (none if the core cannot leave one out, see {@link SessionUpdatePush}); to any
+   * other account in full. A null origin (a test's action) pushes to every session.
+   */
+  void push(long userId, TlObject updates, Call origin) {
+    if (origin == null || origin.account() == null || origin.userId() != userId) {
+      push(userId, updates);
+    } else if (push instanceof SessionUpdatePush sessions && !faults.takeDrop(userId)) {
+      sessions.pushExcept(userId, updates, origin.context().authKeyId(),
+          origin.context().sessionId());
     }
   }
 }

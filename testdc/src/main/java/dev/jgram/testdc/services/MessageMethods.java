@@ -35,13 +35,13 @@ final class MessageMethods {
         throw RpcException.badRequest(channel.isMember(call.userId())
             ? "CHAT_WRITE_FORBIDDEN" : "CHANNEL_PRIVATE");
       }
-      ChannelMessage m = messaging.post(channel, call.userId(), text);
+      ChannelMessage m = messaging.post(channel, call.userId(), text, call);
       return messaging.channelUpdates(call.userId(), channel, m, List.of(
           TlObject.of("updateMessageID", "id", m.id(), "random_id", randomId)));
     }
     Account to = inputs.user(call.userId(), peer)
         .orElseThrow(() -> RpcException.badRequest("PEER_ID_INVALID"));
-    BoxMessage sent = messaging.sendPrivate(call.userId(), to.id(), text);
+    BoxMessage sent = messaging.sendPrivate(call.userId(), to.id(), text, call);
     return TlObject.of("updateShortSentMessage", "out", Boolean.TRUE, "id", sent.id(),
         "pts", sent.pts(), "pts_count", 1, "date", sent.date());
   }

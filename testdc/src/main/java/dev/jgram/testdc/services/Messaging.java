@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Sends private messages and channel posts: stores them in each affected box (advancing its pts
- * by 1) and pushes the update every affected account receives. The sender is pushed to as well,
- * so its other sessions learn of the message; the sending session sees the same pts twice and
- * ignores the second by the gap rules.
+ * by 1) and pushes the update every affected account receives; the sending session gets its
+ * update in the query's result instead (see {@link Backend#push(long, TlObject, Call)}). The
+ * origin is the query that sent it, or null for a test's action, which every session hears of.
  */
 final class Messaging {
   static final int MAX_LENGTH = 4096;
@@ -19,15 +19,15 @@ final class Messaging {
   }
 
   /** Sends a private message; returns the sender's copy. */
-  BoxMessage sendPrivate(long from, long to, String text) {
+  BoxMessage sendPrivate(long from, long to, String text, Call origin) {
     checkText(text);
     int now = backend.now();
     BoxMessage sent = store(from, to, from, true, now, text);
     if (to != from) {
       BoxMessage received = store(to, from, from, false, now, text);
-      backend.push(to, shortMessage(received, from));
+      backend.push(to, shortMessage(received, from), origin);
     }
-    backend.push(from, shortMessage(sent, to));
+    backend.push(from, shortMessage(sent, to), origin);
     return sent;
   }
 
@@ -47,13 +47,13 @@ final class Messaging {
   }
 
   /** Posts in a channel and pushes {@code updateNewChannelMessage} to every member. */
-  ChannelMessage post(Channel channel, long from, String text) {
+  ChannelMessage post(Channel channel, long from, String text, Call origin) {
     checkText(text);
     ChannelMessage message = new ChannelMessage(channel.nextMessageId(), from, backend.now(),
         channel.pts() + 1, text);
     backend.state.commit(StateLines.channelMessage(channel.id(), message));
     for (long member : channel.members()) {
-      backend.push(member, channelUpdates(member, channel, message, List.of()));
+      backend.push(member, channelUpdates(member, channel, message, List.of()), origin);
     }
     return message;
   }

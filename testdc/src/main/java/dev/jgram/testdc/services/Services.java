@@ -34,7 +34,9 @@ import java.util.function.Consumer;
  * {@link dev.jgram.testdc.api.VectorResult}.
  *
  * <p>Thread-safe: one lock guards all state; {@link UpdatePush#push} is called under it, in pts
- * order, and must not call back into the services.
+ * order, and must not block or call back into the services. Give it a
+ * {@link dev.jgram.testdc.api.SessionUpdatePush} so that an account's other sessions hear of
+ * what its querying session did.
  */
 public final class Services implements ApiService, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Services.class.getName());
@@ -208,7 +210,7 @@ public final class Services implements ApiService, AutoCloseable {
     synchronized (backend.lock) {
       admin.requireAccount(fromUserId);
       admin.requireAccount(toUserId);
-      messaging.sendPrivate(fromUserId, toUserId, text);
+      messaging.sendPrivate(fromUserId, toUserId, text, null);
     }
   }
 
@@ -218,7 +220,7 @@ public final class Services implements ApiService, AutoCloseable {
       Channel channel = backend.state.channel(channelId).orElseThrow(() ->
           new IllegalArgumentException("no channel has id " + channelId));
       admin.requireAccount(fromUserId);
-      messaging.post(channel, fromUserId, text);
+      messaging.post(channel, fromUserId, text, null);
     }
   }
 

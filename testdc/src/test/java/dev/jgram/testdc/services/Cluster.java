@@ -7,6 +7,7 @@ import dev.jgram.testdc.api.Answer;
 import dev.jgram.testdc.api.CallContext;
 import dev.jgram.testdc.api.DcAddress;
 import dev.jgram.testdc.api.LoginEvent;
+import dev.jgram.testdc.api.SessionUpdatePush;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +37,24 @@ final class Cluster implements AutoCloseable {
    *
    * @param userId the account it went to
    * @param updates the Updates object
+   * @param exceptKey the auth key of the session left out, or 0 when it went to every session
+   * @param exceptSession the session left out, or 0
    */
-  record Pushed(long userId, TlObject updates) {}
+  record Pushed(long userId, TlObject updates, long exceptKey, long exceptSession) {}
+
+  /** Records pushes, checking that each encodes. */
+  final class Recorder implements SessionUpdatePush {
+    @Override
+    public void push(long userId, TlObject updates) {
+      pushExcept(userId, updates, 0, 0);
+    }
+
+    @Override
+    public void pushExcept(long userId, TlObject updates, long authKeyId, long sessionId) {
+      Encodings.checkPushEncodes(updates);
+      pushes.add(new Pushed(userId, updates, authKeyId, sessionId));
+    }
+  }
 
   Cluster() {
     this(null, 7);
@@ -45,21 +62,23 @@ final class Cluster implements AutoCloseable {
 
   Cluster(Path stateDir, long seed) {
     random = new Random(seed);
-    services = Services.open(DCS, clock, random::nextBytes, stateDir,
-        (user, updates) -> {
-          Encodings.checkPushEncodes(updates);
-          pushes.add(new Pushed(user, updates));
-        }, logins::add);
+    services = Services.open(DCS, clock, random::nextBytes, stateDir, new Recorder(),
+        logins::add);
   }
 
   /** Calls on DC {@code dc} with auth key {@code key}; returns the answer. */
   Answer call(int dc, long key, TlObject query) {
-    Answer answer = services.handle(new CallContext(dc, key, 0x5E55_1000L + key, nextMsgId++,
+    Answer answer = services.handle(new CallContext(dc, key, sessionOf(key), nextMsgId++,
         LAYER, 12345, false, 0), query);
     if (answer instanceof Answer.Result result) {
       Encodings.checkEncodes(query.name(), result.value());
     }
     return answer;
+  }
+
+  /** The session id calls with this key use. */
+  static long sessionOf(long key) {
+    return 0x5E55_1000L + key;
   }
 
   /** Calls and expects a result. */

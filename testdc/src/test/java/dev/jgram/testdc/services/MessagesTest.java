@@ -3,7 +3,11 @@ package dev.jgram.testdc.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgram.mtproto.tl.TlObject;
+import dev.jgram.testdc.api.Answer;
+import dev.jgram.testdc.api.CallContext;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,10 +52,43 @@ class MessagesTest {
     assertThat(toBob.string("message")).isEqualTo("hi");
     assertThat(toBob.intValue("pts")).isEqualTo(2);
     assertThat(toBob.flag("out")).isFalse();
-    TlObject toAlice = cluster.pushesTo(alice).get(0);
-    assertThat(toAlice.flag("out")).isTrue();
-    assertThat(toAlice.longValue("user_id")).isEqualTo(bob);
+    Cluster.Pushed toAlice = cluster.pushes.stream().filter(p -> p.userId() == alice)
+        .findFirst().orElseThrow();
+    assertThat(toAlice.updates().flag("out")).isTrue();
+    assertThat(toAlice.updates().longValue("user_id")).isEqualTo(bob);
+    assertThat(toAlice.exceptKey()).isEqualTo(ALICE_KEY);
+    assertThat(toAlice.exceptSession()).isEqualTo(Cluster.sessionOf(ALICE_KEY));
+    assertThat(cluster.pushes.stream().filter(p -> p.userId() == bob))
+        .allSatisfy(p -> assertThat(p.exceptKey()).isZero());
     assertThat(cluster.result(1, BOB_KEY, Queries.getState()).intValue("pts")).isEqualTo(2);
+  }
+
+  @Test
+  void withoutSessionAwarePushesTheSenderIsNotPushedItsOwnMessage() {
+    List<Long> pushedTo = new ArrayList<>();
+    try (Services plain = Services.open(Cluster.DCS, cluster.clock, new Random(1)::nextBytes,
+        null, (user, updates) -> pushedTo.add(user), login -> { })) {
+      long a = plain.addUser(UserSpec.ofPhone("15550000001"));
+      long b = plain.addUser(UserSpec.ofPhone("15550000002"));
+      plain.fixedLoginCode("12345");
+      CallContext context = new CallContext(1, 5L, 6L, 7L, 198, 1, false, 0);
+      Answer.Result sent = (Answer.Result) plain.handle(context, Queries.sendCode("15550000001"));
+      plain.handle(context, Queries.signIn("15550000001", sent.value().string("phone_code_hash"),
+          "12345"));
+
+      plain.handle(context, Queries.sendMessage(
+          Queries.inputPeerUser(b, plain.userAccessHash(a, b)), "hi", 1L));
+
+      assertThat(pushedTo).containsExactly(b);
+    }
+  }
+
+  @Test
+  void messageSentByATestIsPushedToEverySessionOfBoth() {
+    cluster.services.sendMessage(alice, bob, "from the test");
+
+    assertThat(cluster.pushes).extracting(Cluster.Pushed::userId).containsExactly(bob, alice);
+    assertThat(cluster.pushes).allSatisfy(p -> assertThat(p.exceptKey()).isZero());
   }
 
   @Test
