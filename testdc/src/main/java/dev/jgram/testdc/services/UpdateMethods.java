@@ -1,12 +1,14 @@
 package dev.jgram.testdc.services;
 
 import dev.jgram.mtproto.tl.TlObject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code updates.getState}, {@code updates.getDifference} and
  * {@code updates.getChannelDifference}, answered from the account's box and the channel's log
- * (spec §8.1): empty when nothing was missed; everything missed when it fits; a slice of the
+ * (spec §8.1); a common difference also names, with {@code updateChannelTooLong}, the member
+ * channels posted in after the client's state date. Empty when nothing was missed; everything missed when it fits; a slice of the
  * oldest missed when it does not (the common box: {@code pts_total_limit} or the services'
  * slice size, whichever is smaller; a channel: {@code limit}, at most 100); too long when more
  * than the services' too-long threshold was missed.
@@ -42,7 +44,8 @@ final class UpdateMethods {
     long viewer = call.userId();
     Box box = backend.state.box(viewer);
     List<BoxMessage> missed = box.after(checkedPts(call.query(), box.pts()));
-    if (missed.isEmpty()) {
+    List<Channel> channels = channelsChangedAfter(viewer, call.query().intValue("date"));
+    if (missed.isEmpty() && channels.isEmpty()) {
       return TlObject.of("updates.differenceEmpty", "date", backend.now(), "seq", box.seq());
     }
     if (missed.size() > backend.differenceTooLong) {
@@ -52,15 +55,43 @@ final class UpdateMethods {
     if (call.query().has("pts_total_limit")) {
       limit = Math.max(1, Math.min(limit, call.query().intValue("pts_total_limit")));
     }
-    boolean slice = missed.size() > limit;
-    List<BoxMessage> part = slice ? missed.subList(0, limit) : missed;
-    BoxMessage last = part.get(part.size() - 1);
-    return TlObject.of(slice ? "updates.differenceSlice" : "updates.difference",
-        "new_messages", part.stream().map(Views::message).toList(),
-        "new_encrypted_messages", List.of(), "other_updates", List.of(), "chats", List.of(),
-        "users", backend.views.users(viewer, Views.usersOf(viewer, part)),
-        slice ? "intermediate_state" : "state",
-        slice ? state(box, last.pts(), last.date()) : state(box, box.pts(), backend.now()));
+    if (missed.size() > limit) {
+      List<BoxMessage> part = missed.subList(0, limit);
+      BoxMessage last = part.get(part.size() - 1);
+      return difference("updates.differenceSlice", viewer, part, List.of(),
+          "intermediate_state", state(box, last.pts(), last.date()));
+    }
+    return difference("updates.difference", viewer, missed, channels, "state",
+        state(box, box.pts(), backend.now()));
+  }
+
+  /**
+   * A difference: the missed messages, and an {@code updateChannelTooLong} (with the channel in
+   * {@code chats}) for each channel with posts the client may have missed.
+   */
+  private TlObject difference(String name, long viewer, List<BoxMessage> messages,
+      List<Channel> channels, String stateField, TlObject state) {
+    return TlObject.of(name,
+        "new_messages", messages.stream().map(Views::message).toList(),
+        "new_encrypted_messages", List.of(),
+        "other_updates", channels.stream().map(c -> TlObject.of("updateChannelTooLong",
+            "channel_id", c.id(), "pts", c.pts())).toList(),
+        "chats", channels.stream().map(c -> backend.views.channel(viewer, c)).toList(),
+        "users", backend.views.users(viewer, Views.usersOf(viewer, messages)),
+        stateField, state);
+  }
+
+  /** The viewer's channels with a post dated after {@code date} (the client's state date). */
+  private List<Channel> channelsChangedAfter(long viewer, int date) {
+    List<Channel> changed = new ArrayList<>();
+    for (Channel channel : backend.state.channels()) {
+      List<ChannelMessage> messages = channel.messages();
+      if (channel.isMember(viewer) && !messages.isEmpty()
+          && messages.get(messages.size() - 1).date() > date) {
+        changed.add(channel);
+      }
+    }
+    return changed;
   }
 
   private TlObject getChannelDifference(Call call) {
@@ -102,7 +133,7 @@ final class UpdateMethods {
 
   private static List<TlObject> newestFirst(long viewer, Channel channel,
       List<ChannelMessage> messages) {
-    List<TlObject> out = new java.util.ArrayList<>();
+    List<TlObject> out = new ArrayList<>();
     for (int i = messages.size() - 1; i >= 0; i--) {
       out.add(Views.message(viewer, channel, messages.get(i)));
     }

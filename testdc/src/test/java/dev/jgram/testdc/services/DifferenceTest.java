@@ -3,6 +3,7 @@ package dev.jgram.testdc.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgram.mtproto.tl.TlObject;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +185,30 @@ class DifferenceTest {
     assertThat(tooLong.object("dialog").intValue("top_message")).isEqualTo(5);
     assertThat(tooLong.<TlObject>list("messages")).extracting(m -> m.intValue("id"))
         .containsExactly(5, 4);
+  }
+
+  @Test
+  void commonDifferenceNamesChannelsPostedInSinceTheClientsDate() {
+    long group = cluster.services.addChannel("G", null, false, alice, List.of(bob));
+    long other = cluster.services.addChannel("Other", null, false, alice, List.of());
+    cluster.clock.advance(Duration.ofSeconds(10));
+    cluster.services.postToChannel(group, alice, "while away");
+    cluster.services.postToChannel(other, alice, "not for bob");
+
+    TlObject difference = cluster.result(1, BOB_KEY, Queries.getDifference(1, date));
+
+    assertThat(difference.name()).isEqualTo("updates.difference");
+    assertThat(difference.<TlObject>list("new_messages")).isEmpty();
+    assertThat(difference.<TlObject>list("other_updates")).singleElement().satisfies(u -> {
+      assertThat(u.name()).isEqualTo("updateChannelTooLong");
+      assertThat(u.longValue("channel_id")).isEqualTo(group);
+      assertThat(u.intValue("pts")).isEqualTo(2);
+    });
+    assertThat(difference.<TlObject>list("chats")).extracting(c -> c.longValue("id"))
+        .containsExactly(group);
+    int stateDate = difference.object("state").intValue("date");
+    assertThat(cluster.result(1, BOB_KEY, Queries.getDifference(1, stateDate)).name())
+        .isEqualTo("updates.differenceEmpty");
   }
 
   @Test
