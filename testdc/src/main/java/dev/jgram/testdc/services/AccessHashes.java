@@ -11,6 +11,14 @@ import java.security.NoSuchAlgorithmException;
  * state, so hashes survive restarts.
  */
 final class AccessHashes {
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  });
+
   private final byte[] secret;
 
   AccessHashes(byte[] secret) {
@@ -28,12 +36,7 @@ final class AccessHashes {
   }
 
   private long hash(char kind, long viewer, long peer) {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
+    MessageDigest sha256 = SHA256.get();
     sha256.update(secret);
     sha256.update(ByteBuffer.allocate(17).order(ByteOrder.LITTLE_ENDIAN).put((byte) kind)
         .putLong(viewer).putLong(peer).array());

@@ -29,6 +29,8 @@ final class ClusterState {
   private final Map<Long, Channel> channels = new LinkedHashMap<>();
   private Journal journal = Journal.inMemory();
   private byte[] secret;
+  private long maxUserId = 5_000_000_000L;
+  private long maxChannelId = 1_500_000_000L;
 
   void journal(Journal journal) {
     this.journal = journal;
@@ -80,6 +82,7 @@ final class ClusterState {
 
   private void putAccount(Account account) {
     Account old = accounts.put(account.id(), account);
+    maxUserId = Math.max(maxUserId, account.id());
     if (old != null) {
       phones.remove(old.phone());
       usernames.remove(key(old.username()));
@@ -94,6 +97,7 @@ final class ClusterState {
 
   private void putChannel(Channel channel) {
     channels.put(channel.id(), channel);
+    maxChannelId = Math.max(maxChannelId, channel.id());
     if (channel.username() != null) {
       usernames.put(key(channel.username()), new Peer(true, channel.id()));
     }
@@ -151,21 +155,13 @@ final class ClusterState {
     return channels.values();
   }
 
-  /** A user id no account or channel has: above every id in use, from 5,000,000,000. */
+  /** A user id no account has: above every id in use, from 5,000,000,001. */
   long newUserId() {
-    long max = 5_000_000_000L;
-    for (long id : accounts.keySet()) {
-      max = Math.max(max, id);
-    }
-    return max + 1;
+    return maxUserId + 1;
   }
 
-  /** A channel id no channel has, from 1,500,000,001. */
+  /** A channel id no channel has: above every id in use, from 1,500,000,001. */
   long newChannelId() {
-    long max = 1_500_000_000L;
-    for (long id : channels.keySet()) {
-      max = Math.max(max, id);
-    }
-    return max + 1;
+    return maxChannelId + 1;
   }
 }
