@@ -3,6 +3,7 @@ package dev.jgram.testdc.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgram.mtproto.tl.TlObject;
+import dev.jgram.testdc.api.Answer;
 import dev.jgram.testdc.api.LoginEvent;
 import dev.jgram.testdc.api.VectorResult;
 import java.util.List;
@@ -160,15 +161,15 @@ class BotLoginTest {
 
   @Test
   void unimplementedMethodsAnswerAnErrorNamingThem() {
-    assertThat(cluster.error(1, KEY, TlObject.of("messages.getDialogs")))
-        .isEqualTo("400 INPUT_METHOD_INVALID_MESSAGES_GET_DIALOGS");
-    assertThat(cluster.error(1, KEY, TlObject.of("help.getCdnConfig")))
-        .isEqualTo("400 INPUT_METHOD_INVALID_HELP_GET_CDN_CONFIG");
+    assertThat(cluster.callRaw(1, KEY, TlObject.of("messages.getDialogs")))
+        .isEqualTo(Answer.error(400, "INPUT_METHOD_INVALID_MESSAGES_GET_DIALOGS"));
+    assertThat(cluster.callRaw(1, KEY, TlObject.of("help.getCdnConfig")))
+        .isEqualTo(Answer.error(400, "INPUT_METHOD_INVALID_HELP_GET_CDN_CONFIG"));
   }
 
   @Test
   void malformedQueryOfAKnownMethodAnswersInputFetchError() {
-    assertThat(cluster.error(1, KEY, TlObject.of("auth.importBotAuthorization")))
-        .isEqualTo("400 INPUT_FETCH_ERROR");
+    assertThat(cluster.callRaw(1, KEY, TlObject.of("auth.importBotAuthorization")))
+        .isEqualTo(Answer.error(400, "INPUT_FETCH_ERROR"));
   }
 }

@@ -2,6 +2,7 @@ package dev.jgram.testdc.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgram.mtproto.tl.TlCodec;
 import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.testdc.api.Answer;
 import dev.jgram.testdc.api.CallContext;
@@ -24,6 +25,7 @@ final class Cluster implements AutoCloseable {
       new DcAddress(2, "127.0.0.1", 20002), new DcAddress(3, "127.0.0.1", 20003));
   static final Instant START = Instant.parse("2026-12-07T03:00:00Z");
   static final int LAYER = 198;
+  static final TlCodec WIRE = TlCodec.forLayer(LAYER);
 
   final TestClock clock = new TestClock(START);
   final List<Pushed> pushes = new ArrayList<>();
@@ -66,8 +68,16 @@ final class Cluster implements AutoCloseable {
         logins::add);
   }
 
-  /** Calls on DC {@code dc} with auth key {@code key}; returns the answer. */
+  /**
+   * Calls on DC {@code dc} with auth key {@code key} as a client would: the query goes through
+   * the wire (encoded and decoded with the layer's schema) first. Returns the answer.
+   */
   Answer call(int dc, long key, TlObject query) {
+    return callRaw(dc, key, WIRE.decode(WIRE.encode(query)));
+  }
+
+  /** Calls with the query object as given, for methods the shipped schemas lack. */
+  Answer callRaw(int dc, long key, TlObject query) {
     Answer answer = services.handle(new CallContext(dc, key, sessionOf(key), nextMsgId++,
         LAYER, 12345, false, 0), query);
     if (answer instanceof Answer.Result result) {
