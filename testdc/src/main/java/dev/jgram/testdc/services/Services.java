@@ -25,6 +25,16 @@ import java.util.function.Consumer;
  * Telegram answers them; plus the Java API tests use to add accounts, read login codes, send
  * messages, push updates and arm faults.
  *
+ * <pre>{@code
+ * Services services = Services.open(dcs, Clock.systemUTC(), RandomSource.secure(), stateDir,
+ *     push, logins::add);
+ * long bot = services.addBot(BotSpec.parse("123456:AAH-secret@2=my_test_bot"));
+ * long user = services.addUser(UserSpec.parse("+15550001234@1:hunter2"));
+ * services.fixedLoginCode("12345");              // or services.loginCode(phone) after sendCode
+ * services.sendMessage(user, bot, "/start");     // pushes updateShortMessage to the bot
+ * services.faults().floodWait("auth.exportAuthorization", 30, 1);
+ * }</pre>
+ *
  * <p>Answers: methods without a handler answer {@code 400 INPUT_METHOD_INVALID_<METHOD>} (e.g.
  * {@code INPUT_METHOD_INVALID_MESSAGES_GET_DIALOGS}); methods that need a login answer
  * {@code 401 AUTH_KEY_UNREGISTERED} before it ({@code 401 SESSION_REVOKED} after a revocation)
