@@ -56,7 +56,7 @@ public final class Services implements ApiService, AutoCloseable {
   private final Dispatcher dispatcher = new Dispatcher();
   private final Admin admin;
   private final Messaging messaging;
-  private final Faults faults;
+  private final ApiFaults faults;
 
   private Services(Backend backend, Journal journal) {
     this.backend = backend;
@@ -64,7 +64,7 @@ public final class Services implements ApiService, AutoCloseable {
     Passwords passwords = new Passwords(backend.random);
     this.admin = new Admin(backend, passwords);
     this.messaging = new Messaging(backend);
-    this.faults = new Faults(backend);
+    this.faults = new ApiFaults(backend);
     Inputs inputs = new Inputs(backend.state, backend.hashes);
     Map<Long, Long> passwordPending = new HashMap<>();
     new HelpMethods(backend).register(dispatcher);
@@ -276,7 +276,7 @@ public final class Services implements ApiService, AutoCloseable {
   }
 
   /** The faults a test can arm. */
-  public Faults faults() {
+  public ApiFaults faults() {
     return faults;
   }
 

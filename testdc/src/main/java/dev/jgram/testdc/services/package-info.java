@@ -4,10 +4,10 @@
  * authorisations, users, a small message store with channels, update state with differences,
  * faults injected by tests, durable state in a journal file, and the CLI's account specs.
  *
- * <p>{@link dev.jgram.testdc.services.Services} is the entry point; apart from the value types
- * of its API ({@link dev.jgram.testdc.services.BotSpec},
- * {@link dev.jgram.testdc.services.UserSpec}, {@link dev.jgram.testdc.services.Faults}) and its
- * exceptions, every type here is internal.
+ * <p>{@link dev.jgram.testdc.services.Services} is the entry point; apart from the types of
+ * its API ({@link dev.jgram.testdc.services.BotSpec},
+ * {@link dev.jgram.testdc.services.UserSpec}, {@link dev.jgram.testdc.services.ApiFaults})
+ * and its exceptions, every type here is internal.
  *
  * <h2>Model</h2>
  *

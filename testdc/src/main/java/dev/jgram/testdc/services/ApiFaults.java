@@ -8,7 +8,7 @@ import dev.jgram.mtproto.tl.TlObject;
  * delays, clock skew, -429/-444, {@code AUTH_KEY_DUPLICATED}) belong to the connection core.
  * Thread-safe.
  */
-public final class Faults {
+public final class ApiFaults {
 
   /** How a revoked key answers afterwards. */
   public enum Revocation {
@@ -20,7 +20,7 @@ public final class Faults {
 
   private final Backend backend;
 
-  Faults(Backend backend) {
+  ApiFaults(Backend backend) {
     this.backend = backend;
   }
 

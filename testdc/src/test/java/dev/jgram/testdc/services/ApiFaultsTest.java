@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultsTest {
+class ApiFaultsTest {
   static final String TOKEN = "777:tokenSecret";
   static final long KEY = 0x77L;
 
@@ -39,7 +39,7 @@ class FaultsTest {
 
   @Test
   void keyRevokedAsUnregisteredMustLogInAgain() {
-    cluster.services.faults().revokeKey(KEY, Faults.Revocation.AUTH_KEY_UNREGISTERED);
+    cluster.services.faults().revokeKey(KEY, ApiFaults.Revocation.AUTH_KEY_UNREGISTERED);
 
     assertThat(cluster.error(1, KEY, Queries.getUsers(Queries.self())))
         .isEqualTo("401 AUTH_KEY_UNREGISTERED");
@@ -49,7 +49,7 @@ class FaultsTest {
 
   @Test
   void keyRevokedAsSessionRevokedAnswersSoUntilANewLogin() {
-    cluster.services.faults().revokeUser(777L, Faults.Revocation.SESSION_REVOKED);
+    cluster.services.faults().revokeUser(777L, ApiFaults.Revocation.SESSION_REVOKED);
 
     assertThat(cluster.error(1, KEY, Queries.getUsers(Queries.self())))
         .isEqualTo("401 SESSION_REVOKED");
@@ -62,7 +62,7 @@ class FaultsTest {
   @Test
   void onlyALoggedInKeyCanHaveItsSessionRevoked() {
     assertThatThrownBy(() -> cluster.services.faults()
-        .revokeKey(0x99L, Faults.Revocation.SESSION_REVOKED))
+        .revokeKey(0x99L, ApiFaults.Revocation.SESSION_REVOKED))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not logged in");
   }
 }
