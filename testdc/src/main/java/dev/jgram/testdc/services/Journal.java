@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  *   secret   hex                the access-hash secret
  *   account  id bot phone first last username home_dc bot_secret salt1 salt2 g p v
  *   auth     key_id user_id dc_id imported date
- *   unbind   key_id                              (logged out, or revoked with AUTH_KEY_UNREGISTERED)
- *   revoke   key_id                              (revoked with SESSION_REVOKED)
+ *   unbind   key_id                    (logged out, or revoked with AUTH_KEY_UNREGISTERED)
+ *   revoke   key_id                    (revoked with SESSION_REVOKED)
  *   msg      owner id peer from out date pts text
  *   seq      owner seq date
  *   channel  id title username broadcast creator date
@@ -54,7 +54,7 @@ final class Journal implements AutoCloseable {
     return new Journal(null);
   }
 
-  /** Opens the journal in {@code dir} (created if missing), replaying each line to {@code apply}. */
+  /** Opens the journal in {@code dir} (created if missing), replaying each line to apply. */
   static Journal open(Path dir, Consumer<List<String>> apply) {
     Path file = dir.resolve(FILE_NAME);
     try {

@@ -8,8 +8,8 @@ import java.util.List;
  * {@code updates.getState}, {@code updates.getDifference} and
  * {@code updates.getChannelDifference}, answered from the account's box and the channel's log
  * (spec §8.1); a common difference also names, with {@code updateChannelTooLong}, the member
- * channels posted in after the client's state date. Empty when nothing was missed; everything missed when it fits; a slice of the
- * oldest missed when it does not (the common box: {@code pts_total_limit} or the services'
+ * channels posted in after the client's state date. Empty when nothing was missed; everything
+ * missed when it fits; a slice of the oldest missed when it does not (the common box: {@code pts_total_limit} or the services'
  * slice size, whichever is smaller; a channel: {@code limit}, at most 100); too long when more
  * than the services' too-long threshold was missed.
  */
@@ -123,7 +123,8 @@ final class UpdateMethods {
     TlObject dialog = TlObject.of("dialog", "peer", Views.peerChannel(channel.id()),
         "top_message", top, "read_inbox_max_id", top, "read_outbox_max_id", top,
         "unread_count", 0, "unread_mentions_count", 0, "unread_reactions_count", 0,
-        "unread_poll_votes_count", 0, "notify_settings", TlObject.of("peerNotifySettings"), "pts", channel.pts());
+        "unread_poll_votes_count", 0, "notify_settings", TlObject.of("peerNotifySettings"),
+        "pts", channel.pts());
     return TlObject.of("updates.channelDifferenceTooLong", "final", Boolean.TRUE,
         "dialog", dialog,
         "messages", newestFirst(viewer, channel, newest),
