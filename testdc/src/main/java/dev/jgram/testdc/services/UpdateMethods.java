@@ -9,9 +9,10 @@ import java.util.List;
  * {@code updates.getChannelDifference}, answered from the account's box and the channel's log
  * (spec §8.1); a common difference also names, with {@code updateChannelTooLong}, the member
  * channels posted in after the client's state date. Empty when nothing was missed; everything
- * missed when it fits; a slice of the oldest missed when it does not (the common box: {@code pts_total_limit} or the services'
- * slice size, whichever is smaller; a channel: {@code limit}, at most 100); too long when more
- * than the services' too-long threshold was missed.
+ * missed when it fits; a slice of the oldest missed when it does not (the common box:
+ * {@code pts_total_limit} or the services' slice size, whichever is smaller; a channel:
+ * {@code limit}, at most 100); too long when more than the services' too-long threshold was
+ * missed.
  */
 final class UpdateMethods {
   static final int MAX_CHANNEL_LIMIT = 100;
