@@ -130,12 +130,13 @@ public final class ClientSession {
    */
   public Packed pack(List<OutgoingMessage> messages, Instant now) {
     sent.prune(now);
+    List<byte[]> bodies = wireBodies(messages);
     List<Framed> framed = new ArrayList<>();
     List<Long> msgIds = new ArrayList<>();
-    for (OutgoingMessage m : messages) {
-      byte[] body = m.contentRelated() ? Compression.packIfSmaller(m.body()) : m.body();
+    for (int i = 0; i < messages.size(); i++) {
+      OutgoingMessage m = messages.get(i);
       Framed f = new Framed(ids.next(now, MsgIdGenerator.CLIENT), seqNos.next(m.contentRelated()),
-          body);
+          bodies.get(i));
       framed.add(f);
       msgIds.add(f.msgId());
       sent.add(new Sent(f.msgId(), f.seqNo(), 0, m, List.of(), now));
@@ -168,6 +169,20 @@ public final class ClientSession {
     checkHeader(plain, now);
     received.record(plain.msgId(), plain.seqNo());
     return new ClientInbox(this, now).handle(plain.msgId(), plain.seqNo(), plain.body());
+  }
+
+  /** The bodies as sent: queries gzipped when that pays; each checked against the limit. */
+  private static List<byte[]> wireBodies(List<OutgoingMessage> messages) {
+    List<byte[]> bodies = new ArrayList<>(messages.size());
+    for (OutgoingMessage m : messages) {
+      byte[] body = m.contentRelated() ? Compression.packIfSmaller(m.body()) : m.body();
+      if (body.length + 16 > Containers.MAX_PAYLOAD) {
+        throw new IllegalArgumentException("message of " + body.length + " bytes; Telegram"
+            + " closes the connection above " + (Containers.MAX_PAYLOAD - 16));
+      }
+      bodies.add(body);
+    }
+    return bodies;
   }
 
   private void checkHeader(Plain plain, Instant now) {
