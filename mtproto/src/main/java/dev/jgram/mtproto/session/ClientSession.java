@@ -9,6 +9,7 @@ import dev.jgram.mtproto.session.Envelope.Plain;
 import dev.jgram.mtproto.session.SentLog.Sent;
 import dev.jgram.mtproto.session.SessionCheckException.Check;
 import dev.jgram.mtproto.tl.TlReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class ClientSession {
   public static final int ACK_FLUSH_THRESHOLD = 16;
   /** How many server msg_ids a client keeps to detect replays. */
   public static final int KEPT_MSG_IDS = 1024;
+  /** How long before the stored salts run out {@link #needsFutureSalts} turns true. */
+  public static final int SALT_MARGIN_MINUTES = 10;
   static final long PAST_WINDOW = 300;
   static final long FUTURE_WINDOW = 30;
 
@@ -106,6 +109,23 @@ public final class ClientSession {
     return salts.stored();
   }
 
+  /**
+   * Whether the client should send {@code get_future_salts}: no stored salt stays valid for
+   * the next {@value #SALT_MARGIN_MINUTES} minutes.
+   */
+  public boolean needsFutureSalts(Instant now) {
+    Instant horizon = now.plus(Duration.ofMinutes(SALT_MARGIN_MINUTES));
+    return salts.stored().stream().noneMatch(s -> s.validUntil().isAfter(horizon));
+  }
+
+  /**
+   * Stops tracking a message the caller gave up on (a query it cancelled or timed out), so a
+   * later notice about it is ignored and its memory freed; true if it was tracked.
+   */
+  public boolean forget(long msgId) {
+    return sent.remove(msgId) != null;
+  }
+
   /** Acknowledgements waiting to go out with the next {@link #pack}. */
   public int pendingAcks() {
     return acks.size();
@@ -130,17 +150,9 @@ public final class ClientSession {
    */
   public Packed pack(List<OutgoingMessage> messages, Instant now) {
     sent.prune(now);
-    List<byte[]> bodies = wireBodies(messages);
-    List<Framed> framed = new ArrayList<>();
-    List<Long> msgIds = new ArrayList<>();
-    for (int i = 0; i < messages.size(); i++) {
-      OutgoingMessage m = messages.get(i);
-      Framed f = new Framed(ids.next(now, MsgIdGenerator.CLIENT), seqNos.next(m.contentRelated()),
-          bodies.get(i));
-      framed.add(f);
-      msgIds.add(f.msgId());
-      sent.add(new Sent(f.msgId(), f.seqNo(), 0, m, List.of(), now));
-    }
+    List<Framed> framed = number(messages, now);
+    List<Long> msgIds = framed.stream().map(Framed::msgId).toList();
+    framed = new ArrayList<>(framed);
     for (List<Long> group : acks.drain()) {
       Framed f = new Framed(ids.next(now, MsgIdGenerator.CLIENT), seqNos.next(false),
           AckQueue.body(group));
@@ -169,6 +181,20 @@ public final class ClientSession {
     checkHeader(plain, now);
     received.record(plain.msgId(), plain.seqNo());
     return new ClientInbox(this, now).handle(plain.msgId(), plain.seqNo(), plain.body());
+  }
+
+  /** Numbers the caller's messages (bodies as sent) and remembers each as sent. */
+  private List<Framed> number(List<OutgoingMessage> messages, Instant now) {
+    List<byte[]> bodies = wireBodies(messages);
+    List<Framed> framed = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      OutgoingMessage m = messages.get(i);
+      Framed f = new Framed(ids.next(now, MsgIdGenerator.CLIENT), seqNos.next(m.contentRelated()),
+          bodies.get(i));
+      framed.add(f);
+      sent.add(new Sent(f.msgId(), f.seqNo(), 0, m, List.of(), now));
+    }
+    return framed;
   }
 
   /** The bodies as sent: queries gzipped when that pays; each checked against the limit. */

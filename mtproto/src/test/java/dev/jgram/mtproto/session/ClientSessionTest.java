@@ -332,4 +332,24 @@ class ClientSessionTest {
     assertThat(fromServer(2, container)).containsExactly(new ClientAction.Pong(4L, 1L));
     assertThat(client.pendingAcks()).isEqualTo(1);
   }
+
+  @Test
+  void forgottenQueryIsNoLongerResentOnANotice() {
+    long id = sent(OutgoingMessage.query(GET_CONFIG));
+    assertThat(client.forget(id)).isTrue();
+    assertThat(fromServer(0, badMsg(id, 48))).isEmpty();
+    assertThat(client.forget(id)).isFalse();
+  }
+
+  @Test
+  void futureSaltsAreNeededUntilOnesReachingPastTheMarginAreStored() {
+    assertThat(client.needsFutureSalts(T0)).isTrue();
+    long req = sent(ServiceMessages.getFutureSalts(1));
+    int t = (int) T0.getEpochSecond();
+    fromServer(0, ServiceTl.encode(TlObject.of("future_salts", "req_msg_id", req, "now", t,
+        "salts", List.of(TlObject.of("future_salt", "valid_since", t, "valid_until", t + 3600,
+            "salt", 5L)))));
+    assertThat(client.needsFutureSalts(T0)).isFalse();
+    assertThat(client.needsFutureSalts(T0.plusSeconds(3600 - 600))).isTrue();
+  }
 }
