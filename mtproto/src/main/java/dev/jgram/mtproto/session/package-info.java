@@ -13,14 +13,17 @@
  * waiters.put(out.msgIds().get(0), future);           // the query's msg_id
  * out.messages().forEach(transport::write);
  * for (ClientAction a : session.receive(transport.read(), clock.instant())) {
- *   switch (a) {
- *     case ClientAction.Result r -> waiters.remove(r.reqMsgId()).complete(r.body());
- *     case ClientAction.Failed f -> waiters.remove(f.reqMsgId()).fail(f.error());
- *     case ClientAction.Resend r -> ... pack r.messages() again, move each waiter to its new id
- *     case ClientAction.Reply r -> ... pack r.message() now
- *     case ClientAction.FlushAcks f -> ... pack an empty list now
- *     default -> ... updates (Pushed, SessionCreated), logging, persisting the salt
- *   }
+ *   if (a instanceof ClientAction.Result r) {
+ *     waiters.remove(r.reqMsgId()).complete(r.body());
+ *   } else if (a instanceof ClientAction.Failed f) {
+ *     waiters.remove(f.reqMsgId()).fail(f.error());
+ *   } else if (a instanceof ClientAction.Resend r) {
+ *     // pack r.messages() again; move each waiter from oldMsgId to its new msg_id
+ *   } else if (a instanceof ClientAction.Reply r) {
+ *     // pack r.message() now
+ *   } else if (a instanceof ClientAction.FlushAcks) {
+ *     // pack an empty list now
+ *   } // Pushed, SessionCreated (fetch the difference), SaltChanged (persist), ...
  * }
  * }</pre>
  *
