@@ -31,6 +31,8 @@ import java.util.List;
  * {@code bad_msg_notification}, {@code bad_server_salt} or {@code new_session_created}, which
  * may have to correct that clock), no container inside a container. A failure throws
  * {@link SessionCheckException}: discard the message, close the connection and reconnect.
+ * A message inside a container that was received before (Telegram re-sends what was not
+ * acknowledged, in a new container) is acknowledged again but not acted on twice.
  *
  * <p>Not thread-safe: one connection's reader and writer must share it under one lock.
  */

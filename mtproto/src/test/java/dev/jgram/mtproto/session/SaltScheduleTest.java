@@ -56,6 +56,13 @@ class SaltScheduleTest {
   }
 
   @Test
+  void clockJustBeforeTheStartStillAcceptsTheFirstSaltOnly() {
+    assertThat(salts.accepts(11L, T0.minusSeconds(1))).isTrue();
+    assertThat(salts.accepts(12L, T0.minusSeconds(1))).isFalse();
+    assertThat(salts.current(T0.minusSeconds(1))).isEqualTo(11L);
+  }
+
+  @Test
   void emptyPeriodIsRefused() {
     assertThatThrownBy(() -> SaltSchedule.create(1, T0, Duration.ZERO, Duration.ZERO,
         Wire.random(1))).isInstanceOf(IllegalArgumentException.class)
