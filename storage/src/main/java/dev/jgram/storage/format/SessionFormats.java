@@ -217,8 +217,25 @@ public final class SessionFormats {
       return List.of(notJson, "pyrogram-string and mtcute-string: not tried, since their "
           + "strings never start with '1' (their first byte is a small DC id or version)");
     }
-    return List.of(notJson,
-        "telethon-string and gramjs-string: do not start with the version character '1'");
+    return List.of(notJson, "telethon-string and gramjs-string: do not start with the version "
+        + "character '1'" + lostVersionCharacter(s));
+  }
+
+  /**
+   * A note when {@code s} with a {@code '1'} in front is a valid Telethon or GramJS string: the
+   * version character was lost in copying. Such a string is never accepted as it stands.
+   */
+  private static String lostVersionCharacter(String s) {
+    for (SessionFormat f : List.of(SessionFormat.GRAMJS_STRING, SessionFormat.TELETHON_STRING)) {
+      try {
+        decode(f, "1" + s);
+        return " (with a '1' in front it is a valid " + f.cliName() + ": its version character "
+            + "was lost in copying; restore it)";
+      } catch (InvalidSessionStringException notThat) {
+        // try the next; no note when none matches
+      }
+    }
+    return "";
   }
 
   private static void writeText(Path target, String text) {
