@@ -179,7 +179,7 @@ class ClientSessionFormatsTest {
           .isInstanceOf(InvalidSessionStringException.class)
           .hasMessageContaining("its bytes are a Telethon IPv4 session (address 149.154.167.51, "
               + "port 443): a string that lost its leading version character '1' in copying")
-          .hasMessageContaining("(with a '1' in front it is a valid telethon-string")
+          .hasMessageContaining("but with a '1' in front it is a valid telethon-string")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain(lookAlike.substring(0, 30)));
     }
   }

@@ -59,7 +59,8 @@ public final class SessionFormats {
     }
     failures.addAll(skipped(s));
     throw new InvalidSessionStringException("session string of " + s.length()
-        + " characters is none of the formats jgram reads; tried " + String.join("; ", failures));
+        + " characters is none of the formats jgram reads" + lostVersionCharacter(s) + "; tried "
+        + String.join("; ", failures));
   }
 
   /**
@@ -217,8 +218,8 @@ public final class SessionFormats {
       return List.of(notJson, "pyrogram-string and mtcute-string: not tried, since their "
           + "strings never start with '1' (their first byte is a small DC id or version)");
     }
-    return List.of(notJson, "telethon-string and gramjs-string: do not start with the version "
-        + "character '1'" + lostVersionCharacter(s));
+    return List.of(notJson,
+        "telethon-string and gramjs-string: do not start with the version character '1'");
   }
 
   /**
@@ -226,11 +227,14 @@ public final class SessionFormats {
    * version character was lost in copying. Such a string is never accepted as it stands.
    */
   private static String lostVersionCharacter(String s) {
+    if (s.startsWith("1") || s.startsWith("{")) {
+      return "";
+    }
     for (SessionFormat f : List.of(SessionFormat.GRAMJS_STRING, SessionFormat.TELETHON_STRING)) {
       try {
         decode(f, "1" + s);
-        return " (with a '1' in front it is a valid " + f.cliName() + ": its version character "
-            + "was lost in copying; restore it)";
+        return ", but with a '1' in front it is a valid " + f.cliName() + ": its version "
+            + "character '1' was lost in copying; restore it";
       } catch (InvalidSessionStringException notThat) {
         // try the next; no note when none matches
       }

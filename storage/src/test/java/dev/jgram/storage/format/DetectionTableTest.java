@@ -168,8 +168,8 @@ class DetectionTableTest {
    * decode (to a key the string does not hold); each refusal says what the string resembles.
    */
   static Stream<Arguments> lookAlikes() {
-    String lostOne = "telethon-string and gramjs-string: do not start with the version character "
-        + "'1' (with a '1' in front it is a valid ";
+    String lostOne = "characters is none of the formats jgram reads, but with a '1' in front it "
+        + "is a valid ";
     String notBase64 = "base64 part has %d data characters, one more than a multiple of 4";
     return Stream.of(
         Arguments.of("telethon IPv4 minus its '1' (jgram issue 20: 352 characters ending in =)",
