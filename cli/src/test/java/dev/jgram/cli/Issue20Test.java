@@ -137,6 +137,29 @@ class Issue20Test {
     assertThat(r.err()).contains("--api-id").contains(message).doesNotContain("not an int");
   }
 
+  @ParameterizedTest
+  @CsvSource({"pyrogram-v3-api-id-2p31.session, 2147483648",
+      "pyrogram-v3-api-id-2p32-1.session, 4294967295"})
+  void theApiIdSurvivesPostgresAndTheStringItExports(String name, long apiId) throws Exception {
+    Path file = Fixtures.copy(name, dir);
+    String url = Pg.jdbcUrl();
+    String session = Pg.freshName("apiid");
+    Path back = dir.resolve("back.session");
+
+    ok(jgram("convert", file.toString(), "--to", "postgres", "--jdbc-url", url, "--name",
+        session));
+    String exported = ok(jgram("convert", "postgres:" + session, "--jdbc-url", url, "--to",
+        "pyrogram-string"));
+    ok(jgram("convert", "postgres:" + session, "--jdbc-url", url, "--to", "pyrogram-file",
+        "--out", back.toString()));
+
+    assertThat(exported).isEqualTo(ok(jgram("export", file.toString())));
+    assertThat(Json.mapper().readTree(ok(jgram("info", "--json", exported))).path("api_id")
+        .asLong()).isEqualTo(apiId);
+    assertThat(Json.mapper().readTree(ok(jgram("info", "--json", back.toString())))
+        .path("api_id").asLong()).isEqualTo(apiId);
+  }
+
   @Test
   void aContradictingApiIdIsNamedWithItsRealValue() {
     Path file = Fixtures.copy("pyrogram-v3-api-id-2p31.session", dir);

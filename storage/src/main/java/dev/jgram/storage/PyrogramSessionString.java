@@ -82,19 +82,7 @@ public final class PyrogramSessionString {
     if (s.isEmpty()) {
       throw new InvalidSessionStringException("session string is empty");
     }
-    byte[] raw;
-    try {
-      raw = decodeBase64(s);
-    } catch (InvalidSessionStringException e) {
-      String hint = otherLibraryHint(s);
-      if (hint.isEmpty()) {
-        throw e;
-      }
-      throw new InvalidSessionStringException("session string of " + s.length()
-          + " characters is not base64 Pyrogram can read; expected " + CURRENT_CHARS
-          + " characters (" + CURRENT_BYTES + " bytes, Pyrogram 2.x) or 351/356 characters ("
-          + LEGACY32_BYTES + "/" + LEGACY64_BYTES + " bytes, Pyrogram 0.15-1.4)" + hint, e);
-    }
+    byte[] raw = decodeBase64WithHint(s);
     int expected = layoutBytes(s.length());
     if (raw.length != expected) {
       throw wrongLength(s, raw, expected);
@@ -110,6 +98,22 @@ public final class PyrogramSessionString {
     Session session = expected == CURRENT_BYTES ? decodeCurrent(raw) : decodeLegacy(raw);
     java.util.Arrays.fill(raw, (byte) 0);
     return session;
+  }
+
+  /** The decoded bytes; a string that is not base64 gets a hint when it resembles another's. */
+  private static byte[] decodeBase64WithHint(String s) {
+    try {
+      return decodeBase64(s);
+    } catch (InvalidSessionStringException e) {
+      String hint = otherLibraryHint(s);
+      if (hint.isEmpty()) {
+        throw e;
+      }
+      throw new InvalidSessionStringException("session string of " + s.length()
+          + " characters is not base64 Pyrogram can read; expected " + CURRENT_CHARS
+          + " characters (" + CURRENT_BYTES + " bytes, Pyrogram 2.x) or 351/356 characters ("
+          + LEGACY32_BYTES + "/" + LEGACY64_BYTES + " bytes, Pyrogram 0.15-1.4)" + hint, e);
+    }
   }
 
   /** Pyrogram's rule: 351 characters is legacy-32, 356 legacy-64, any other the current. */

@@ -262,7 +262,8 @@ public abstract class StorageContractTest {
     @Test
     void everySessionFieldReadsBackAsWritten() {
       Storage storage = open();
-      Session session = new Session(4, 611335L, true, new RandomData(1).authKey(), 1234, 7000000001L,
+      Session session = new Session(4, 611335L, true, new RandomData(1).authKey(), 1234,
+          7000000001L,
           true);
       storage.session(session);
       assertThat(storage.session()).isEqualTo(session);

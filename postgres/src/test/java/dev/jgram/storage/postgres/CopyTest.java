@@ -50,7 +50,8 @@ class CopyTest {
     new SplittableRandom(1).nextBytes(key);
     Storage original = Storage.memory(config);
     original.open();
-    original.session(new Session(2, 12345L, false, AuthKey.of(key), 1_700_000_000L, 777000L, false));
+    original.session(
+        new Session(2, 12345L, false, AuthKey.of(key), 1_700_000_000L, 777000L, false));
     original.restorePeers(peers(9, 2_345));
     original.updateState(new UpdateState(5, 6, 7, 8));
     original.channelPts(1_234_567_890L, 42);
