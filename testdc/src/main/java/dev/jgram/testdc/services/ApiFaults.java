@@ -47,6 +47,20 @@ public final class ApiFaults {
     }
   }
 
+  /**
+   * From now on {@code auth.sendCode} for a phone without an account, on any DC but
+   * {@code dcId}, answers {@code 303 NETWORK_MIGRATE_<dcId>} (as for a number registering from
+   * an IP closer to that DC); 0 turns it off.
+   */
+  public void networkMigrate(int dcId) {
+    synchronized (backend.lock) {
+      if (dcId != 0 && !backend.hasDc(dcId)) {
+        throw new IllegalArgumentException("DC " + dcId + " is not in the cluster");
+      }
+      backend.networkMigrateDc = dcId;
+    }
+  }
+
   /** Pushes {@code updatesTooLong} to the user: the client must call {@code getDifference}. */
   public void pushUpdatesTooLong(long userId) {
     synchronized (backend.lock) {

@@ -46,6 +46,8 @@ final class AuthMethods {
     var account = backend.state.accountByPhone(phone);
     if (account.isPresent()) {
       requireHome(account.get(), call, "PHONE");
+    } else if (backend.networkMigrateDc != 0 && backend.networkMigrateDc != call.dcId()) {
+      throw RpcException.seeOther("NETWORK", backend.networkMigrateDc);
     }
     String hash = backend.codes.send(phone, backend.now());
     TlObject type = TlObject.of(account.isPresent() ? "auth.sentCodeTypeApp"

@@ -30,6 +30,7 @@ final class Backend {
   private final UpdatePush push;
   private final Consumer<LoginEvent> logins;
   int differenceSlice = 100;
+  int networkMigrateDc;
   int differenceTooLong = 10_000;
 
   Backend(ClusterState state, Clock clock, RandomSource random, List<DcAddress> dcs,

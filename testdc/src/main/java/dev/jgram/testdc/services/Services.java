@@ -239,13 +239,29 @@ public final class Services implements ApiService, AutoCloseable {
    * account's next seq. It is not kept for {@code getDifference}, which answers from messages.
    */
   public void pushUpdate(long userId, TlObject update) {
+    pushUpdates(userId, List.of(update));
+  }
+
+  /**
+   * Pushes updates without pts as one {@code updates} (one update, the next seq) or
+   * {@code updatesCombined} (several; {@code seq_start} the next seq, {@code seq} one more for
+   * each further update), as {@link #pushUpdate} keeps them.
+   */
+  public void pushUpdates(long userId, List<TlObject> updates) {
+    if (updates.isEmpty()) {
+      throw new IllegalArgumentException("nothing to push: the list of updates is empty");
+    }
     synchronized (backend.lock) {
       admin.requireAccount(userId);
       Box box = backend.state.box(userId);
+      int start = box.seq() + 1;
       int now = backend.now();
-      backend.state.commit("seq", userId, box.seq() + 1, now);
-      backend.push(userId, TlObject.of("updates", "updates", List.of(update),
-          "users", List.of(), "chats", List.of(), "date", now, "seq", box.seq()));
+      backend.state.commit("seq", userId, box.seq() + updates.size(), now);
+      backend.push(userId, updates.size() == 1
+          ? TlObject.of("updates", "updates", updates, "users", List.of(), "chats", List.of(),
+              "date", now, "seq", box.seq())
+          : TlObject.of("updatesCombined", "updates", updates, "users", List.of(),
+              "chats", List.of(), "date", now, "seq_start", start, "seq", box.seq()));
     }
   }
 

@@ -32,7 +32,7 @@
  * <h2>Not modelled</h2>
  *
  * <p>Basic groups, media, edits, deletions, read receipts, contacts and privacy,
- * {@code NETWORK_MIGRATE}, future auth tokens, email codes, setting or changing a password
+ * future auth tokens, email codes, setting or changing a password
  * through the API, and updates other than new messages in {@code getDifference}. Pending login
  * codes, exported authorisations and SRP challenges live in memory only.
  */

@@ -154,6 +154,22 @@ class DifferenceTest {
   }
 
   @Test
+  void severalPushedUpdatesComeAsUpdatesCombinedWithTheirSeqRange() {
+    cluster.services.pushUpdate(bob, TlObject.of("updateUserStatus", "user_id", alice,
+        "status", TlObject.of("userStatusRecently")));
+    TlObject status = TlObject.of("updateUserStatus", "user_id", alice,
+        "status", TlObject.of("userStatusOffline", "was_online", date));
+
+    cluster.services.pushUpdates(bob, List.of(status, status, status));
+
+    TlObject combined = cluster.pushesTo(bob).get(1);
+    assertThat(combined.name()).isEqualTo("updatesCombined");
+    assertThat(combined.intValue("seq_start")).isEqualTo(2);
+    assertThat(combined.intValue("seq")).isEqualTo(4);
+    assertThat(cluster.result(1, BOB_KEY, Queries.getState()).intValue("seq")).isEqualTo(4);
+  }
+
+  @Test
   void channelDifferenceIsEmptyFullSlicedOrTooLong() {
     long group = cluster.services.addChannel("G", null, false, alice, List.of(bob));
     TlObject channel = Queries.inputChannel(group, cluster.services.channelAccessHash(bob, group));

@@ -139,6 +139,19 @@ class UserLoginTest {
   }
 
   @Test
+  void networkMigrateSendsNewNumbersToTheChosenDc() {
+    cluster.services.addUser(UserSpec.ofPhone(PHONE).withHomeDc(1));
+    cluster.services.faults().networkMigrate(3);
+
+    assertThat(cluster.error(1, KEY, Queries.sendCode("+44 7700 900123")))
+        .isEqualTo("303 NETWORK_MIGRATE_3");
+    cluster.result(3, KEY, Queries.sendCode("+44 7700 900123"));
+    cluster.result(1, KEY, Queries.sendCode(PHONE));
+    cluster.services.faults().networkMigrate(0);
+    cluster.result(1, KEY, Queries.sendCode("+44 7700 900123"));
+  }
+
+  @Test
   void signInOnAnotherDcThanTheAccountsHomeIsUserMigrate() {
     cluster.services.addUser(UserSpec.ofPhone(PHONE).withHomeDc(1));
     String hash = cluster.result(1, KEY, Queries.sendCode(PHONE)).string("phone_code_hash");
