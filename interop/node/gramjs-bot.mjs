@@ -23,7 +23,8 @@ import { authKeyId, botIdOf, dcEntry, jsonId, loadCluster, runMain, settle, Usag
 
 const require = createRequire(import.meta.url);
 const RSA = require('telegram/crypto/RSA.js');
-const bigInt = require('big-integer');
+// big-integer is GramJS's own dependency: resolve it from GramJS's folder, not ours.
+const bigInt = createRequire(require.resolve('telegram'))('big-integer');
 const { LAYER } = require('telegram/tl/AllTLObjects.js');
 
 const TRANSPORTS = { full: ConnectionTCPFull, abridged: ConnectionTCPAbridged, obfuscated: ConnectionTCPObfuscated };
@@ -58,7 +59,9 @@ export function makeClient(cluster, opts, sessionString) {
     return new TelegramClient(session, Number(opts['api-id']), opts['api-hash'], {
         connection: clusterConnection(Base, cluster),
         baseLogger: logger,
-        connectionRetries: 1,
+        // Two attempts: GramJS drops a leading zero byte of the DH result, so about 1 key exchange
+        // in 256 fails its new_nonce_hash check and must be redone.
+        connectionRetries: 2,
         reconnectRetries: 0,
         autoReconnect: false,
         requestRetries: 1,

@@ -83,32 +83,47 @@ async function main(opts) {
         throw new UsageError(`${opts.session} exists already; login starts from no session`);
     }
     const { base, tg, storage } = makeClient(cluster, opts, dc);
+    // mtcute retries a failed connection or key exchange forever and reports each failure to
+    // onError. The second one ends this run, with its message: one retry is allowed because mtcute,
+    // like GramJS, drops a leading zero byte of the DH result (about 1 exchange in 256 fails its
+    // new_nonce_hash check and is redone).
     const errors = [];
-    tg.onError.add((err) => errors.push(err));
+    let failed;
+    const firstError = new Promise((_, reject) => { failed = reject; });
+    firstError.catch(() => {});
+    tg.onError.add((err) => {
+        errors.push(err);
+        if (errors.length >= 2) failed(new Error(`mtcute reported: ${err && err.message ? err.message : err}`));
+    });
     try {
-        if (opts.mode === 'login') {
-            // start(): users.getUsers([inputUserSelf]) as the probe (wrapped in
-            // invokeWithLayer(227, initConnection(…)) as the connection's first query), then
-            // auth.importBotAuthorization on AUTH_KEY_UNREGISTERED.
-            await tg.start({ botToken: opts.token });
-        } else {
-            await tg.connect();
-        }
-        const me = await tg.getMe();
-        const dcs = await base.mt.storage.dcs.fetch();
-        const primary = dcs ? dcs.main : null;
-        const key = await storage.authKeys.get(primary ? primary.id : dcId);
-        return {
-            layer: base.mt._layer,
-            transport: opts.transport || 'intermediate',
-            auth_key_id: authKeyId(key),
-            session: primary ? { dc: primary.id, address: primary.ipAddress, port: primary.port } : null,
-            me: { id: jsonId(me.id), is_bot: Boolean(me.isBot), username: me.username ?? null, first_name: me.firstName ?? null },
-            client_errors: errors.map((e) => String(e.message ?? e)),
-        };
+        return await Promise.race([firstError, work(opts, base, tg, storage, dcId, errors)]);
     } finally {
         await settle(tg.destroy(), 3000);
     }
+}
+
+/** Login (start) or reconnect (connect), then getMe; answers what the run prints. */
+async function work(opts, base, tg, storage, dcId, errors) {
+    if (opts.mode === 'login') {
+        // start(): users.getUsers([inputUserSelf]) as the probe (wrapped in
+        // invokeWithLayer(227, initConnection(…)) as the connection's first query), then
+        // auth.importBotAuthorization on AUTH_KEY_UNREGISTERED.
+        await tg.start({ botToken: opts.token });
+    } else {
+        await tg.connect();
+    }
+    const me = await tg.getMe();
+    const dcs = await base.mt.storage.dcs.fetch();
+    const primary = dcs ? dcs.main : null;
+    const key = await storage.authKeys.get(primary ? primary.id : dcId);
+    return {
+        layer: base.mt._layer,
+        transport: opts.transport || 'intermediate',
+        auth_key_id: authKeyId(key),
+        session: primary ? { dc: primary.id, address: primary.ipAddress, port: primary.port } : null,
+        me: { id: jsonId(me.id), is_bot: Boolean(me.isBot), username: me.username ?? null, first_name: me.firstName ?? null },
+        client_errors: errors.map((e) => String(e.message ?? e)),
+    };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
