@@ -113,14 +113,16 @@ async function work(opts, base, tg, storage, dcId, errors) {
         await tg.connect();
     }
     const me = await tg.getMe();
-    const dcs = await base.mt.storage.dcs.fetch();
-    const primary = dcs ? dcs.main : null;
-    const key = await storage.authKeys.get(primary ? primary.id : dcId);
+    // mtcute stores its primary DCs only after a migration or importSession; otherwise a restart
+    // starts from defaultDcs again (and finds the key stored under that DC id).
+    const stored = await base.mt.storage.dcs.fetch();
+    const primary = (stored ?? base.mt._defaultDcs).main;
+    const key = await storage.authKeys.get(primary.id);
     return {
         layer: base.mt._layer,
         transport: opts.transport || 'intermediate',
         auth_key_id: authKeyId(key),
-        session: primary ? { dc: primary.id, address: primary.ipAddress, port: primary.port } : null,
+        session: { dc: primary.id, address: primary.ipAddress, port: primary.port, dcs_stored: stored !== null },
         me: { id: jsonId(me.id), is_bot: Boolean(me.isBot), username: me.username ?? null, first_name: me.firstName ?? null },
         client_errors: errors.map((e) => String(e.message ?? e)),
     };

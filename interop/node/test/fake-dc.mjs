@@ -11,7 +11,7 @@ import { inflateSync, gunzipSync } from 'node:zlib';
 import { rsaKey } from '../lib/common.mjs';
 
 /** pq = 0x17ED48941A08F981 = 0x494C553B × 0x53911073 (the value of the protocol's sample exchange). */
-const PQ = Buffer.from('17ed48941a08f981', 'hex');
+export const PQ = Buffer.from('17ed48941a08f981', 'hex');
 
 export const NAMES = {
     0xbe7e8ef1: 'req_pq_multi', 0x60469778: 'req_pq', 0xd712e4be: 'req_DH_params',
@@ -24,7 +24,7 @@ export const NAMES = {
     0xedd4882a: 'updates.getState', 0x67a3ff2c: 'auth.importBotAuthorization', 0x1fb33026: 'help.getNearestDc',
 };
 
-const nameOf = (id) => NAMES[id] ?? `#${id.toString(16).padStart(8, '0')}`;
+export const nameOf = (id) => NAMES[id] ?? `#${id.toString(16).padStart(8, '0')}`;
 
 /** An RSA key pair whose fingerprint has a non-zero top hex digit (mtcute 0.30.3 needs that, see the spec §1.5). */
 export function testKeyPair() {
@@ -105,7 +105,7 @@ export function startFakeDc(port, pair, authKeys = new Map()) {
 }
 
 /** Splits the client's byte stream into transport payloads and frames replies the same way. */
-class ServerFraming {
+export class ServerFraming {
     constructor(conn) {
         this.conn = conn;
         this.buf = Buffer.alloc(0);
@@ -260,7 +260,7 @@ function handlePlain(payload, conn, state, pair) {
     return 'close';
 }
 
-function plainMessage(body) {
+export function plainMessage(body) {
     const head = Buffer.alloc(20);
     const ms = BigInt(Date.now());
     const msgId = ((ms / 1000n) << 32n) | (((ms % 1000n) << 22n) & 0xfffffffcn) | 1n;
@@ -270,7 +270,7 @@ function plainMessage(body) {
 }
 
 /** Opens req_DH_params.encrypted_data: RSA_PAD first, then the old SHA-1 padding. */
-function openInnerData(encrypted, privateKeyPem) {
+export function openInnerData(encrypted, privateKeyPem) {
     const plain = privateDecrypt({ key: privateKeyPem, padding: constants.RSA_NO_PADDING }, encrypted);
     const tempKeyXor = plain.subarray(0, 32);
     const aesEncrypted = plain.subarray(32);
@@ -278,13 +278,13 @@ function openInnerData(encrypted, privateKeyPem) {
     const dataWithHash = igeDecrypt(aesEncrypted, tempKey, Buffer.alloc(32));
     const dataWithPadding = Buffer.from(dataWithHash.subarray(0, 192)).reverse();
     if (sha256(Buffer.concat([tempKey, dataWithPadding])).equals(dataWithHash.subarray(192))) {
-        return { padding: 'rsa_pad', ...innerData(dataWithPadding) };
+        return withNonces({ padding: 'rsa_pad' }, innerData(dataWithPadding));
     }
     const old = plain.subarray(plain.length - 255);
     try {
         const parsed = innerData(old.subarray(20));
         if (sha1(old.subarray(20, 20 + parsed.inner_length)).equals(old.subarray(0, 20))) {
-            return { padding: 'sha1', ...parsed };
+            return withNonces({ padding: 'sha1' }, parsed);
         }
     } catch {
         // not the old padding either
@@ -292,11 +292,18 @@ function openInnerData(encrypted, privateKeyPem) {
     return { padding: 'unknown' };
 }
 
+function withNonces(head, parsed) {
+    const out = { ...head, ...parsed };
+    Object.defineProperty(out, 'nonces', { enumerable: false, value: parsed.nonces });
+    return out;
+}
+
 function innerData(data) {
     const r = new Reader(data);
     const ctor = r.u32();
     const out = { inner: nameOf(ctor) };
-    r.bytes(); r.bytes(); r.bytes(); r.raw(16); r.raw(16); r.raw(32);
+    r.bytes(); r.bytes(); r.bytes();
+    Object.defineProperty(out, 'nonces', { enumerable: false, value: { nonce: r.raw(16), serverNonce: r.raw(16), newNonce: r.raw(32) } });
     if (ctor === 0xa9f55f95 || ctor === 0x56fddf88) out.dc = r.i32();
     if (ctor === 0x3c6a84d4 || ctor === 0x56fddf88) out.expires_in = r.i32();
     out.inner_length = r.pos;
@@ -378,7 +385,7 @@ function describe(r) {
     }
 }
 
-class Reader {
+export class Reader {
     constructor(buf) { this.buf = buf; this.pos = 0; }
     u32() { const v = this.buf.readUInt32LE(this.pos); this.pos += 4; return v; }
     i32() { const v = this.buf.readInt32LE(this.pos); this.pos += 4; return v; }
@@ -393,11 +400,15 @@ class Reader {
         return v;
     }
     str() { return this.bytes().toString('utf8'); }
+    i64() { const v = this.buf.readBigInt64LE(this.pos); this.pos += 8; return v; }
+    rest() { return this.buf.subarray(this.pos); }
 }
 
-class Writer {
+export class Writer {
     constructor() { this.parts = []; }
-    u32(v) { const b = Buffer.alloc(4); b.writeUInt32LE(v); this.parts.push(b); return this; }
+    u32(v) { const b = Buffer.alloc(4); b.writeUInt32LE(v >>> 0); this.parts.push(b); return this; }
+    i32(v) { const b = Buffer.alloc(4); b.writeInt32LE(v); this.parts.push(b); return this; }
+    i64(v) { const b = Buffer.alloc(8); b.writeBigInt64LE(BigInt(v)); this.parts.push(b); return this; }
     raw(b) { this.parts.push(Buffer.from(b)); return this; }
     bytes(b) {
         const head = b.length < 254 ? Buffer.from([b.length]) : Buffer.from([254, b.length & 0xff, (b.length >> 8) & 0xff, b.length >> 16]);
@@ -408,7 +419,22 @@ class Writer {
     done() { return Buffer.concat(this.parts); }
 }
 
-function igeDecrypt(data, key, iv) {
+export function igeEncrypt(data, key, iv) {
+    const ecb = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);
+    let y = iv.subarray(0, 16);
+    let x = iv.subarray(16, 32);
+    const out = Buffer.alloc(data.length);
+    for (let i = 0; i < data.length; i += 16) {
+        const p = data.subarray(i, i + 16);
+        const c = xor(ecb.update(xor(p, y)), x);
+        c.copy(out, i);
+        y = c;
+        x = p;
+    }
+    return out;
+}
+
+export function igeDecrypt(data, key, iv) {
     const ecb = createDecipheriv('aes-256-ecb', key, null).setAutoPadding(false);
     let x = iv.subarray(16, 32);
     let y = iv.subarray(0, 16);
@@ -423,10 +449,10 @@ function igeDecrypt(data, key, iv) {
     return out;
 }
 
-const sha256 = (b) => createHash('sha256').update(b).digest();
-const sha1 = (b) => createHash('sha1').update(b).digest();
+export const sha256 = (b) => createHash('sha256').update(b).digest();
+export const sha1 = (b) => createHash('sha1').update(b).digest();
 
-function xor(a, b) {
+export function xor(a, b) {
     const out = Buffer.alloc(a.length);
     for (let i = 0; i < a.length; i++) out[i] = a[i] ^ b[i];
     return out;
@@ -472,4 +498,13 @@ export async function startFakeCluster(ids, pair, authKeys = new Map()) {
         }
     }
     throw new Error('no free ports for a fake cluster after 20 tries');
+}
+
+/** `describe` for a whole message body; a body it cannot walk is named by its error. */
+export function describeBody(buf) {
+    try {
+        return describe(new Reader(buf));
+    } catch (err) {
+        return { name: nameOf(buf.readUInt32LE(0)), error: String(err.message ?? err) };
+    }
 }

@@ -1,6 +1,8 @@
-// interop/run.sh against a stand-in launcher (test/fake-testdc.mjs): it reports each client's
-// failure and the closing `N passed, M failed` line, exits 1, and always stops the cluster, also
-// one that ignores its stdin closing or dies at start; without node on PATH it skips with exit 0.
+// interop/run.sh against stand-in launchers: with test/mini-testdc.mjs (enough MTProto for a bot
+// login) both clients log in and reconnect without a key exchange and it exits 0; with
+// test/fake-testdc.mjs (stops clients in the key exchange) it reports each step's failure, exits 1,
+// and always stops the cluster, also one that ignores its stdin closing or dies at start; without
+// node on PATH it skips with exit 0.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const RUN = join(here, '..', '..', 'run.sh');
 const FAKE = join(here, 'fake-testdc.mjs');
+const MINI = join(here, 'mini-testdc.mjs');
 const work = mkdtempSync(join(tmpdir(), 'jgram-runsh-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
@@ -35,6 +38,26 @@ function alive(pid) {
 }
 
 const port = () => String(24000 + Math.floor(Math.random() * 700) * 10);
+
+test('against the mini cluster both clients log in, then reconnect without a key exchange', async () => {
+    const run = await runSh([MINI], { JGRAM_INTEROP_PORT: port() });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    for (const client of ['gramjs', 'mtcute']) {
+        assert.match(run.stdout, new RegExp(`^${client}: login ok \\(\\d+ key exchanges?, .*getMe \\{"id":123456,"is_bot":true,"username":"bot123456_bot"`, 'm'));
+        assert.match(run.stdout, new RegExp(`^${client}: reconnect ok \\(0 key exchanges, `, 'm'));
+    }
+    assert.match(run.stdout, /^interop: 4 passed, 0 failed$/m);
+});
+
+test('a reconnect the cluster does not recognise is reported as failed', async () => {
+    const run = await runSh([MINI], {
+        JGRAM_INTEROP_PORT: port(), JGRAM_INTEROP_CLIENTS: 'gramjs', JGRAM_INTEROP_CLIENT_TIMEOUT: '6', MINI_TESTDC_MODE: 'forget-keys',
+    });
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /^gramjs: login ok /m);
+    assert.match(run.stdout, /^gramjs: reconnect FAILED /m);
+    assert.match(run.stdout, /^interop: 1 passed, 1 failed$/m);
+});
 
 test('a cluster the clients cannot log in to gives one FAILED line per step and 0 passed, 4 failed', async () => {
     const pidFile = join(work, 'pid-a');
