@@ -19,7 +19,7 @@ import { TelegramClient, Logger } from 'telegram';
 import { StringSession } from 'telegram/sessions/index.js';
 import { ConnectionTCPFull, ConnectionTCPAbridged, ConnectionTCPObfuscated } from 'telegram/network/index.js';
 import { LogLevel } from 'telegram/extensions/Logger.js';
-import { authKeyId, botIdOf, dcEntry, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
+import { authKeyId, botIdOf, dcEntry, isMain, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
 
 const require = createRequire(import.meta.url);
 const RSA = require('telegram/crypto/RSA.js');
@@ -116,6 +116,6 @@ async function main(opts) {
     }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
     runMain('gramjs', main);
 }

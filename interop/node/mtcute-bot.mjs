@@ -20,7 +20,7 @@
 import { existsSync } from 'node:fs';
 import { BaseTelegramClient, TelegramClient, SqliteStorage, TcpTransport, IntermediatePacketCodec, PaddedIntermediatePacketCodec, ObfuscatedPacketCodec } from '@mtcute/node';
 import { addPublicKey, NodeCryptoProvider } from '@mtcute/node/utils.js';
-import { authKeyId, botIdOf, dcEntry, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
+import { authKeyId, botIdOf, dcEntry, isMain, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
 
 /** A TcpTransport whose framing is the named one. */
 function transportFor(name) {
@@ -128,6 +128,6 @@ async function work(opts, base, tg, storage, dcId, errors) {
     };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
     runMain('mtcute', main);
 }

@@ -18,7 +18,8 @@
 // or {"ok":false,"error":"…"} with exit 1 (details on stderr).
 
 import { createHash, createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** Parses `--name value` pairs; unknown names and missing values are errors. */
 export function parseArgs(argv, defaults) {
@@ -195,6 +196,15 @@ export async function settle(promise, ms) {
         new Promise((resolve) => { timer = setTimeout(resolve, ms); }),
     ]);
     clearTimeout(timer);
+}
+
+/** Whether the module at `url` is the script node was started with (symlinks resolved). */
+export function isMain(url) {
+    try {
+        return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(url));
+    } catch {
+        return false;
+    }
 }
 
 /** The bot id: the digits before the colon of the token. */
