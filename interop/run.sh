@@ -15,7 +15,9 @@
 # Skips (exit 0) when `node` is not on PATH. Needs interop/ci-setup.sh (npm ci) to have run.
 # Environment: JGRAM_INTEROP_PORT (21000), JGRAM_INTEROP_START_TIMEOUT (seconds the cluster may
 # take to print its JSON line, 300: the first ./jgram run builds the jar), JGRAM_INTEROP_CLIENTS
-# ("gramjs mtcute"), JGRAM_INTEROP_KEEP=1 keeps the work folder, JGRAM_INTEROP_CLIENT_TIMEOUT (30).
+# ("gramjs mtcute"), JGRAM_INTEROP_KEEP=1 keeps the work folder, JGRAM_INTEROP_CLIENT_TIMEOUT (30),
+# JGRAM_INTEROP_GRAMJS_TRANSPORT (full, abridged, obfuscated; default: GramJS's own, full) and
+# JGRAM_INTEROP_MTCUTE_TRANSPORT (intermediate, padded, obfuscated; default: mtcute's own, intermediate).
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -133,13 +135,15 @@ event_lines() {
 # step CLIENT MODE [LOGIN_KEY]: runs the client, checks the events, prints a line; returns 0 if ok.
 step() {
   local client="$1" mode="$2" login_key="${3:-}"
-  local from out err summary rc
+  local from out err summary rc transport_var extra=()
+  transport_var="JGRAM_INTEROP_${client^^}_TRANSPORT"
+  [ -n "${!transport_var:-}" ] && extra=(--transport "${!transport_var}")
   from="$(event_lines)"
   out="$work/$client-$mode.json"
   err="$work/$client-$mode.err"
   node "$node_dir/$client-bot.mjs" --cluster "$work/cluster.json" --dc "$bot_dc" --token "$bot_token" \
     --api-id "$api_id" --api-hash "$api_hash" --session "$work/$client.session" --mode "$mode" \
-    --timeout "$client_timeout" >"$out" 2>"$err" 3>&-
+    --timeout "$client_timeout" "${extra[@]}" >"$out" 2>"$err" 3>&-
   local check=(node "$node_dir/check-run.mjs" --phase "$mode" --events "$work/events.jsonl" --from "$from"
     --result "$out" --bot-id "$bot_id" --username "$bot_username")
   [ -n "$login_key" ] && check+=(--login-key "$login_key")

@@ -104,7 +104,7 @@ async function main() {
     const sessions = [...new Set(rpcs.map((e) => e.session_id))].length;
     const layers = [...new Set(rpcs.map((e) => e.layer))].join(',');
     const detail = `${n} key exchange${n === 1 ? '' : 's'}, ${rpcs.length} rpc on key ${result.auth_key_id ?? '?'} `
-        + `in ${sessions} session${sessions === 1 ? '' : 's'}, layer ${layers || '?'}`;
+        + `in ${sessions} session${sessions === 1 ? '' : 's'}, layer ${layers || '?'}, transport ${result.transport ?? '?'}`;
     if (problems.length === 0) {
         console.log(`${args.phase} ok (${detail}), getMe ${me}`);
         process.exit(0);

@@ -37,7 +37,7 @@ const okResult = (key = KEY) => ({ client: 'gramjs', ok: true, auth_key_id: key,
 test('a login that exchanged, bound and used the client key passes', () => {
     const r = check('login', [exchange(), rpc('help.getConfig'), rpc('updates.getState', 'AUTH_KEY_UNREGISTERED'), login(), rpc('users.getUsers')], okResult());
     assert.equal(r.code, 0, r.out);
-    assert.match(r.out, /^login ok \(1 key exchange, 3 rpc on key 0123456789abcdef in 1 session, layer 198\), getMe \{"id":123456/);
+    assert.match(r.out, /^login ok \(1 key exchange, 3 rpc on key 0123456789abcdef in 1 session, layer 198, transport \?\), getMe \{"id":123456/);
 });
 
 test('a key id printed in the other byte order still matches', () => {
