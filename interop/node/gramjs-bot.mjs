@@ -19,7 +19,7 @@ import { TelegramClient, Logger } from 'telegram';
 import { StringSession } from 'telegram/sessions/index.js';
 import { ConnectionTCPFull, ConnectionTCPAbridged, ConnectionTCPObfuscated } from 'telegram/network/index.js';
 import { LogLevel } from 'telegram/extensions/Logger.js';
-import { authKeyId, botIdOf, dcEntry, isMain, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
+import { authKeyId, botIdOf, dcEntry, isMain, warnOnLayer, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
 
 const require = createRequire(import.meta.url);
 const RSA = require('telegram/crypto/RSA.js');
@@ -73,6 +73,7 @@ export function makeClient(cluster, opts, sessionString) {
 
 async function main(opts) {
     const cluster = loadCluster(opts.cluster);
+    warnOnLayer(cluster, 'GramJS', LAYER);
     const dcId = Number(opts.dc);
     const dc = dcEntry(cluster, dcId);
     botIdOf(opts.token);

@@ -20,7 +20,7 @@
 import { existsSync } from 'node:fs';
 import { BaseTelegramClient, TelegramClient, SqliteStorage, TcpTransport, IntermediatePacketCodec, PaddedIntermediatePacketCodec, ObfuscatedPacketCodec } from '@mtcute/node';
 import { addPublicKey, NodeCryptoProvider } from '@mtcute/node/utils.js';
-import { authKeyId, botIdOf, dcEntry, isMain, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
+import { authKeyId, botIdOf, dcEntry, isMain, warnOnLayer, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
 
 /** A TcpTransport whose framing is the named one. */
 function transportFor(name) {
@@ -83,6 +83,7 @@ async function main(opts) {
         throw new UsageError(`${opts.session} exists already; login starts from no session`);
     }
     const { base, tg, storage } = makeClient(cluster, opts, dc);
+    warnOnLayer(cluster, 'mtcute', base.mt._layer);
     // mtcute retries a failed connection or key exchange forever and reports each failure to
     // onError. The second one ends this run, with its message: one retry is allowed because mtcute,
     // like GramJS, drops a leading zero byte of the DH result (about 1 exchange in 256 fails its

@@ -100,6 +100,13 @@ export function loadCluster(file) {
     return { ...cluster, key };
 }
 
+/** Warns on stderr when the cluster does not list `layer` among the layers it serves. */
+export function warnOnLayer(cluster, client, layer) {
+    if (Array.isArray(cluster.layers) && !cluster.layers.includes(layer)) {
+        console.error(`warning: the cluster lists layers ${JSON.stringify(cluster.layers)}; ${client} speaks layer ${layer}`);
+    }
+}
+
 /** The DC entry for `id`, or an error naming the DCs there are. */
 export function dcEntry(cluster, id) {
     const dc = cluster.dcs.find((d) => d.id === id);
