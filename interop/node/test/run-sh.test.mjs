@@ -49,6 +49,15 @@ test('against the mini cluster both clients log in, then reconnect without a key
     assert.match(run.stdout, /^interop: 4 passed, 0 failed$/m);
 });
 
+for (const client of ['gramjs', 'mtcute']) {
+    test(`${client} makes a second key exchange when the first fails its new_nonce_hash check, and passes`, async () => {
+        const run = await runSh([MINI], { JGRAM_INTEROP_PORT: port(), JGRAM_INTEROP_CLIENTS: client, MINI_TESTDC_MODE: 'bad-first-hash' });
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        assert.match(run.stdout, new RegExp(`^${client}: login ok \\(2 key exchanges, `, 'm'));
+        assert.match(run.stdout, new RegExp(`^${client}: reconnect ok \\(0 key exchanges, `, 'm'));
+    });
+}
+
 test('a reconnect the cluster does not recognise is reported as failed', async () => {
     const run = await runSh([MINI], {
         JGRAM_INTEROP_PORT: port(), JGRAM_INTEROP_CLIENTS: 'gramjs', JGRAM_INTEROP_CLIENT_TIMEOUT: '6', MINI_TESTDC_MODE: 'forget-keys',
