@@ -1,11 +1,15 @@
 package dev.jgram.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgram.mtproto.auth.AuthKeyResult;
 import dev.jgram.mtproto.auth.ServerAuthKey;
 import dev.jgram.mtproto.crypto.AesIge;
 import dev.jgram.mtproto.crypto.Direction;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,5 +58,15 @@ class MtprotoBenchmarksTest {
     ServerAuthKey server = (ServerAuthKey) keys[1];
     assertThat(server.authKey()).hasSize(256).isEqualTo(client.authKey());
     assertThat(server.padding().name()).isEqualTo(padding);
+  }
+
+  @Test
+  void cpuTimeRunnerReportsEveryMeasurement() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    MtprotoCpuTime.run(new PrintStream(bytes, true, UTF_8), 0.0001);
+    String[] lines = bytes.toString(UTF_8).split("\n");
+    assertThat(lines).hasSize(11);
+    assertThat(lines[0]).startsWith("1 KiB message encrypt+decrypt CLIENT_TO_SERVER #");
+    assertThat(lines[10]).startsWith("key exchange, both halves #");
   }
 }
