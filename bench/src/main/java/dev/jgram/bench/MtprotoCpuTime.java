@@ -64,7 +64,7 @@ final class MtprotoCpuTime {
     CpuClock.Reading end = CpuClock.now();
     String line = name + " " + CpuClock.since(start, ops);
     long cpu = end.cpuNanos() - start.cpuNanos();
-    if (bytes > 0 && cpu > 0) {
+    if (bytes > 0 && cpu > 0 && !line.contains("too short")) {
       line += String.format(Locale.ROOT, " = %.0f MB per CPU-second", (double) ops * bytes
           * 1e3 / cpu);
     }
