@@ -118,6 +118,15 @@ class ServerKeyExchangeRefusalTest {
         id -> false);
     assertThat(dhAgain.answer()).isEqualTo(dh.answer());
     assertThat(dhAgain.state()).isSameAs(dh.state());
+    var c3 = ClientKeyExchange.setClientDhParams(exchange.afterReqDh, dh.answer(), client,
+        InMemoryExchange.NOW);
+    var ok = ServerKeyExchange.answer(server, dh.state(), c3.request(), id -> false);
+    var okAgain = ServerKeyExchange.answer(server, ok.state(), c3.request(), id -> false);
+    assertThat(okAgain.answer()).isEqualTo(ok.answer());
+    assertThat(ok.key()).isPresent();
+    assertThat(okAgain.key()).isEmpty();
+    assertThat(ClientKeyExchange.finish(c3.state(), okAgain.answer()).authKey())
+        .isEqualTo(ok.key().orElseThrow().authKey());
   }
 
   /**
