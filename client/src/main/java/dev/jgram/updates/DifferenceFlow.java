@@ -65,8 +65,9 @@ final class DifferenceFlow {
     TlObject state = difference.object(stateField);
     boxes.setPts(BoxKey.COMMON, state.intValue("pts"));
     boxes.setPts(BoxKey.SECONDARY, state.intValue("qts"));
-    boxes.date = state.intValue("date");
-    // A slice may stop before a container this box already accepted: keep that one accepted.
+    // A slice may stop before a container this box already accepted (its pts updates held past
+    // a gap): keep that container accepted, or its updates of no box would come twice.
+    boxes.date = last ? state.intValue("date") : Math.max(boxes.date, state.intValue("date"));
     boxes.seq = last ? state.intValue("seq") : Math.max(boxes.seq, state.intValue("seq"));
     List<Delivery> out = new ArrayList<>();
     for (TlObject message : difference.<TlObject>list("new_messages")) {
