@@ -123,7 +123,23 @@ final class DifferenceFlow {
           + " channel " + channelId + "; got " + difference.name());
     }
     List<Delivery> out = new ArrayList<>();
-    List<TlObject> messages = switch (difference.name()) {
+    List<TlObject> messages = takeChannelPts(box, difference);
+    for (TlObject message : messages) {
+      boxes.emit(out, TlObject.of("updateNewChannelMessage", "message", message, "pts", 0,
+          "pts_count", 0), key);
+    }
+    deliverOthers(difference.list("other_updates"), key, out);
+    if (difference.flag("final")) {
+      int timeout = difference.has("timeout") ? difference.intValue("timeout") : 0;
+      out.addAll(endChannelDiff(key, timeout > 0
+          ? Duration.ofSeconds(timeout) : Boxes.NO_UPDATES_TIMEOUT, false));
+    }
+    return out;
+  }
+
+  /** Moves the channel box to the answer's pts; returns the messages the answer carries. */
+  private static List<TlObject> takeChannelPts(Box box, TlObject difference) {
+    return switch (difference.name()) {
       case "updates.channelDifferenceEmpty", "updates.channelDifference" -> {
         box.pts = difference.intValue("pts");
         yield difference.list("new_messages");
@@ -139,17 +155,6 @@ final class DifferenceFlow {
           + " updates.ChannelDifference; expected updates.channelDifferenceEmpty,"
           + " updates.channelDifference or updates.channelDifferenceTooLong");
     };
-    for (TlObject message : messages) {
-      boxes.emit(out, TlObject.of("updateNewChannelMessage", "message", message, "pts", 0,
-          "pts_count", 0), key);
-    }
-    deliverOthers(difference.list("other_updates"), key, out);
-    if (difference.flag("final")) {
-      int timeout = difference.has("timeout") ? difference.intValue("timeout") : 0;
-      out.addAll(endChannelDiff(key, timeout > 0
-          ? Duration.ofSeconds(timeout) : Boxes.NO_UPDATES_TIMEOUT, false));
-    }
-    return out;
   }
 
   /** Stops fetching a channel's difference; the updates that waited for it go through. */

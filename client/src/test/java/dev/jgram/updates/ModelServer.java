@@ -78,7 +78,7 @@ final class ModelServer {
       case 1 -> {
         pts += 1;
         yield new Event(number, "common", 0, pts, 0, TlObject.of("updateNewMessage",
-            "message", message(number, ShortPeer.user()), "pts", pts, "pts_count", 1));
+            "message", message(number, TlObject.of("peerUser", "user_id", 5L)), "pts", pts, "pts_count", 1));
       }
       case 2 -> {
         qts += 1;
@@ -196,14 +196,5 @@ final class ModelServer {
       }
     }
     throw new IllegalArgumentException("no channel " + channelId);
-  }
-
-  /** Peers the model's messages use. */
-  static final class ShortPeer {
-    private ShortPeer() {}
-
-    static TlObject user() {
-      return TlObject.of("peerUser", "user_id", 5L);
-    }
   }
 }
