@@ -17,13 +17,13 @@ import java.util.Set;
  * one), and {@code min} objects are marked rather than dropped.
  *
  * <pre>
- * | constructor          | marked id                      | access hash        | type                     |
- * |----------------------|--------------------------------|--------------------|--------------------------|
- * | user                 | id                             | access_hash or null| bot if bot, else user    |
- * | chat, chatForbidden  | -id                            | 0                  | group                    |
- * | channel              | -1000000000000 - id            | access_hash or null| channel if broadcast,    |
- * | channelForbidden     | -1000000000000 - id            | access_hash        |   else supergroup        |
- * | userEmpty, chatEmpty | skipped                        |                    |                          |
+ * | constructor          | marked id           | access hash          | type                     |
+ * |----------------------|---------------------|----------------------|--------------------------|
+ * | user                 | id                  | access_hash or null  | bot if bot, else user    |
+ * | chat, chatForbidden  | -id                 | 0                    | group                    |
+ * | channel              | -1000000000000 - id | access_hash or null  | channel if broadcast,    |
+ * | channelForbidden     | -1000000000000 - id | access_hash          | else supergroup          |
+ * | userEmpty, chatEmpty | skipped             |                      |                          |
  * </pre>
  *
  * <p>The names are the same at every shipped layer (158, 198, 227), so one mapping serves all.

@@ -7,12 +7,12 @@ package dev.jgram.updates;
  * before it.
  *
  * <pre>
- * | counter | apply if                        | ignore if                 | gap if                    |
- * |---------|---------------------------------|---------------------------|---------------------------|
- * | pts     | local_pts + pts_count == pts    | local_pts + pts_count > pts | local_pts + pts_count < pts |
- * | qts     | local_qts + 1 == qts            | local_qts + 1 > qts       | local_qts + 1 < qts       |
- * | seq     | seq_start == 0 or               | local_seq + 1 > seq_start | local_seq + 1 < seq_start |
- * |         |   local_seq + 1 == seq_start    |                           |                           |
+ * | counter | expected          | apply if              | ignore if      | gap if         |
+ * |---------|-------------------|-----------------------|----------------|----------------|
+ * | pts     | local + pts_count | expected == pts       | expected &gt; pts | expected &lt; pts |
+ * | qts     | local + 1         | expected == qts       | expected &gt; qts | expected &lt; qts |
+ * | seq     | local + 1         | seq_start == 0, or    | expected &gt;     | expected &lt;     |
+ * |         |                   | expected == seq_start | seq_start      | seq_start      |
  * </pre>
  */
 enum GapRule {
@@ -28,7 +28,7 @@ enum GapRule {
     return compare(local + count, remote);
   }
 
-  /** The seq check of {@code updates}/{@code updatesCombined}; {@code seqStart} 0 always applies. */
+  /** The seq check of {@code updates}/{@code updatesCombined}; seq_start 0 always applies. */
   static GapRule seq(int local, int seqStart) {
     return seqStart == 0 ? APPLY : compare(local + 1, seqStart);
   }

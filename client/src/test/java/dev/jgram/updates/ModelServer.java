@@ -59,8 +59,10 @@ final class ModelServer {
     for (int i = 0; i < count; i++) {
       made.add(channel ? channelEvent(channelId) : accountEvent());
     }
-    Push push = channel || (count == 1 && !made.get(0).box().equals("none") && random.nextBoolean())
-        ? new Push(noSeqContainer(made), made, 0) : new Push(seqContainer(made), made, seq);
+    boolean noSeq = channel
+        || count == 1 && !made.get(0).box().equals("none") && random.nextBoolean();
+    Push push = noSeq ? new Push(noSeqContainer(made), made, 0)
+        : new Push(seqContainer(made), made, seq);
     log.addAll(made);
     pushes.add(push);
     return push;
@@ -78,7 +80,8 @@ final class ModelServer {
       case 1 -> {
         pts += 1;
         yield new Event(number, "common", 0, pts, 0, TlObject.of("updateNewMessage",
-            "message", message(number, TlObject.of("peerUser", "user_id", 5L)), "pts", pts, "pts_count", 1));
+            "message", message(number, TlObject.of("peerUser", "user_id", 5L)), "pts", pts,
+            "pts_count", 1));
       }
       case 2 -> {
         qts += 1;
