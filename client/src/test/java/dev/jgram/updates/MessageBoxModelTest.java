@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Seeded random runs against {@link ModelServer}: pushes are delayed (reordered), duplicated,
  * dropped or replaced by {@code updatesTooLong}, requests are answered late, and at the end the
- * no-updates timeout makes the box fetch every difference. Every event must then have been
+ * no-updates timeout makes the box fetch every difference. Half the runs start fresh ({@code
+ * getState}), half resume from a state stored before events the box never saw pushed. Every event must then have been
  * delivered exactly once, in its box's order, and the box must stand where the server does.
  */
 class MessageBoxModelTest {
@@ -36,12 +37,9 @@ class MessageBoxModelTest {
     Random random = new Random(seed);
     TestClock clock = new TestClock();
     ModelServer server = new ModelServer(random, 1 + random.nextInt(6));
-    MessageBox box = MessageBox.create(clock, 5);
     List<Delivery> delivered = new ArrayList<>();
-    answerAll(box, server, random, delivered);
-    for (long channel : ModelServer.CHANNELS) {
-      box.knowChannel(channel, server.channelPts(channel));
-    }
+    MessageBox box = random.nextBoolean() ? fresh(clock, server, random, delivered)
+        : resumed(clock, server, random);
     List<List<TlObject>> inFlight = new ArrayList<>();
     UpdateRequest sent = null;
     int answerAt = 0;
@@ -72,6 +70,31 @@ class MessageBoxModelTest {
     box.checkDeadlines();
     answerAll(box, server, random, delivered);
     return new Run(server, box, delivered);
+  }
+
+  /** A first login: {@code getState}, then the channels from the dialogs. */
+  private static MessageBox fresh(TestClock clock, ModelServer server, Random random,
+      List<Delivery> delivered) {
+    MessageBox box = MessageBox.create(clock, 5);
+    answerAll(box, server, random, delivered);
+    for (long channel : ModelServer.CHANNELS) {
+      box.knowChannel(channel, server.channelPts(channel));
+    }
+    return box;
+  }
+
+  /** A restart: the stored state is from before events the box never saw pushed. */
+  private static MessageBox resumed(TestClock clock, ModelServer server, Random random) {
+    TlObject stored = server.state();
+    Map<Long, Integer> channels = new HashMap<>();
+    for (long channel : ModelServer.CHANNELS) {
+      channels.put(channel, server.channelPts(channel));
+    }
+    for (int offline = random.nextInt(12); offline > 0; offline--) {
+      server.next();
+    }
+    return MessageBox.load(clock, 5, new UpdateState(stored.intValue("pts"),
+        stored.intValue("qts"), stored.intValue("date"), stored.intValue("seq")), channels);
   }
 
   private static void send(TlObject container, int step, List<List<TlObject>> inFlight,
