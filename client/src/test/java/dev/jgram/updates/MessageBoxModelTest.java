@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Seeded random runs against {@link ModelServer}: pushes are delayed (reordered), duplicated,
  * dropped or replaced by {@code updatesTooLong}, requests are answered late, and at the end the
  * no-updates timeout makes the box fetch every difference. Half the runs start fresh ({@code
- * getState}), half resume from a state stored before events the box never saw pushed. Every event must then have been
- * delivered exactly once, in its box's order, and the box must stand where the server does.
+ * getState}), half resume from a state stored before events the box never saw pushed. Every
+ * event must then have been delivered exactly once, in its box's order, and the box must stand
+ * where the server does.
  */
 class MessageBoxModelTest {
   private static final int PUSHES = 80;
