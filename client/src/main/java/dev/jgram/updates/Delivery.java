@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param update the full update ({@code updateShort*} already expanded; a difference's messages
  *     as {@code updateNewMessage}, {@code updateNewEncryptedMessage} or {@code
  *     updateNewChannelMessage} with pts 0)
- * @param state the common state after the update; all zeros while no state is known
+ * @param state the common state after the update (pts and qts 0 until getState is answered)
  * @param channel the channel box's position after the update, for a channel update
  */
 public record Delivery(TlObject update, UpdateState state, Optional<ChannelPts> channel) {
