@@ -2,13 +2,13 @@ package dev.jgram;
 
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.PeerNotFoundException;
-import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.StorageException;
 import dev.jgram.storage.format.DetectedSession;
 import dev.jgram.storage.format.SessionFormat;
+import dev.jgram.storage.format.SessionName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +67,8 @@ public final class Client implements AutoCloseable {
   private Client(Builder b) {
     StorageChoice choice =
         StorageChoice.of(b.name, b.workdir, b.inMemory, b.sessionString, b.storage);
-    this.name = PyrogramSessionString.looksLikeSessionString(b.name) ? ":memory:" : b.name;
+    this.name = SessionName.ofClient(b.name, b.workdir) instanceof SessionName.Text
+        ? ":memory:" : b.name;
     StorageConfig config = b.usernameTtl == null
         ? StorageConfig.DEFAULTS : StorageConfig.DEFAULTS.withUsernameTtl(b.usernameTtl);
     DetectedSession loaded = choice instanceof StorageChoice.FromString s ? s.decode() : null;
