@@ -1,0 +1,371 @@
+package dev.jgram.net;
+
+import dev.jgram.mtproto.auth.AuthKeyResult;
+import dev.jgram.mtproto.auth.KeyExchangeOptions;
+import dev.jgram.mtproto.session.ClientSession;
+import dev.jgram.mtproto.tl.TlCodec;
+import dev.jgram.mtproto.tl.TlCombinator;
+import dev.jgram.mtproto.tl.TlObject;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection to one data centre: dials it on the shared {@link NetLoop}, makes an
+ * auth key if it has none (the key exchange), runs an MTProto session on it and matches
+ * answers to calls by msg_id.
+ *
+ * <ul>
+ *   <li>The first query of every new TCP connection goes out as
+ *       {@code invokeWithLayer(layer, initConnection(…, query))}, and again so after
+ *       {@code 400 CONNECTION_NOT_INITED}.
+ *   <li>{@code bad_server_salt}, {@code bad_msg_notification} and {@code new_session_created}
+ *       re-send the affected calls with new msg_ids (the session layer says which).
+ *   <li>{@code FLOOD_WAIT_X} up to {@link NetOptions#floodSleepThreshold()} seconds is waited
+ *       out and the call repeated; a longer one fails with {@link FloodWaitException}.
+ *   <li>Every call ends: with its result, an {@link RpcException}, an
+ *       {@link RpcTimeoutException}, a {@link ConnectionFailedException} once
+ *       {@link NetOptions#reconnectAttempts()} dials in a row failed (with jittered
+ *       back-off between them), or an {@link AuthKeyUnknownException} when the server answers
+ *       -404 to the key: that one is never retried.
+ *   <li>An idle connection pings ({@code ping_delay_disconnect}); one silent for two ping
+ *       intervals is dropped and dialled again.
+ * </ul>
+ *
+ * <p>Thread-safe: every method may be called from any thread; the work runs on the loop.
+ */
+public final class DcConnection implements AutoCloseable {
+  /** What a connection reports; called on the loop thread, so keep it short. */
+  public interface Listener {
+    /** A key exchange made {@code key}: store it now, before any call uses it. */
+    default void authKeyCreated(DcConnection connection, AuthKeyResult key) {}
+
+    /** The server pushed {@code updates} (a serialised {@code Updates}). */
+    default void updates(DcConnection connection, byte[] updates) {}
+
+    /** The server started a new session: updates may have been missed. */
+    default void sessionCreated(DcConnection connection) {}
+  }
+
+  enum State { IDLE, DIALING, EXCHANGING, READY, BACKOFF, KEY_UNKNOWN, CLOSED }
+
+  final NetOptions options;
+  final DcAddress address;
+  final Listener listener;
+  final TlCodec codec;
+  final Map<Long, Call> sent = new LinkedHashMap<>();
+  final ArrayDeque<Call> queued = new ArrayDeque<>();
+  final Set<Call> delayed = new HashSet<>();
+  private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
+  final Pinger pinger;
+  private final Sweeper sweeper;
+  byte[] authKey;
+  ClientSession session;
+  Link link;
+  State state = State.IDLE;
+  boolean initSent;
+  private KeyExchangeRun exchange;
+  private NetLoop.Timer connectTimer;
+  private NetLoop.Timer backoffTimer;
+  private int failures;
+  private boolean wasReady;
+  private volatile int keyExchanges;
+  private volatile long sessionId;
+  private volatile boolean closed;
+
+  private DcConnection(NetOptions options, DcAddress address, byte[] authKey, Listener listener) {
+    this.options = options;
+    this.address = address;
+    this.authKey = authKey == null ? null : authKey.clone();
+    this.listener = listener == null ? new Listener() {} : listener;
+    this.codec = TlCodec.forLayer(options.layer());
+    this.pinger = new Pinger(this);
+    this.sweeper = new Sweeper(this);
+  }
+
+  /**
+   * A connection to {@code address}, not yet dialled.
+   *
+   * @param authKey the stored 256-byte key for this DC, or null to make one on first connect
+   */
+  public static DcConnection create(NetOptions options, DcAddress address, byte[] authKey,
+      Listener listener) {
+    if (authKey != null && authKey.length != 256) {
+      throw new IllegalArgumentException("auth key is " + authKey.length
+          + " bytes; expected 256");
+    }
+    return new DcConnection(options, address, authKey, listener);
+  }
+
+  /** The address dialled. */
+  public DcAddress address() {
+    return address;
+  }
+
+  /** Key exchanges this connection completed (0 when a stored key was used). */
+  public int keyExchanges() {
+    return keyExchanges;
+  }
+
+  /** The current session_id, or 0 before the first connect. */
+  public long sessionId() {
+    return sessionId;
+  }
+
+  /**
+   * Dials (if not connected) and makes the key if there is none. Completes once calls can be
+   * sent, or fails with a typed {@link NetException}.
+   */
+  public CompletableFuture<Void> connect() {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    runOnLoop(f, () -> {
+      switch (state) {
+        case READY -> f.complete(null);
+        case CLOSED, KEY_UNKNOWN -> f.completeExceptionally(unusable());
+        default -> {
+          connectWaiters.add(f);
+          dialIfIdle();
+        }
+      }
+    });
+    return f;
+  }
+
+  /** Sends a serialised query; the future gets the serialised result. */
+  public CompletableFuture<byte[]> invokeRaw(byte[] query) {
+    Call call = new Call(query.clone(), Wrappers.methodName(codec.schema(), query),
+        System.nanoTime() + options.rpcTimeout().toNanos());
+    runOnLoop(call.future, () -> submit(call));
+    return call.future;
+  }
+
+  /**
+   * Calls a method of the schema of {@link NetOptions#layer()}; the future gets the result
+   * decoded as the method's result type (a {@link TlObject}, a {@code List}, a
+   * {@code Boolean}, ...).
+   *
+   * @throws IllegalArgumentException if the object is not a method of that schema
+   */
+  public CompletableFuture<Object> invoke(TlObject method) {
+    TlCombinator c = codec.schema().byName(method.name()).filter(TlCombinator::function)
+        .orElseThrow(() -> new IllegalArgumentException(method.name()
+            + " is not a method of layer " + options.layer()));
+    String type = c.resultType().toString();
+    return invokeRaw(codec.encode(method)).thenApply(bytes -> codec.decode(bytes, type));
+  }
+
+  /** Fails every waiting call and closes the socket. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    CountDownLatch done = new CountDownLatch(1);
+    options.loop().execute(() -> {
+      try {
+        shutDown();
+      } finally {
+        done.countDown();
+      }
+    });
+    if (!options.loop().inLoop()) {
+      try {
+        done.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DcConnection[" + address + ", " + state + "]";
+  }
+
+  private void runOnLoop(CompletableFuture<?> f, Runnable task) {
+    if (closed) {
+      f.completeExceptionally(new NetException("connection to " + address + " is closed"));
+      return;
+    }
+    try {
+      options.loop().execute(task);
+    } catch (IllegalStateException loopClosed) {
+      f.completeExceptionally(new NetException("the net loop is closed", loopClosed));
+    }
+  }
+
+  void submit(Call call) {
+    switch (state) {
+      case CLOSED, KEY_UNKNOWN -> call.future.completeExceptionally(unusable());
+      case READY -> send(call);
+      default -> {
+        queued.add(call);
+        dialIfIdle();
+      }
+    }
+    sweeper.arm();
+  }
+
+  /** Packs and writes a call, wrapped in initConnection if it is the connection's first. */
+  void send(Call call) {
+    byte[] body = call.query;
+    if (!initSent || call.forceWrap) {
+      body = Wrappers.initConnection(options.layer(), options.init(), call.query);
+      initSent = true;
+      call.forceWrap = false;
+    }
+    Outbox.send(this, call, dev.jgram.mtproto.session.OutgoingMessage.query(body));
+  }
+
+  private void dialIfIdle() {
+    if (state == State.IDLE) {
+      failures = 0;
+      dial();
+    }
+  }
+
+  private void dial() {
+    backoffTimer = null;
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.DIALING;
+    link = new Link(options.loop(), options.transport(), options.random(), new LinkEvents(this));
+    Link dialling = link;
+    connectTimer = options.loop().schedule(options.connectTimeout(), () -> dialling.fail(
+        new NetException("no connection to " + address + " within "
+            + options.connectTimeout().toMillis() + " ms")));
+    link.open(address, options.random());
+  }
+
+  /** The link is up: exchange a key if there is none, else go ready. */
+  void linkConnected() {
+    initSent = false;
+    if (authKey != null) {
+      ready();
+      return;
+    }
+    state = State.EXCHANGING;
+    int dc = options.testMode() ? 10000 + address.id() : address.id();
+    exchange = new KeyExchangeRun(options.keys(), KeyExchangeOptions.current(dc),
+        options.random(), options.clock());
+    link.send(exchange.start());
+  }
+
+  /** A plain frame during the key exchange. */
+  void exchangeFrame(byte[] payload) {
+    byte[] next = exchange.advance(payload);
+    if (next != null) {
+      link.send(next);
+      return;
+    }
+    AuthKeyResult result = exchange.result();
+    exchange = null;
+    keyExchanges++;
+    authKey = result.authKey();
+    try {
+      listener.authKeyCreated(this, result);
+    } catch (RuntimeException e) {
+      System.getLogger(DcConnection.class.getName()).log(System.Logger.Level.WARNING,
+          "storing the new auth key failed", e);
+    }
+    session = ClientSession.create(authKey, result.firstSalt(), result.timeOffset(),
+        options.random());
+    ready();
+  }
+
+  private void ready() {
+    if (session == null) {
+      session = ClientSession.create(authKey, 0L, 0L, options.random());
+    }
+    sessionId = session.sessionId();
+    state = State.READY;
+    wasReady = true;
+    failures = 0;
+    cancel(connectTimer);
+    connectTimer = null;
+    connectWaiters.forEach(f -> f.complete(null));
+    connectWaiters.clear();
+    List<Call> again = new ArrayList<>(sent.values());
+    sent.clear();
+    again.addAll(queued);
+    queued.clear();
+    again.forEach(this::send);
+    pinger.start();
+  }
+
+  /** The link closed; decide between giving up and dialling again. */
+  void linkClosed(Throwable cause) {
+    link = null;
+    exchange = null;
+    cancel(connectTimer);
+    connectTimer = null;
+    pinger.stop();
+    if (state == State.CLOSED || cause == null) {
+      return;
+    }
+    NetException fatal = LinkFailures.fatal(this, cause, state);
+    if (fatal != null) {
+      state = fatal instanceof AuthKeyUnknownException ? State.KEY_UNKNOWN : State.IDLE;
+      failAll(fatal);
+      return;
+    }
+    failures++;
+    boolean wanted = wasReady || !sent.isEmpty() || !queued.isEmpty()
+        || !connectWaiters.isEmpty();
+    if (failures >= options.reconnectAttempts() || !wanted) {
+      state = State.IDLE;
+      failAll(new ConnectionFailedException("cannot reach " + address + " after " + failures
+          + " attempt(s): " + LinkFailures.describe(cause), cause));
+      wasReady = false;
+      return;
+    }
+    state = State.BACKOFF;
+    Duration delay = Backoff.delay(failures, options.backoffBase(), options.backoffMax(),
+        options.random());
+    backoffTimer = options.loop().schedule(delay, this::dial);
+  }
+
+  void failAll(Throwable error) {
+    List<Call> calls = new ArrayList<>(sent.values());
+    calls.addAll(queued);
+    calls.addAll(delayed);
+    sent.clear();
+    queued.clear();
+    delayed.clear();
+    calls.forEach(c -> c.future.completeExceptionally(error));
+    connectWaiters.forEach(f -> f.completeExceptionally(error));
+    connectWaiters.clear();
+  }
+
+  private void shutDown() {
+    state = State.CLOSED;
+    cancel(backoffTimer);
+    pinger.stop();
+    sweeper.stop();
+    failAll(new NetException("connection to " + address + " was closed"));
+    if (link != null) {
+      link.close();
+    }
+  }
+
+  private NetException unusable() {
+    return state == State.KEY_UNKNOWN ? LinkFailures.keyUnknown(this)
+        : new NetException("connection to " + address + " is closed");
+  }
+
+  static void cancel(NetLoop.Timer timer) {
+    if (timer != null) {
+      timer.cancel();
+    }
+  }
+}
