@@ -4,6 +4,7 @@ import dev.jgram.mtproto.RandomSource;
 import dev.jgram.mtproto.crypto.AesCtr;
 import dev.jgram.mtproto.transport.Framing;
 import dev.jgram.mtproto.transport.Obfuscated2;
+import dev.jgram.mtproto.transport.TransportKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -201,6 +202,9 @@ final class Link implements NetLoop.IoHandler {
         break;
       }
       byte[] payload = framing.read(new ByteArrayInputStream(inbox, offset, length));
+      if (transport.kind() == TransportKind.PADDED_INTERMEDIATE) {
+        payload = Padding.strip(payload);
+      }
       offset += length;
       listener.frame(this, payload);
     }

@@ -1,0 +1,218 @@
+package dev.jgram.net;
+
+import dev.jgram.mtproto.MessageIds;
+import dev.jgram.mtproto.PlainMessage;
+import dev.jgram.mtproto.RandomSource;
+import dev.jgram.mtproto.auth.ServerKeyExchange;
+import dev.jgram.mtproto.auth.ServerKeyExchangeOptions;
+import dev.jgram.mtproto.crypto.RsaPrivateKey;
+import dev.jgram.mtproto.session.AuthKeySessions;
+import dev.jgram.mtproto.session.SaltSchedule;
+import dev.jgram.mtproto.session.ServerOptions;
+import dev.jgram.mtproto.session.ServerReceipt;
+import dev.jgram.mtproto.session.ServerSession;
+import dev.jgram.mtproto.tl.TlCodec;
+import dev.jgram.mtproto.tl.TlReader;
+import dev.jgram.mtproto.transport.Connection;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A one-DC MTProto server on 127.0.0.1 for the network tests, assembled from mtproto's server
+ * halves (ServerKeyExchange, AuthKeySessions): a thread per connection, keys in memory, and a
+ * handler that answers each unwrapped query. Test code only.
+ */
+final class LoopbackDc implements AutoCloseable {
+  static final RsaPrivateKey KEY = RsaPrivateKey.generate();
+  static final TlCodec CODEC = TlCodec.forLayer(198);
+
+  /** A handler's answer: a result, an error, or null for no answer at all. */
+  record Answer(byte[] result, int code, String message) {
+    static Answer ok(byte[] result) {
+      return new Answer(result, 0, null);
+    }
+
+    static Answer error(int code, String message) {
+      return new Answer(null, code, message);
+    }
+  }
+
+  /** Answers one query. */
+  interface Handler {
+    Answer answer(String method, byte[] query);
+  }
+
+  final int id;
+  final AtomicInteger keyExchanges = new AtomicInteger();
+  final AtomicInteger connections = new AtomicInteger();
+  final Semaphore accepted = new Semaphore(0);
+  final List<String> calls = new CopyOnWriteArrayList<>();
+  final List<Boolean> wrapped = new CopyOnWriteArrayList<>();
+  final Set<Long> sessionIds = ConcurrentHashMap.newKeySet();
+  final Map<Long, AuthKeySessions> keys = new ConcurrentHashMap<>();
+  volatile Handler handler = (method, query) -> Answer.error(400, "METHOD_INVALID");
+  volatile boolean mute;
+  private final ServerSocket socket;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final RandomSource random = RandomSource.secure();
+  private final MessageIds ids = new MessageIds(Clock.systemUTC(), 0);
+
+  LoopbackDc(int id) throws IOException {
+    this.id = id;
+    this.socket = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
+    Thread accept = new Thread(this::acceptLoop, "loopback-dc" + id);
+    accept.setDaemon(true);
+    accept.start();
+  }
+
+  DcAddress address() {
+    return new DcAddress(id, "127.0.0.1", socket.getLocalPort());
+  }
+
+  static ServerKeys serverKeys() {
+    return ServerKeys.none().withPem(KEY.publicKey().toPem());
+  }
+
+  /** Closes every open connection (the server stays up). */
+  void dropConnections() {
+    for (Socket s : open) {
+      closeQuietly(s);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+    dropConnections();
+  }
+
+  private void acceptLoop() {
+    while (!socket.isClosed()) {
+      try {
+        Socket s = socket.accept();
+        open.add(s);
+        connections.incrementAndGet();
+        accepted.release();
+        Thread t = new Thread(() -> serve(s), "loopback-dc" + id + "-conn");
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException closed) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Socket s) {
+    try (s) {
+      Connection c = Connection.server(s.getInputStream(), s.getOutputStream(), random);
+      ServerKeyExchange.State kex = ServerKeyExchange.initial();
+      boolean[] inited = {false};
+      while (true) {
+        byte[] frame = Padding.strip(c.receive());
+        if (AuthKeySessions.authKeyIdOf(frame) == 0) {
+          kex = exchange(c, kex, frame);
+        } else {
+          encrypted(c, frame, inited);
+        }
+      }
+    } catch (IOException | RuntimeException ended) {
+      // The client or the test closed the connection.
+    } finally {
+      open.remove(s);
+    }
+  }
+
+  private ServerKeyExchange.State exchange(Connection c, ServerKeyExchange.State state,
+      byte[] frame) throws IOException {
+    ServerKeyExchange.Step step = ServerKeyExchange.answer(
+        ServerKeyExchangeOptions.of(id, List.of(KEY)), state, PlainMessage.decode(frame).body(),
+        keys::containsKey);
+    step.key().ifPresent(k -> {
+      keys.put(k.authKeyId(), new AuthKeySessions(k.authKey(),
+          SaltSchedule.telegram(k.firstSalt(), Instant.now(), random), random,
+          ServerOptions.defaults()));
+      keyExchanges.incrementAndGet();
+    });
+    c.send(new PlainMessage(ids.next() | 1, step.answer()).encode());
+    return step.state();
+  }
+
+  private void encrypted(Connection c, byte[] frame, boolean[] inited) throws IOException {
+    AuthKeySessions sessions = keys.get(AuthKeySessions.authKeyIdOf(frame));
+    if (sessions == null) {
+      c.sendError(-404);
+      return;
+    }
+    Instant now = Instant.now();
+    ServerReceipt receipt = sessions.receive(frame, now);
+    sessionIds.add(receipt.sessionId());
+    if (mute) {
+      return;
+    }
+    for (byte[] reply : receipt.replies()) {
+      c.send(reply);
+    }
+    ServerSession session = receipt.session().orElse(null);
+    for (ServerReceipt.Query q : receipt.queries()) {
+      answer(c, session, q, inited, now);
+    }
+  }
+
+  private void answer(Connection c, ServerSession session, ServerReceipt.Query q,
+      boolean[] inited, Instant now) throws IOException {
+    TlReader r = new TlReader(q.body());
+    boolean wasWrapped = unwrap(r);
+    inited[0] |= wasWrapped;
+    byte[] query = r.readRaw(r.remaining());
+    String method = Wrappers.methodName(CODEC.schema(), query);
+    calls.add(method);
+    wrapped.add(wasWrapped);
+    Answer a = inited[0] ? handler.answer(method, query)
+        : Answer.error(400, "CONNECTION_NOT_INITED");
+    if (a == null) {
+      return;
+    }
+    List<byte[]> out = a.result() != null ? session.answer(q.msgId(), a.result(), now)
+        : session.answerError(q.msgId(), a.code(), a.message(), now);
+    for (byte[] m : out) {
+      c.send(m);
+    }
+  }
+
+  /** Skips invokeWithLayer and initConnection (flags 0); true if they were there. */
+  private static boolean unwrap(TlReader r) {
+    if (r.peekInt() != Wrappers.INVOKE_WITH_LAYER) {
+      return false;
+    }
+    r.readInt();
+    r.readInt();
+    if (r.readInt() != Wrappers.INIT_CONNECTION) {
+      throw new IllegalStateException("invokeWithLayer without initConnection");
+    }
+    r.readInt();
+    r.readInt();
+    for (int i = 0; i < 6; i++) {
+      r.readString();
+    }
+    return true;
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // Already closed.
+    }
+  }
+}
