@@ -33,42 +33,46 @@ import java.util.concurrent.atomic.AtomicInteger;
  * halves (ServerKeyExchange, AuthKeySessions): a thread per connection, keys in memory, and a
  * handler that answers each unwrapped query. Test code only.
  */
-final class LoopbackDc implements AutoCloseable {
-  static final RsaPrivateKey KEY = RsaPrivateKey.generate();
-  static final TlCodec CODEC = TlCodec.forLayer(198);
+public final class LoopbackDc implements AutoCloseable {
+  public static final RsaPrivateKey KEY = RsaPrivateKey.generate();
+  public static final TlCodec CODEC = TlCodec.forLayer(198);
 
   /** A handler's answer: a result, an error, or null for no answer at all. */
-  record Answer(byte[] result, int code, String message) {
-    static Answer ok(byte[] result) {
+  public record Answer(byte[] result, int code, String message) {
+    public static Answer ok(byte[] result) {
       return new Answer(result, 0, null);
     }
 
-    static Answer error(int code, String message) {
+    public static Answer error(int code, String message) {
       return new Answer(null, code, message);
     }
   }
 
   /** Answers one query. */
-  interface Handler {
+  public interface Handler {
+    /** The answer to {@code query} (a call of {@code method}), or null for none. */
     Answer answer(String method, byte[] query);
   }
 
-  final int id;
-  final AtomicInteger keyExchanges = new AtomicInteger();
-  final AtomicInteger connections = new AtomicInteger();
-  final Semaphore accepted = new Semaphore(0);
-  final List<String> calls = new CopyOnWriteArrayList<>();
-  final List<Boolean> wrapped = new CopyOnWriteArrayList<>();
-  final Set<Long> sessionIds = ConcurrentHashMap.newKeySet();
-  final Map<Long, AuthKeySessions> keys = new ConcurrentHashMap<>();
-  volatile Handler handler = (method, query) -> Answer.error(400, "METHOD_INVALID");
-  volatile boolean mute;
+  /** The auth_key_id of the query being handled, for handlers that bind keys to users. */
+  public static final ThreadLocal<Long> CURRENT_KEY = new ThreadLocal<>();
+
+  public final int id;
+  public final AtomicInteger keyExchanges = new AtomicInteger();
+  public final AtomicInteger connections = new AtomicInteger();
+  public final Semaphore accepted = new Semaphore(0);
+  public final List<String> calls = new CopyOnWriteArrayList<>();
+  public final List<Boolean> wrapped = new CopyOnWriteArrayList<>();
+  public final Set<Long> sessionIds = ConcurrentHashMap.newKeySet();
+  public final Map<Long, AuthKeySessions> keys = new ConcurrentHashMap<>();
+  public volatile Handler handler = (method, query) -> Answer.error(400, "METHOD_INVALID");
+  public volatile boolean mute;
   private final ServerSocket socket;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final RandomSource random = RandomSource.secure();
   private final MessageIds ids = new MessageIds(Clock.systemUTC(), 0);
 
-  LoopbackDc(int id) throws IOException {
+  public LoopbackDc(int id) throws IOException {
     this.id = id;
     this.socket = new ServerSocket(0, 1000, InetAddress.getLoopbackAddress());
     Thread accept = new Thread(this::acceptLoop, "loopback-dc" + id);
@@ -76,16 +80,16 @@ final class LoopbackDc implements AutoCloseable {
     accept.start();
   }
 
-  DcAddress address() {
+  public DcAddress address() {
     return new DcAddress(id, "127.0.0.1", socket.getLocalPort());
   }
 
-  static ServerKeys serverKeys() {
+  public static ServerKeys serverKeys() {
     return ServerKeys.none().withPem(KEY.publicKey().toPem());
   }
 
   /** Closes every open connection (the server stays up). */
-  void dropConnections() {
+  public void dropConnections() {
     for (Socket s : open) {
       closeQuietly(s);
     }
@@ -155,6 +159,7 @@ final class LoopbackDc implements AutoCloseable {
       return;
     }
     Instant now = Instant.now();
+    CURRENT_KEY.set(sessions.authKeyId());
     ServerReceipt receipt = sessions.receive(frame, now);
     sessionIds.add(receipt.sessionId());
     if (mute) {
