@@ -96,7 +96,7 @@ class ClientOnlineTest {
 
   @Test
   void userMigrateMovesTheSessionToTheBotsHomeDcWithANewKeyThere() {
-    server.botHome = 3;
+    server.botHome(3);
     try (Client app = server.client("bot").workdir(dir).build()) {
       assertThat(app.loginBot(BotServer.TOKEN).id()).isEqualTo(BotServer.BOT_ID);
       assertThat(app.storage().session().dcId()).isEqualTo(3);
@@ -114,7 +114,7 @@ class ClientOnlineTest {
   void aFloodWaitOverTheThresholdReachesTheCallerWithItsSeconds() {
     try (Client app = server.client("bot").workdir(dir).build()) {
       app.loginBot(BotServer.TOKEN);
-      server.override = Answer.error(420, "FLOOD_WAIT_120");
+      server.override(Answer.error(420, "FLOOD_WAIT_120"));
       assertThatThrownBy(app::getMe).isInstanceOf(FloodWaitException.class)
           .satisfies(e -> assertThat(((FloodWaitException) e).seconds()).isEqualTo(120));
     }
