@@ -191,7 +191,7 @@ public final class Client implements AutoCloseable {
           + " apiHash(...)");
     }
     TlObject authorization = (TlObject) invoke(TlObject.of("auth.importBotAuthorization",
-        "flags", 0, "api_id", storage.session().apiId(), "api_hash", apiHash,
+        "flags", 0, "api_id", storage.session().apiId().intValue(), "api_hash", apiHash,
         "bot_auth_token", token));
     User me = User.from(authorization.object("user"));
     storage.session(storage.session().withUserId(me.id()).withIsBot(me.bot()));

@@ -189,7 +189,7 @@ final class ClientNetwork implements AutoCloseable {
       for (String pem : settings.serverKeysPem()) {
         keys = keys.withPem(pem);
       }
-      NetOptions o = NetOptions.defaults(session.apiId()).withKeys(keys)
+      NetOptions o = NetOptions.defaults(session.apiId().intValue()).withKeys(keys)
           .withTestMode(testMode(session));
       if (settings.transport() != null) {
         o = o.withTransport(settings.transport());

@@ -41,7 +41,7 @@ class ClientOnlineTest {
       assertThat(app.keyExchanges()).isEqualTo(1);
       Session s = app.storage().session();
       assertThat(s.dcId()).isEqualTo(2);
-      assertThat(s.apiId()).isEqualTo(611335);
+      assertThat(s.apiId()).isEqualTo(611335L);
       assertThat(s.testMode()).isFalse();
       assertThat(s.userId()).isEqualTo(BotServer.BOT_ID);
       assertThat(s.isBot()).isTrue();

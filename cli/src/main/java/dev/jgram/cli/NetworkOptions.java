@@ -21,7 +21,7 @@ final class NetworkOptions {
 
   @Option(names = "--api-id", paramLabel = "N",
       description = "The application's api_id (my.telegram.org).")
-  Integer apiId;
+  Long apiId;
 
   @Option(names = "--dc", paramLabel = "ID=HOST:PORT",
       description = "Where DC ID listens (repeatable); overrides Telegram's table and any "

@@ -38,7 +38,7 @@ final class OnlineSession {
     }
     Client.Builder b = Client.builder(":memory:").sessionString(
         SessionFormats.encode(loaded.session(), SessionFormat.GOTD_JSON));
-    Integer apiId = loaded.session().session().apiId();
+    Long apiId = loaded.session().session().apiId();
     return apiId == null ? b : b.apiId(apiId);
   }
 
