@@ -156,4 +156,33 @@ class LoginMeCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("ID=HOST:PORT");
   }
+
+  @Test
+  void aTelethonStringConvertedWithTheServerAddressReconnectsThereWithoutDcOrKey()
+      throws Exception {
+    Path session = dir.resolve("bot.session");
+    CliRun.cli().run(login(session, LoopbackBots.TOKEN));
+    CliRun.Result converted = CliRun.cli().run("convert", session.toString(), "--to",
+        "telethon-string", "--server", "127.0.0.1:" + server.dc(2).address().port());
+    assertThat(converted.exitCode()).as(converted.err()).isZero();
+    String telethon = converted.out().strip();
+
+    CliRun.Result noApiId = CliRun.cli().stdin(telethon).run("me", "-");
+    CliRun.Result r = CliRun.cli().stdin(telethon).run("me", "-", "--api-id", "611335",
+        "--json");
+
+    assertThat(noApiId.exitCode()).isEqualTo(1);
+    assertThat(noApiId.err()).contains("--api-id");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(json(r).get("key_exchanges").asInt()).isZero();
+    assertThat(json(r).get("dc_id").asInt()).isEqualTo(2);
+    assertThat(server.logins).hasValue(1);
+  }
+
+  @Test
+  void convertRefusesAServerWithoutAPort() {
+    CliRun.Result r = CliRun.cli().run("convert", dir.resolve("none.session").toString(),
+        "--to", "telethon-string", "--server", "127.0.0.1");
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
 }
