@@ -106,6 +106,7 @@ class DcConnectionTest {
       assertThat(again.sessionId()).isNotEqualTo(firstSession);
     }
     assertThat(dc.keyExchanges).hasValue(1);
+    assertThat(dc.badSalts).hasValue(1);
     assertThat(dc.sessionIds).hasSize(2);
     assertThat(dc.calls).containsExactly("help.getNearestDc", "help.getNearestDc");
   }

@@ -60,6 +60,8 @@ public final class LoopbackDc implements AutoCloseable {
   public final int id;
   public final AtomicInteger keyExchanges = new AtomicInteger();
   public final AtomicInteger connections = new AtomicInteger();
+  /** bad_server_salt notifications sent (error code 48). */
+  public final AtomicInteger badSalts = new AtomicInteger();
   public final Semaphore accepted = new Semaphore(0);
   public final List<String> calls = new CopyOnWriteArrayList<>();
   public final List<Boolean> wrapped = new CopyOnWriteArrayList<>();
@@ -162,6 +164,7 @@ public final class LoopbackDc implements AutoCloseable {
     CURRENT_KEY.set(sessions.authKeyId());
     ServerReceipt receipt = sessions.receive(frame, now);
     sessionIds.add(receipt.sessionId());
+    receipt.rejection().filter(r -> r.errorCode() == 48).ifPresent(r -> badSalts.incrementAndGet());
     if (mute) {
       return;
     }
