@@ -120,7 +120,8 @@ final class ConvertCommand implements Callable<Integer> {
 
   /** Applies the field flags and writes {@code read} as {@code to}. */
   int emit(PortableSession read, SessionFormat to, String from) {
-    PortableSession session = withServer(ConvertFields.apply(read, apiId, userId, bot, test));
+    PortableSession session =
+        withServer(ConvertFields.apply(read, apiId, userId, bot, test));
     List<SessionField> missing = SessionFormats.missingFields(session, to);
     if (!missing.isEmpty()) {
       throw new MissingSessionFieldsException(to, missing);

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * What {@code login --json} and {@code me --json} print, on one line, keys in this order:
- * {@code {"id":…,"is_bot":…,"username":…|null,"first_name":…,"dc_id":…,"key_exchanges":N}}.
+ * <pre>{"id":…,"is_bot":…,"username":…|null,"first_name":…,"dc_id":…,"key_exchanges":N}</pre>
  */
 final class MeJson {
   private MeJson() {}

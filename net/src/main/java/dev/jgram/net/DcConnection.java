@@ -1,12 +1,10 @@
 package dev.jgram.net;
 
 import dev.jgram.mtproto.auth.AuthKeyResult;
-import dev.jgram.mtproto.auth.KeyExchangeOptions;
 import dev.jgram.mtproto.session.ClientSession;
 import dev.jgram.mtproto.tl.TlCodec;
 import dev.jgram.mtproto.tl.TlCombinator;
 import dev.jgram.mtproto.tl.TlObject;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,7 +62,6 @@ public final class DcConnection implements AutoCloseable {
   final Map<Long, Call> sent = new LinkedHashMap<>();
   final ArrayDeque<Call> queued = new ArrayDeque<>();
   final Set<Call> delayed = new HashSet<>();
-  private final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
   final Pinger pinger;
   private final Sweeper sweeper;
   byte[] authKey;
@@ -72,13 +69,10 @@ public final class DcConnection implements AutoCloseable {
   Link link;
   State state = State.IDLE;
   boolean initSent;
-  private KeyExchangeRun exchange;
-  private NetLoop.Timer connectTimer;
-  private NetLoop.Timer backoffTimer;
-  private int failures;
-  private boolean wasReady;
-  private volatile int keyExchanges;
-  private volatile long sessionId;
+  final Dialer dialer = new Dialer(this);
+  final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
+  volatile int keyExchanges;
+  volatile long sessionId;
   private volatile boolean closed;
 
   private DcConnection(NetOptions options, DcAddress address, byte[] authKey, Listener listener) {
@@ -132,7 +126,7 @@ public final class DcConnection implements AutoCloseable {
         case CLOSED, KEY_UNKNOWN -> f.completeExceptionally(unusable());
         default -> {
           connectWaiters.add(f);
-          dialIfIdle();
+          dialer.dialIfIdle();
         }
       }
     });
@@ -170,13 +164,17 @@ public final class DcConnection implements AutoCloseable {
     }
     closed = true;
     CountDownLatch done = new CountDownLatch(1);
-    options.loop().execute(() -> {
-      try {
-        shutDown();
-      } finally {
-        done.countDown();
-      }
-    });
+    try {
+      options.loop().execute(() -> {
+        try {
+          shutDown();
+        } finally {
+          done.countDown();
+        }
+      });
+    } catch (IllegalStateException loopClosed) {
+      return;
+    }
     if (!options.loop().inLoop()) {
       try {
         done.await(5, TimeUnit.SECONDS);
@@ -209,7 +207,7 @@ public final class DcConnection implements AutoCloseable {
       case READY -> send(call);
       default -> {
         queued.add(call);
-        dialIfIdle();
+        dialer.dialIfIdle();
       }
     }
     sweeper.arm();
@@ -226,115 +224,6 @@ public final class DcConnection implements AutoCloseable {
     Outbox.send(this, call, dev.jgram.mtproto.session.OutgoingMessage.query(body));
   }
 
-  private void dialIfIdle() {
-    if (state == State.IDLE) {
-      failures = 0;
-      dial();
-    }
-  }
-
-  private void dial() {
-    backoffTimer = null;
-    if (state == State.CLOSED) {
-      return;
-    }
-    state = State.DIALING;
-    link = new Link(options.loop(), options.transport(), options.random(), new LinkEvents(this));
-    Link dialling = link;
-    connectTimer = options.loop().schedule(options.connectTimeout(), () -> dialling.fail(
-        new NetException("no connection to " + address + " within "
-            + options.connectTimeout().toMillis() + " ms")));
-    link.open(address, options.random());
-  }
-
-  /** The link is up: exchange a key if there is none, else go ready. */
-  void linkConnected() {
-    initSent = false;
-    if (authKey != null) {
-      ready();
-      return;
-    }
-    state = State.EXCHANGING;
-    int dc = options.testMode() ? 10000 + address.id() : address.id();
-    exchange = new KeyExchangeRun(options.keys(), KeyExchangeOptions.current(dc),
-        options.random(), options.clock());
-    link.send(exchange.start());
-  }
-
-  /** A plain frame during the key exchange. */
-  void exchangeFrame(byte[] payload) {
-    byte[] next = exchange.advance(payload);
-    if (next != null) {
-      link.send(next);
-      return;
-    }
-    AuthKeyResult result = exchange.result();
-    exchange = null;
-    keyExchanges++;
-    authKey = result.authKey();
-    try {
-      listener.authKeyCreated(this, result);
-    } catch (RuntimeException e) {
-      System.getLogger(DcConnection.class.getName()).log(System.Logger.Level.WARNING,
-          "storing the new auth key failed", e);
-    }
-    session = ClientSession.create(authKey, result.firstSalt(), result.timeOffset(),
-        options.random());
-    ready();
-  }
-
-  private void ready() {
-    if (session == null) {
-      session = ClientSession.create(authKey, 0L, 0L, options.random());
-    }
-    sessionId = session.sessionId();
-    state = State.READY;
-    wasReady = true;
-    failures = 0;
-    cancel(connectTimer);
-    connectTimer = null;
-    connectWaiters.forEach(f -> f.complete(null));
-    connectWaiters.clear();
-    List<Call> again = new ArrayList<>(sent.values());
-    sent.clear();
-    again.addAll(queued);
-    queued.clear();
-    again.forEach(this::send);
-    pinger.start();
-  }
-
-  /** The link closed; decide between giving up and dialling again. */
-  void linkClosed(Throwable cause) {
-    link = null;
-    exchange = null;
-    cancel(connectTimer);
-    connectTimer = null;
-    pinger.stop();
-    if (state == State.CLOSED || cause == null) {
-      return;
-    }
-    NetException fatal = LinkFailures.fatal(this, cause, state);
-    if (fatal != null) {
-      state = fatal instanceof AuthKeyUnknownException ? State.KEY_UNKNOWN : State.IDLE;
-      failAll(fatal);
-      return;
-    }
-    failures++;
-    boolean wanted = wasReady || !sent.isEmpty() || !queued.isEmpty()
-        || !connectWaiters.isEmpty();
-    if (failures >= options.reconnectAttempts() || !wanted) {
-      state = State.IDLE;
-      failAll(new ConnectionFailedException("cannot reach " + address + " after " + failures
-          + " attempt(s): " + LinkFailures.describe(cause), cause));
-      wasReady = false;
-      return;
-    }
-    state = State.BACKOFF;
-    Duration delay = Backoff.delay(failures, options.backoffBase(), options.backoffMax(),
-        options.random());
-    backoffTimer = options.loop().schedule(delay, this::dial);
-  }
-
   void failAll(Throwable error) {
     List<Call> calls = new ArrayList<>(sent.values());
     calls.addAll(queued);
@@ -349,7 +238,7 @@ public final class DcConnection implements AutoCloseable {
 
   private void shutDown() {
     state = State.CLOSED;
-    cancel(backoffTimer);
+    dialer.stop();
     pinger.stop();
     sweeper.stop();
     failAll(new NetException("connection to " + address + " was closed"));
@@ -358,7 +247,7 @@ public final class DcConnection implements AutoCloseable {
     }
   }
 
-  private NetException unusable() {
+  NetException unusable() {
     return state == State.KEY_UNKNOWN ? LinkFailures.keyUnknown(this)
         : new NetException("connection to " + address + " is closed");
   }

@@ -11,7 +11,7 @@ final class LinkEvents implements Link.Listener {
   @Override
   public void connected(Link link) {
     if (link == c.link) {
-      c.linkConnected();
+      c.dialer.linkConnected();
     }
   }
 
@@ -23,7 +23,7 @@ final class LinkEvents implements Link.Listener {
     c.pinger.received();
     try {
       if (c.state == DcConnection.State.EXCHANGING) {
-        c.exchangeFrame(payload);
+        c.dialer.exchangeFrame(payload);
       } else if (c.state == DcConnection.State.READY) {
         Inbox.receive(c, payload);
       }
@@ -35,7 +35,7 @@ final class LinkEvents implements Link.Listener {
   @Override
   public void closed(Link link, Throwable cause) {
     if (link == c.link) {
-      c.linkClosed(cause);
+      c.dialer.linkClosed(cause);
     }
   }
 }
