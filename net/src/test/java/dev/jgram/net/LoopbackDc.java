@@ -57,6 +57,12 @@ public final class LoopbackDc implements AutoCloseable {
   /** The auth_key_id of the query being handled, for handlers that bind keys to users. */
   public static final ThreadLocal<Long> CURRENT_KEY = new ThreadLocal<>();
 
+  /** Answers one query knowing who sent it (the key, the session, the msg_id, the api_id). */
+  public interface ContextHandler {
+    /** The answer, or null for none. */
+    Answer answer(long authKeyId, long sessionId, long msgId, int apiId, byte[] query);
+  }
+
   public final int id;
   public final AtomicInteger keyExchanges = new AtomicInteger();
   public final AtomicInteger connections = new AtomicInteger();
@@ -69,6 +75,8 @@ public final class LoopbackDc implements AutoCloseable {
   public final Map<Long, AuthKeySessions> keys = new ConcurrentHashMap<>();
   public volatile Handler handler = (method, query) -> Answer.error(400, "METHOD_INVALID");
   public volatile boolean mute;
+  /** When set, answers every query instead of {@link #handler}. */
+  public volatile ContextHandler contextHandler;
   private final ServerSocket socket;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final RandomSource random = RandomSource.secure();
@@ -180,14 +188,18 @@ public final class LoopbackDc implements AutoCloseable {
   private void answer(Connection c, ServerSession session, ServerReceipt.Query q,
       boolean[] inited, Instant now) throws IOException {
     TlReader r = new TlReader(q.body());
-    boolean wasWrapped = unwrap(r);
+    int apiId = unwrap(r);
+    boolean wasWrapped = apiId >= 0;
     inited[0] |= wasWrapped;
     byte[] query = r.readRaw(r.remaining());
     String method = Wrappers.methodName(CODEC.schema(), query);
     calls.add(method);
     wrapped.add(wasWrapped);
-    Answer a = inited[0] ? handler.answer(method, query)
-        : Answer.error(400, "CONNECTION_NOT_INITED");
+    ContextHandler context = contextHandler;
+    Answer a = !inited[0] ? Answer.error(400, "CONNECTION_NOT_INITED")
+        : context != null ? context.answer(CURRENT_KEY.get(), session.sessionId(), q.msgId(),
+            apiId, query)
+        : handler.answer(method, query);
     if (a == null) {
       return;
     }
@@ -198,10 +210,10 @@ public final class LoopbackDc implements AutoCloseable {
     }
   }
 
-  /** Skips invokeWithLayer and initConnection (flags 0); true if they were there. */
-  private static boolean unwrap(TlReader r) {
+  /** Skips invokeWithLayer and initConnection (flags 0); their api_id, or -1 without. */
+  private static int unwrap(TlReader r) {
     if (r.peekInt() != Wrappers.INVOKE_WITH_LAYER) {
-      return false;
+      return -1;
     }
     r.readInt();
     r.readInt();
@@ -209,11 +221,11 @@ public final class LoopbackDc implements AutoCloseable {
       throw new IllegalStateException("invokeWithLayer without initConnection");
     }
     r.readInt();
-    r.readInt();
+    int apiId = r.readInt();
     for (int i = 0; i < 6; i++) {
       r.readString();
     }
-    return true;
+    return apiId;
   }
 
   private static void closeQuietly(Socket s) {
