@@ -290,4 +290,18 @@ class DcConnectionTest {
     assertThatThrownBy(() -> c.invoke(NEAREST).get(5, TimeUnit.SECONDS))
         .hasCauseInstanceOf(NetException.class);
   }
+
+  @Test
+  void fiveHundredConcurrentCallsAreEachAnsweredExactlyOnce() throws Exception {
+    try (DcConnection c = DcConnection.create(options(), dc.address(), null, null)) {
+      java.util.List<CompletableFuture<Object>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        calls.add(c.invoke(NEAREST));
+      }
+      CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      assertThat(calls).allSatisfy(f -> assertThat(f.get()).isInstanceOf(TlObject.class));
+    }
+    assertThat(dc.calls).hasSize(500);
+    assertThat(dc.wrapped.stream().filter(w -> w)).hasSize(1);
+  }
 }
