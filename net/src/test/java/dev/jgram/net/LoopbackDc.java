@@ -115,6 +115,7 @@ public final class LoopbackDc implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket s = socket.accept();
+        s.setTcpNoDelay(true);
         open.add(s);
         connections.incrementAndGet();
         accepted.release();
