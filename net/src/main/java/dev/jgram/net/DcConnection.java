@@ -62,6 +62,7 @@ public final class DcConnection implements AutoCloseable {
   final Map<Long, Call> sent = new LinkedHashMap<>();
   final ArrayDeque<Call> queued = new ArrayDeque<>();
   final Set<Call> delayed = new HashSet<>();
+  private final List<Call> batch = new ArrayList<>();
   final Pinger pinger;
   private final Sweeper sweeper;
   byte[] authKey;
@@ -204,7 +205,7 @@ public final class DcConnection implements AutoCloseable {
   void submit(Call call) {
     switch (state) {
       case CLOSED, KEY_UNKNOWN -> call.future.completeExceptionally(unusable());
-      case READY -> send(call);
+      case READY -> batch(call);
       default -> {
         queued.add(call);
         dialer.dialIfIdle();
@@ -214,6 +215,30 @@ public final class DcConnection implements AutoCloseable {
   }
 
   /** Packs and writes a call, wrapped in initConnection if it is the connection's first. */
+  /**
+   * Collects calls submitted in one turn of the loop and sends them together at its end: one
+   * container, one encryption and one write for many calls.
+   */
+  private void batch(Call call) {
+    batch.add(call);
+    if (batch.size() == 1) {
+      options.loop().execute(this::flushBatch);
+    }
+  }
+
+  private void flushBatch() {
+    List<Call> calls = new ArrayList<>(batch);
+    batch.clear();
+    if (state != State.READY) {
+      calls.forEach(this::submit);
+      return;
+    }
+    if (!initSent && !calls.isEmpty()) {
+      send(calls.remove(0));
+    }
+    Outbox.sendAll(this, calls);
+  }
+
   void send(Call call) {
     byte[] body = call.query;
     if (!initSent || call.forceWrap) {
@@ -226,6 +251,8 @@ public final class DcConnection implements AutoCloseable {
 
   void failAll(Throwable error) {
     List<Call> calls = new ArrayList<>(sent.values());
+    calls.addAll(batch);
+    batch.clear();
     calls.addAll(queued);
     calls.addAll(delayed);
     sent.clear();

@@ -2,6 +2,7 @@ package dev.jgram.net;
 
 import dev.jgram.mtproto.session.OutgoingMessage;
 import dev.jgram.mtproto.session.Packed;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Packs messages with the connection's session and writes them to its link. */
@@ -13,6 +14,24 @@ final class Outbox {
     Packed packed = c.session.pack(List.of(message), c.options.clock().instant());
     call.msgId = packed.msgIds().get(0);
     c.sent.put(call.msgId, call);
+    packed.messages().forEach(c.link::send);
+  }
+
+  /** Sends calls that need no init wrapper together (containers as the session packs them). */
+  static void sendAll(DcConnection c, List<Call> calls) {
+    if (calls.isEmpty()) {
+      return;
+    }
+    List<OutgoingMessage> messages = new ArrayList<>(calls.size());
+    for (Call call : calls) {
+      messages.add(OutgoingMessage.query(call.query));
+    }
+    Packed packed = c.session.pack(messages, c.options.clock().instant());
+    for (int i = 0; i < calls.size(); i++) {
+      Call call = calls.get(i);
+      call.msgId = packed.msgIds().get(i);
+      c.sent.put(call.msgId, call);
+    }
     packed.messages().forEach(c.link::send);
   }
 
