@@ -41,6 +41,7 @@ final class ClientNetwork implements AutoCloseable {
   private DcTable table;
   private NetOptions options;
   private DcConnection home;
+  private TlCodec codec;
 
   ClientNetwork(String name, Storage storage, NetSettings settings, DcAddress sessionAddress,
       Consumer<Object> results) {
@@ -199,6 +200,13 @@ final class ClientNetwork implements AutoCloseable {
     return options;
   }
 
+  private synchronized TlCodec codec() {
+    if (codec == null) {
+      codec = TlCodec.forLayer(options.layer());
+    }
+    return codec;
+  }
+
   private boolean testMode(Session session) {
     return settings.testMode() != null ? settings.testMode()
         : Boolean.TRUE.equals(session.testMode());
@@ -217,7 +225,7 @@ final class ClientNetwork implements AutoCloseable {
     @Override
     public void updates(DcConnection connection, byte[] updates) {
       try {
-        results.accept(TlCodec.forLayer(options.layer()).decode(updates));
+        results.accept(codec().decode(updates));
       } catch (RuntimeException undecodable) {
         System.getLogger(ClientNetwork.class.getName()).log(System.Logger.Level.DEBUG,
             "an update could not be decoded", undecodable);
