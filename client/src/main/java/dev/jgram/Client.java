@@ -50,8 +50,17 @@ import java.util.regex.Pattern;
  * <p>The constructor opens the storage (Pyrogram opens it in {@code start()}): a Java
  * try-with-resources block expects the object to be usable at once, and a bad session
  * string or a session locked by another process then fails on the line that names it. The
- * network calls a later version adds ({@code start()}, {@code getMe()}, ...) build on this
- * opened storage and change none of the calls here. {@link #close()} saves and closes.
+ * network is reached lazily, on the first {@link #loginBot}, {@link #getMe()} or
+ * {@link #invoke}: the first connection makes the auth key when the storage holds none and
+ * writes it at once; a stored key is used as it is (no key exchange, no login call).
+ * {@link #close()} closes the connection, saves and closes the storage.
+ *
+ * <pre>{@code
+ * try (var app = Client.builder("my_bot").apiId(12345).apiHash("0123...cdef").build()) {
+ *   User me = app.loginBot("123456:ABC-DEF");   // later runs: no key exchange, no login
+ *   Object config = app.invoke(TlObject.of("help.getConfig"));
+ * }
+ * }</pre>
  *
  * <p>A client is safe to use from several threads.
  */
