@@ -25,6 +25,15 @@ final class Dialer {
     this.c = c;
   }
 
+  /**
+   * The server answered on this connection: the dials in a row that failed start counting
+   * from zero again. Not on TCP connect alone: a server that accepts and then refuses (-429)
+   * must still end in a typed failure.
+   */
+  void answered() {
+    failures = 0;
+  }
+
   void stop() {
     DcConnection.cancel(backoffTimer);
     DcConnection.cancel(connectTimer);
@@ -85,6 +94,7 @@ final class Dialer {
     }
     c.session = ClientSession.create(c.authKey, result.firstSalt(), result.timeOffset(),
         c.options.random());
+    answered();
     ready();
   }
 
@@ -95,7 +105,6 @@ final class Dialer {
     c.sessionId = c.session.sessionId();
     c.state = DcConnection.State.READY;
     wasReady = true;
-    failures = 0;
     DcConnection.cancel(connectTimer);
     connectTimer = null;
     c.connectWaiters.forEach(f -> f.complete(null));

@@ -26,6 +26,7 @@ final class LinkEvents implements Link.Listener {
         c.dialer.exchangeFrame(payload);
       } else if (c.state == DcConnection.State.READY) {
         Inbox.receive(c, payload);
+        c.dialer.answered();
       }
     } catch (RuntimeException e) {
       link.fail(e);

@@ -304,4 +304,30 @@ class DcConnectionTest {
     assertThat(dc.calls).hasSize(500);
     assertThat(dc.wrapped.stream().filter(w -> w)).hasSize(1);
   }
+
+  @Test
+  void aTransportFloodBacksOffAndTheCallIsAnsweredOnceOnTheNextConnection() throws Exception {
+    try (DcConnection c = DcConnection.create(options(), dc.address(), null, null)) {
+      await(c.invoke(NEAREST));
+      dc.transportErrors.add(-429);
+      dc.transportErrors.add(-429);
+      assertThat(await(c.invoke(NEAREST))).isInstanceOf(TlObject.class);
+    }
+    assertThat(dc.connections).hasValue(3);
+    assertThat(dc.calls).hasSize(2);
+  }
+
+  @Test
+  void transportFloodOnEveryDialEndsInConnectionFailedNotALoop() throws Exception {
+    try (DcConnection c = DcConnection.create(options(), dc.address(), null, null)) {
+      await(c.invoke(NEAREST));
+      for (int i = 0; i < 10; i++) {
+        dc.transportErrors.add(-429);
+      }
+      assertThat(failure(c.invoke(NEAREST))).isInstanceOf(ConnectionFailedException.class)
+          .hasMessageContaining("-429").hasMessageContaining("after 3 attempt(s)");
+    }
+    // The lost connection counts as the first failure, then two more dials: 3 in a row.
+    assertThat(dc.connections).hasValue(3);
+  }
 }

@@ -75,6 +75,9 @@ public final class LoopbackDc implements AutoCloseable {
   public final Map<Long, AuthKeySessions> keys = new ConcurrentHashMap<>();
   public volatile Handler handler = (method, query) -> Answer.error(400, "METHOD_INVALID");
   public volatile boolean mute;
+  /** Transport errors (e.g. -429) to answer the next encrypted messages with, then close. */
+  public final java.util.Queue<Integer> transportErrors =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   /** When set, answers every query instead of {@link #handler}. */
   public volatile ContextHandler contextHandler;
   private final ServerSocket socket;
@@ -164,6 +167,11 @@ public final class LoopbackDc implements AutoCloseable {
   }
 
   private void encrypted(Connection c, byte[] frame, boolean[] inited) throws IOException {
+    Integer error = transportErrors.poll();
+    if (error != null) {
+      c.sendError(error);
+      throw new IOException("closing after transport error " + error);
+    }
     AuthKeySessions sessions = keys.get(AuthKeySessions.authKeyIdOf(frame));
     if (sessions == null) {
       c.sendError(-404);
