@@ -409,8 +409,10 @@ public final class Client implements AutoCloseable {
     }
 
     /**
-     * Where DC {@code id} listens, overriding Telegram's table and the address a session
-     * string carries (repeat for several DCs).
+     * Where DC {@code id} listens, overriding the address a session string carries (repeat
+     * for several DCs). Once any DC is given, Telegram's built-in table is not used: a DC the
+     * client must move to and was not given is looked up in the server's
+     * {@code help.getConfig}.
      */
     public Builder dc(int id, String host, int port) {
       dcs.add(new DcAddress(id, host, port));

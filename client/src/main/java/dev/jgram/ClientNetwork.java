@@ -167,8 +167,10 @@ final class ClientNetwork implements AutoCloseable {
 
   private DcTable table() {
     if (table == null) {
-      boolean test = testMode(storage.session());
-      DcTable t = DcTable.builtIn(test);
+      // DCs given with dc(...) mean other servers: Telegram's addresses are not mixed in, and
+      // a DC they do not list is looked up in that server's help.getConfig.
+      DcTable t = settings.dcs().isEmpty() ? DcTable.builtIn(testMode(storage.session()))
+          : DcTable.of(List.of());
       if (sessionAddress != null) {
         t = t.with(sessionAddress);
       }

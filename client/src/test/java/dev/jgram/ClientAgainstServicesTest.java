@@ -213,4 +213,19 @@ class ClientAgainstServicesTest {
       assertThat(again.storage().keyRevocation()).isPresent();
     }
   }
+
+  @Test
+  void aMigrationToADcNotGivenFindsItInHelpGetConfig() {
+    cluster.services.addBot(BotSpec.ofToken("5000004:AAH-far").withHomeDc(3));
+    Client.Builder onlyDc2 = Client.builder("far").workdir(dir).apiId(611335)
+        .apiHash("d524b414d21f4d37f08684c1df41ac9c")
+        .serverKey(dev.jgram.net.LoopbackDc.KEY.publicKey().toPem())
+        .dc(2, "127.0.0.1", cluster.dc(2).address().port());
+    try (Client app = onlyDc2.build()) {
+      assertThat(app.loginBot("5000004:AAH-far").id()).isEqualTo(5000004L);
+      assertThat(app.storage().session().dcId()).isEqualTo(3);
+    }
+    assertThat(cluster.count("help.getConfig")).isEqualTo(1);
+    assertThat(cluster.dc(3).keyExchanges).hasValue(1);
+  }
 }
