@@ -157,8 +157,13 @@ public final class Client implements AutoCloseable {
    *       username ({@code "@Durov"}, {@code "durov"}).
    * </ul>
    *
+   * <p>A username the cache misses (or whose entry expired) is asked of Telegram with
+   * {@code contacts.resolveUsername} when the client is online (after a {@link #loginBot},
+   * {@link #getMe()} or {@link #invoke} of this run), and the answer goes to the cache.
+   *
    * @throws PeerNotFoundException if the cache does not know the peer (or the username's
-   *     entry has expired)
+   *     entry has expired) and, for a username, the client is offline or Telegram does not
+   *     know it either
    * @throws IllegalArgumentException for null, blank or other types
    */
   public InputPeer resolvePeer(Object peer) {
@@ -169,7 +174,25 @@ public final class Client implements AutoCloseable {
       throw new IllegalArgumentException("peer must be a Long, Integer or String, was "
           + (peer == null ? "null" : peer.getClass().getName()));
     }
-    return PeerResolver.resolve(storage, text);
+    try {
+      return PeerResolver.resolve(storage, text);
+    } catch (PeerNotFoundException miss) {
+      String username = PeerResolver.normalise(text);
+      if (!network.isOnline() || username.isEmpty() || PeerResolver.isInteger(username)) {
+        throw miss;
+      }
+      TlObject resolved;
+      try {
+        resolved = (TlObject) invoke(UsernameLookup.request(username));
+      } catch (dev.jgram.net.RpcException unknown) {
+        if (unknown.code() == 400 && unknown.errorMessage().startsWith("USERNAME_")) {
+          miss.addSuppressed(unknown);
+          throw miss;
+        }
+        throw unknown;
+      }
+      return UsernameLookup.inputPeer(resolved, miss);
+    }
   }
 
   /**

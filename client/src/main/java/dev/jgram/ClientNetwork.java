@@ -57,9 +57,9 @@ final class ClientNetwork implements AutoCloseable {
     return keyExchanges.get();
   }
 
-  /** The home DC's address, dialled or not. */
-  synchronized DcAddress homeAddress() {
-    return home().address();
+  /** Whether this client has a connection (it went online in this run and is not closed). */
+  synchronized boolean isOnline() {
+    return home != null;
   }
 
   /**

@@ -228,4 +228,22 @@ class ClientAgainstServicesTest {
     assertThat(cluster.count("help.getConfig")).isEqualTo(1);
     assertThat(cluster.dc(3).keyExchanges).hasValue(1);
   }
+
+  @Test
+  void anUncachedUsernameIsResolvedOnlineOnceTheClientIsOnline() {
+    long other = cluster.services.addBot(
+        BotSpec.ofToken("5000009:AAH-second").withUsername("second_test_bot"));
+    try (Client app = cluster.client("bot").workdir(dir).build()) {
+      assertThatThrownBy(() -> app.resolvePeer("@second_test_bot"))
+          .isInstanceOf(dev.jgram.storage.PeerNotFoundException.class);
+      assertThat(cluster.count("contacts.resolveUsername")).isZero();
+      app.loginBot(TOKEN);
+
+      assertThat(app.resolvePeer("@Second_Test_Bot")).isEqualTo(new dev.jgram.storage.InputPeer
+          .User(other, cluster.services.userAccessHash(BOT, other)));
+      assertThatThrownBy(() -> app.resolvePeer("@nobody_here_bot"))
+          .isInstanceOf(dev.jgram.storage.PeerNotFoundException.class);
+    }
+    assertThat(cluster.count("contacts.resolveUsername")).isEqualTo(2);
+  }
 }
