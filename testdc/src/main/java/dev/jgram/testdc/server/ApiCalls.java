@@ -1,0 +1,143 @@
+package dev.jgram.testdc.server;
+
+import dev.jgram.mtproto.tl.TlCodec;
+import dev.jgram.mtproto.tl.TlException;
+import dev.jgram.mtproto.tl.TlObject;
+import dev.jgram.mtproto.tl.TlWriter;
+import dev.jgram.testdc.api.Answer;
+import dev.jgram.testdc.api.ApiService;
+import dev.jgram.testdc.api.CallContext;
+import dev.jgram.testdc.event.ClusterEvent;
+import dev.jgram.testdc.event.EventLog;
+import java.util.OptionalLong;
+
+/**
+ * The RPC path of one DC: decodes an API query in the connection's layer, takes its wrappers
+ * off, enforces {@code initConnection}, asks the {@link ApiService}, encodes the answer in the
+ * connection's layer as {@code rpc_result} and logs the call.
+ *
+ * <pre>
+ * query layer unsupported          -&gt; 400 CONNECTION_LAYER_INVALID
+ * query undecodable in its layer   -&gt; 400 INPUT_METHOD_INVALID (method logged as #&lt;id&gt;)
+ * connection not initialised       -&gt; 400 CONNECTION_NOT_INITED
+ * temporary key not bound          -&gt; 401 AUTH_KEY_PERM_EMPTY
+ * service threw                    -&gt; 500 INTERNAL (logged)
+ * </pre>
+ */
+final class ApiCalls {
+  private static final System.Logger LOG = System.getLogger(ApiCalls.class.getName());
+  static final int RPC_RESULT = 0xf35c6d01;
+  static final int RPC_ERROR = 0x2144ca19;
+
+  private final int dcId;
+  private final ApiService service;
+  private final LayerCodecs codecs;
+  private final EventLog events;
+
+  ApiCalls(int dcId, ApiService service, LayerCodecs codecs, EventLog events) {
+    this.dcId = dcId;
+    this.service = service;
+    this.codecs = codecs;
+    this.events = events;
+  }
+
+  /** Who sent a query: the key and session it came on. */
+  record Caller(long authKeyId, long sessionId, boolean temporaryKey, long permanentKeyId) {}
+
+  /** An answered query: the rpc_result body and the user the key belongs to now, or null. */
+  record Reply(byte[] rpcResult, Long userId) {}
+
+  /** Answers one API query received with message id {@code msgId}. */
+  Reply call(ConnectionState connection, Caller caller, long msgId, byte[] query) {
+    int announced = QueryPeek.layer(query);
+    if (announced > 0 && codecs.codec(announced) == null) {
+      return finish(connection, caller, msgId, "#" + hexId(query), null,
+          Answer.error(400, "CONNECTION_LAYER_INVALID"));
+    }
+    TlCodec codec = codecs.forConnection(announced > 0 ? announced : connection.layer());
+    Unwrapped unwrapped;
+    try {
+      unwrapped = Unwrapped.of(codec.decode(query));
+    } catch (TlException | ClassCastException e) {
+      return finish(connection, caller, msgId, "#" + hexId(query), null,
+          Answer.error(400, "INPUT_METHOD_INVALID"));
+    }
+    connection.announce(unwrapped);
+    String method = unwrapped.query().name();
+    if (!connection.initialized()) {
+      return finish(connection, caller, msgId, method, null,
+          Answer.error(400, "CONNECTION_NOT_INITED"));
+    }
+    if (caller.temporaryKey() && caller.permanentKeyId() == 0
+        && !method.equals("auth.bindTempAuthKey")) {
+      return finish(connection, caller, msgId, method, null,
+          Answer.error(401, "AUTH_KEY_PERM_EMPTY"));
+    }
+    CallContext context = new CallContext(dcId, caller.authKeyId(), caller.sessionId(), msgId,
+        effectiveLayer(connection), connection.apiId(), caller.temporaryKey(),
+        caller.permanentKeyId());
+    return finish(connection, caller, msgId, method, unwrapped.query(), ask(context, unwrapped));
+  }
+
+  private Answer ask(CallContext context, Unwrapped unwrapped) {
+    try {
+      Answer answer = service.handle(context, unwrapped.query());
+      if (answer == null) {
+        throw new IllegalStateException("the API service answered null to "
+            + unwrapped.query().name());
+      }
+      return answer;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "API service failed on "
+          + unwrapped.query().name(), e);
+      return Answer.error(500, "INTERNAL");
+    }
+  }
+
+  private Reply finish(ConnectionState connection, Caller caller, long msgId, String method,
+      TlObject query, Answer answer) {
+    byte[] body = encode(connection, query, answer);
+    if (body == null) {
+      answer = Answer.error(500, "INTERNAL");
+      body = encode(connection, null, answer);
+    }
+    Long userId = userOf(caller);
+    String error = answer instanceof Answer.Error e ? e.message() : null;
+    events.add(new ClusterEvent.Rpc(dcId, caller.authKeyId(), caller.sessionId(),
+        connection.layer(), method, userId, error));
+    byte[] result = new TlWriter().writeInt(RPC_RESULT).writeLong(msgId).writeRaw(body)
+        .toByteArray();
+    return new Reply(result, userId);
+  }
+
+  /** The answer's bytes in the connection's layer, or null if it does not fit the schema. */
+  private byte[] encode(ConnectionState connection, TlObject query, Answer answer) {
+    if (answer instanceof Answer.Error error) {
+      return new TlWriter().writeInt(RPC_ERROR).writeInt(error.code())
+          .writeString(error.message()).toByteArray();
+    }
+    TlObject value = ((Answer.Result) answer).value();
+    try {
+      return ResultEncoding.encode(codecs.schemaForConnection(connection.layer()), query, value);
+    } catch (TlException | ClassCastException e) {
+      LOG.log(System.Logger.Level.WARNING, "answer to " + (query == null ? "?" : query.name())
+          + " does not fit layer " + effectiveLayer(connection), e);
+      return null;
+    }
+  }
+
+  private Long userOf(Caller caller) {
+    long key = caller.temporaryKey() && caller.permanentKeyId() != 0
+        ? caller.permanentKeyId() : caller.authKeyId();
+    OptionalLong user = service.userOf(key);
+    return user.isPresent() ? user.getAsLong() : null;
+  }
+
+  private int effectiveLayer(ConnectionState connection) {
+    return connection.layer() == 0 ? codecs.defaultLayer() : connection.layer();
+  }
+
+  private static String hexId(byte[] query) {
+    return String.format("%08x", QueryPeek.id(query));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.jgram.testdc.server;
+
+import dev.jgram.mtproto.transport.ServerTransport;
+import dev.jgram.mtproto.transport.TransportException;
+import dev.jgram.testdc.io.Wire;
+import dev.jgram.testdc.io.WireHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection to one DC: tells the transport from the first bytes, cuts frames,
+ * applies the transport faults, and hands each frame to its DC by auth_key_id. Answers leave
+ * through {@link #send}, in the connection's framing, from any thread.
+ *
+ * <pre>
+ * frame shorter than 8 bytes     -&gt; -404
+ * auth_key_id 0                  -&gt; plain message: key exchange
+ * auth_key_id unknown            -&gt; -404
+ * auth_key_id known              -&gt; session layer
+ * </pre>
+ */
+final class DcConnection implements WireHandler {
+  private static final System.Logger LOG = System.getLogger(DcConnection.class.getName());
+
+  private final DcServer dc;
+  private final ServerTransport transport;
+  private final ConnectionState state = new ConnectionState();
+  private Wire wire;
+  private int framesReceived;
+
+  DcConnection(DcServer dc, ServerTransport transport) {
+    this.dc = dc;
+    this.transport = transport;
+  }
+
+  @Override
+  public void onBytes(Wire from, byte[] data, int offset, int length) {
+    if (wire == null) {
+      wire = from;
+      dc.opened(this);
+    }
+    List<byte[]> frames;
+    try {
+      frames = transport.receive(data, offset, length);
+    } catch (TransportException e) {
+      LOG.log(System.Logger.Level.DEBUG, "dc " + dc.id() + ": transport refused", e);
+      from.close();
+      return;
+    }
+    for (byte[] frame : frames) {
+      if (from.isClosed() || !accept(frame)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void onClosed(Wire closed) {
+    if (wire != null) {
+      dc.closed(this);
+    }
+  }
+
+  /** Handles one frame; false once the connection has closed. */
+  private boolean accept(byte[] frame) {
+    framesReceived++;
+    int closeAfter = dc.faults().closeAfterFrames();
+    if (closeAfter > 0 && framesReceived >= closeAfter) {
+      wire.close();
+      return false;
+    }
+    int fault = dc.faults().takeTransportError();
+    if (fault != 0) {
+      sendError(fault);
+      return true;
+    }
+    if (frame.length < 8) {
+      sendError(-404);
+      return true;
+    }
+    long authKeyId = FrameIds.authKeyId(frame);
+    if (authKeyId == 0) {
+      dc.plainMessage(this, frame);
+    } else {
+      dc.encryptedMessage(this, authKeyId, frame);
+    }
+    return !wire.isClosed();
+  }
+
+  /** Sends one payload as a frame, after the answer delay if one is set. */
+  void send(byte[] payload) {
+    Duration delay = dc.faults().answerDelay();
+    if (delay.isZero()) {
+      if (wire.loop().inLoop()) {
+        wire.send(transport.frame(payload));
+      } else {
+        wire.loop().execute(() -> wire.send(transport.frame(payload)));
+      }
+      return;
+    }
+    dc.scheduler().schedule(() -> wire.loop().execute(() -> wire.send(transport.frame(payload))),
+        delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Sends a transport error code such as -404 as a frame. */
+  void sendError(int code) {
+    if (wire.loop().inLoop()) {
+      wire.send(transport.errorFrame(code));
+    } else {
+      wire.loop().execute(() -> wire.send(transport.errorFrame(code)));
+    }
+  }
+
+  /** Closes the connection once what was sent has left. */
+  void closeAfterFlush() {
+    wire.closeAfterFlush();
+  }
+
+  /** Whether the connection is closed. */
+  boolean isClosed() {
+    return wire == null || wire.isClosed();
+  }
+
+  ConnectionState state() {
+    return state;
+  }
+}
