@@ -3,6 +3,8 @@ package dev.jgram.testdc.server;
 import dev.jgram.mtproto.RandomSource;
 import dev.jgram.testdc.api.ApiService;
 import dev.jgram.testdc.api.DcAddress;
+import dev.jgram.testdc.api.LoginEvent;
+import dev.jgram.testdc.event.ClusterEvent;
 import dev.jgram.testdc.api.UpdatePush;
 import dev.jgram.testdc.event.EventLog;
 import dev.jgram.testdc.io.IoLoop;
@@ -124,6 +126,12 @@ public final class ClusterCore implements AutoCloseable {
   /** Where the services push updates. */
   public UpdatePush updatePush() {
     return context.updates();
+  }
+
+  /** Records that the services bound an auth key to an account. */
+  public void login(LoginEvent event) {
+    context.events().add(new ClusterEvent.Login(event.dcId(), event.authKeyId(),
+        event.userId(), event.bot()));
   }
 
   /** The cluster's clock (skewed by {@link Faults#skewClock}). */
