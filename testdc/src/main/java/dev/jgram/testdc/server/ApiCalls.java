@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 /**
  * The RPC path of one DC: decodes an API query in the connection's layer, takes its wrappers
  * off, enforces {@code initConnection}, asks the {@link ApiService}, encodes the answer in the
- * connection's layer as {@code rpc_result} and logs the call.
+ * connection's layer (the session layer wraps it in {@code rpc_result}) and logs the call.
  *
  * <pre>
  * query layer unsupported          -&gt; 400 CONNECTION_LAYER_INVALID
@@ -26,7 +26,6 @@ import java.util.OptionalLong;
  */
 final class ApiCalls {
   private static final System.Logger LOG = System.getLogger(ApiCalls.class.getName());
-  static final int RPC_RESULT = 0xf35c6d01;
   static final int RPC_ERROR = 0x2144ca19;
 
   private final int dcId;
@@ -44,8 +43,11 @@ final class ApiCalls {
   /** Who sent a query: the key and session it came on. */
   record Caller(long authKeyId, long sessionId, boolean temporaryKey, long permanentKeyId) {}
 
-  /** An answered query: the rpc_result body and the user the key belongs to now, or null. */
-  record Reply(byte[] rpcResult, Long userId) {}
+  /**
+   * An answered query: the serialised result (an object of the connection's layer, or
+   * {@code rpc_error}) for {@code rpc_result}, and the user the key belongs to now, or null.
+   */
+  record Reply(byte[] result, Long userId) {}
 
   /** Answers one API query received with message id {@code msgId}. */
   Reply call(ConnectionState connection, Caller caller, long msgId, byte[] query) {
@@ -105,9 +107,7 @@ final class ApiCalls {
     String error = answer instanceof Answer.Error e ? e.message() : null;
     events.add(new ClusterEvent.Rpc(dcId, caller.authKeyId(), caller.sessionId(),
         connection.layer(), method, userId, error));
-    byte[] result = new TlWriter().writeInt(RPC_RESULT).writeLong(msgId).writeRaw(body)
-        .toByteArray();
-    return new Reply(result, userId);
+    return new Reply(body, userId);
   }
 
   /** The answer's bytes in the connection's layer, or null if it does not fit the schema. */

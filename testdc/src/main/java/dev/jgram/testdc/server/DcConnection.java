@@ -90,17 +90,39 @@ final class DcConnection implements WireHandler {
 
   /** Sends one payload as a frame, after the answer delay if one is set. */
   void send(byte[] payload) {
-    Duration delay = dc.faults().answerDelay();
-    if (delay.isZero()) {
-      if (wire.loop().inLoop()) {
-        wire.send(transport.frame(payload));
-      } else {
-        wire.loop().execute(() -> wire.send(transport.frame(payload)));
-      }
+    sendAll(List.of(payload));
+  }
+
+  /**
+   * Sends payloads as consecutive frames in one write, after the answer delay if one is set.
+   * Frames are made on the loop thread, in order, since obfuscation and the full transport's
+   * sequence numbers run across them.
+   */
+  void sendAll(List<byte[]> payloads) {
+    if (payloads.isEmpty()) {
       return;
     }
-    dc.scheduler().schedule(() -> wire.loop().execute(() -> wire.send(transport.frame(payload))),
-        delay.toNanos(), TimeUnit.NANOSECONDS);
+    Duration delay = dc.faults().answerDelay();
+    Runnable write = () -> wire.send(frames(payloads));
+    if (!delay.isZero()) {
+      dc.scheduler().schedule(() -> wire.loop().execute(write), delay.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } else if (wire.loop().inLoop()) {
+      write.run();
+    } else {
+      wire.loop().execute(write);
+    }
+  }
+
+  private byte[] frames(List<byte[]> payloads) {
+    if (payloads.size() == 1) {
+      return transport.frame(payloads.get(0));
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] payload : payloads) {
+      out.writeBytes(transport.frame(payload));
+    }
+    return out.toByteArray();
   }
 
   /** Sends a transport error code such as -404 as a frame. */
