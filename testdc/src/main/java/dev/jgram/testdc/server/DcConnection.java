@@ -6,6 +6,7 @@ import dev.jgram.testdc.io.Wire;
 import dev.jgram.testdc.io.WireHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +29,7 @@ final class DcConnection implements WireHandler {
   private final ConnectionState state = new ConnectionState();
   private Wire wire;
   private int framesReceived;
+  private ScheduledFuture<?> disconnectTimer;
 
   DcConnection(DcServer dc, ServerTransport transport) {
     this.dc = dc;
@@ -57,6 +59,9 @@ final class DcConnection implements WireHandler {
 
   @Override
   public void onClosed(Wire closed) {
+    if (disconnectTimer != null) {
+      disconnectTimer.cancel(false);
+    }
     if (wire != null) {
       dc.closed(this);
     }
@@ -132,6 +137,17 @@ final class DcConnection implements WireHandler {
     } else {
       wire.loop().execute(() -> wire.send(transport.errorFrame(code)));
     }
+  }
+
+  /**
+   * Closes the connection {@code seconds} from now unless called again first, as
+   * {@code ping_delay_disconnect} asks. Called on the loop thread.
+   */
+  void disconnectAfter(int seconds) {
+    if (disconnectTimer != null) {
+      disconnectTimer.cancel(false);
+    }
+    disconnectTimer = dc.scheduler().schedule(() -> wire.close(), seconds, TimeUnit.SECONDS);
   }
 
   /** Closes the connection once what was sent has left. */

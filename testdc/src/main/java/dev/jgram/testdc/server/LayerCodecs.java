@@ -3,22 +3,21 @@ package dev.jgram.testdc.server;
 import dev.jgram.mtproto.tl.TlCodec;
 import dev.jgram.mtproto.tl.TlSchema;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * One codec per layer the cluster speaks: queries are decoded and every answer encoded with
- * the codec of the connection's layer. A connection that announced no layer yet is decoded
- * with the default layer's codec.
+ * the codec of the connection's layer, or of the newest layer below it. A connection that
+ * announced no layer yet is decoded with the default layer's codec.
  */
 public final class LayerCodecs {
-  private final Map<Integer, TlCodec> codecs;
-  private final Map<Integer, TlSchema> schemas;
+  private final TreeMap<Integer, TlCodec> codecs;
+  private final TreeMap<Integer, TlSchema> schemas;
   private final int defaultLayer;
 
-  private LayerCodecs(Map<Integer, TlCodec> codecs, Map<Integer, TlSchema> schemas,
+  private LayerCodecs(TreeMap<Integer, TlCodec> codecs, TreeMap<Integer, TlSchema> schemas,
       int defaultLayer) {
     this.codecs = codecs;
     this.schemas = schemas;
@@ -32,8 +31,8 @@ public final class LayerCodecs {
    * @throws IllegalArgumentException if a schema declares no layer or the default is missing
    */
   public static LayerCodecs of(List<TlSchema> schemas, int defaultLayer) {
-    Map<Integer, TlCodec> codecs = new TreeMap<>();
-    Map<Integer, TlSchema> byLayer = new TreeMap<>();
+    TreeMap<Integer, TlCodec> codecs = new TreeMap<>();
+    TreeMap<Integer, TlSchema> byLayer = new TreeMap<>();
     for (TlSchema schema : schemas) {
       if (schema.layer() <= 0) {
         throw new IllegalArgumentException("a schema declares no layer (// LAYER n); each"
@@ -46,8 +45,7 @@ public final class LayerCodecs {
       throw new IllegalArgumentException("default layer " + defaultLayer + " is not among the"
           + " schemas' layers " + codecs.keySet());
     }
-    return new LayerCodecs(Collections.unmodifiableMap(codecs),
-        Collections.unmodifiableMap(byLayer), defaultLayer);
+    return new LayerCodecs(codecs, byLayer, defaultLayer);
   }
 
   /** The layers jgram ships schemas for. */
@@ -56,19 +54,24 @@ public final class LayerCodecs {
     return of(List.of(jgram), jgram.layer());
   }
 
-  /** The codec of {@code layer}, or null if the cluster does not speak it. */
+  /**
+   * The codec that answers a client of {@code layer}: the newest schema not above it (a
+   * layer-200 client is answered in 198), or null below the oldest.
+   */
   public TlCodec codec(int layer) {
-    return codecs.get(layer);
+    Map.Entry<Integer, TlCodec> entry = codecs.floorEntry(layer);
+    return entry == null ? null : entry.getValue();
   }
 
   /** The codec for a connection at {@code layer} (0: none announced yet), or null. */
   TlCodec forConnection(int layer) {
-    return codecs.get(layer == 0 ? defaultLayer : layer);
+    return codec(layer == 0 ? defaultLayer : layer);
   }
 
   /** The schema for a connection at {@code layer} (0: none announced yet), or null. */
   TlSchema schemaForConnection(int layer) {
-    return schemas.get(layer == 0 ? defaultLayer : layer);
+    Map.Entry<Integer, TlSchema> entry = schemas.floorEntry(layer == 0 ? defaultLayer : layer);
+    return entry == null ? null : entry.getValue();
   }
 
   /** The layer used before a connection announces one. */
