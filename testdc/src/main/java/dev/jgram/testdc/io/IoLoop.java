@@ -159,10 +159,13 @@ public final class IoLoop implements AutoCloseable {
       readBuffer.clear();
       n = channel.read(readBuffer);
     } catch (IOException e) {
-      n = -1;
+      wire.close();
+      return;
     }
     if (n < 0) {
-      wire.close();
+      // the peer finished sending: answer what is queued, then close
+      key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+      wire.closeAfterFlush();
       return;
     }
     readBuffer.flip();

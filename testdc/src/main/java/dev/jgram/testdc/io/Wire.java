@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
  * from one thread.
  */
 public final class Wire {
+  private static final System.Logger LOG = System.getLogger(Wire.class.getName());
   private final IoLoop loop;
   private final SocketChannel channel;
   private final WireHandler handler;
@@ -125,6 +126,7 @@ public final class Wire {
     try {
       handler.onBytes(this, data, 0, length);
     } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "connection handler failed; closing", e);
       close();
     }
   }
