@@ -43,6 +43,14 @@ public final class DhChecks {
       throw new SecurityCheckException("dh_prime has " + dhPrime.bitLength()
           + " bits; expected 2048");
     }
+    checkSafePrimeAndGenerator(dhPrime, g);
+  }
+
+  /**
+   * The checks of {@link #checkPrimeAndGenerator} without the length rule, so that the safe
+   * prime and residue rules can be tested on small primes as published tests do.
+   */
+  static void checkSafePrimeAndGenerator(BigInteger dhPrime, int g) {
     if (!dhPrime.equals(TELEGRAM_PRIME)) {
       if (!dhPrime.isProbablePrime(CERTAINTY)) {
         throw new SecurityCheckException("dh_prime is not prime");
