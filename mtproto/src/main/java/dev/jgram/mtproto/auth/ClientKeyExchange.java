@@ -31,17 +31,20 @@ import java.util.Map;
  * No I/O happens here, so a recorded transcript can drive every step.
  *
  * <pre>
- * start                -&gt; req_pq_multi
+ * start                -&gt; req_pq_multi (or req_pq)
  * requestDhParams      resPQ -&gt; req_DH_params            (factor pq, RSA-encrypt inner data)
  * setClientDhParams    server_DH_params_ok -&gt; set_client_DH_params  (DH checks, g_b, key)
+ * retry                dh_gen_retry -&gt; set_client_DH_params (new b, retry_id)
  * finish               dh_gen_ok -&gt; auth key, time offset, first salt
  * </pre>
  *
  * <p>Randomness is drawn in this order: nonce (16); new_nonce (32), then the RSA padding's
- * bytes; b (256), then the 0..15 padding bytes of client_DH_inner_data.
+ * bytes; b (256), then the 0..15 padding bytes of client_DH_inner_data (again on retry).
+ * The key is always 256 bytes: a DH result with leading zero bytes is left-padded.
  */
 public final class ClientKeyExchange {
   private static final TlCodec CODEC = new TlCodec(TlSchema.jgram());
+  private static final int DH_GEN_RETRY = 0x46dc1fb9;
 
   private ClientKeyExchange() {}
 
@@ -54,15 +57,31 @@ public final class ClientKeyExchange {
   /** State after {@link #requestDhParams}. */
   public record DhRequested(byte[] nonce, byte[] serverNonce, byte[] newNonce) {}
 
-  /** State after {@link #setClientDhParams}; holds the new key until the server confirms. */
+  /**
+   * State after {@link #setClientDhParams} or {@link #retry}: the new key until the server
+   * confirms it, and the server's DH values in case it asks for another b.
+   */
   public record DhSent(byte[] nonce, byte[] serverNonce, byte[] newNonce, byte[] authKey,
-      int timeOffset) {}
+      int timeOffset, DhGroup group) {
+    @Override
+    public String toString() {
+      return "DhSent[timeOffset=" + timeOffset + "]";
+    }
+  }
+
+  /** The server's DH values: dh_prime, g and g_a. */
+  public record DhGroup(BigInteger dhPrime, int g, BigInteger ga) {}
 
   /** Step 1: req_pq_multi with a fresh nonce. */
   public static Step<Started> start(RandomSource random) {
+    return start(KeyExchangeOptions.current(0), random);
+  }
+
+  /** Step 1: req_pq_multi, or req_pq if {@code options} ask for the legacy one. */
+  public static Step<Started> start(KeyExchangeOptions options, RandomSource random) {
     byte[] nonce = random.bytes(16);
-    return new Step<>(CODEC.encode(TlObject.of("req_pq_multi", "nonce", nonce)),
-        new Started(nonce));
+    String name = options.legacyReqPq() ? "req_pq" : "req_pq_multi";
+    return new Step<>(CODEC.encode(TlObject.of(name, "nonce", nonce)), new Started(nonce));
   }
 
   /**
@@ -82,10 +101,9 @@ public final class ClientKeyExchange {
         .orElseThrow(() -> new SecurityCheckException("unknown fingerprint: none of the server's"
             + " RSA keys " + hexList(fingerprints) + " is known"));
     byte[] pqBytes = (byte[]) answer.get("pq");
-    PqFactorizer.Factors factors = PqFactorizer.factorize(new BigInteger(1, pqBytes)
-        .longValueExact());
-    byte[] p = minimal(factors.p());
-    byte[] q = minimal(factors.q());
+    PqFactorizer.Factors factors = factor(pqBytes);
+    byte[] p = Numbers.minimal(factors.p());
+    byte[] q = Numbers.minimal(factors.q());
     byte[] newNonce = random.bytes(32);
     byte[] encrypted = encryptInnerData(options, keys.get(fingerprint), random,
         TlObject.of("p_q_inner_data", "pq", pqBytes, "p", p, "q", q, "nonce", state.nonce(),
@@ -96,16 +114,41 @@ public final class ClientKeyExchange {
     return new Step<>(request, new DhRequested(state.nonce(), serverNonce, newNonce));
   }
 
-  /** Adds the DC when the options ask for p_q_inner_data_dc, then RSA-encrypts. */
-  private static byte[] encryptInnerData(KeyExchangeOptions options, RsaPublicKey key,
-      RandomSource random, TlObject withoutDc) {
-    TlObject inner = withoutDc;
-    if (options.dcId() != 0) {
-      java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(withoutDc.fields());
-      fields.put("dc", options.dcId());
-      inner = new TlObject("p_q_inner_data_dc", fields);
+  /**
+   * p and q of resPQ's pq, smaller first.
+   *
+   * @throws SecurityCheckException if pq is not a product of two distinct primes
+   */
+  private static PqFactorizer.Factors factor(byte[] pqBytes) {
+    BigInteger pq = new BigInteger(1, pqBytes);
+    if (pq.bitLength() > 63) {
+      throw new SecurityCheckException("resPQ.pq has " + pq.bitLength()
+          + " bits; expected a product of two primes below 2^63");
     }
-    byte[] data = CODEC.encode(inner);
+    try {
+      PqFactorizer.Factors factors = PqFactorizer.factorize(pq.longValue());
+      if (factors.p() != factors.q() && BigInteger.valueOf(factors.p()).isProbablePrime(64)
+          && BigInteger.valueOf(factors.q()).isProbablePrime(64)) {
+        return factors;
+      }
+    } catch (IllegalArgumentException e) {
+      // a prime or tiny pq: reported below like any other non-product
+    }
+    throw new SecurityCheckException("resPQ.pq " + pq
+        + " is not a product of two distinct primes");
+  }
+
+  /** Adds dc and expires_in as the options ask (p_q_inner_data*), then RSA-encrypts. */
+  private static byte[] encryptInnerData(KeyExchangeOptions options, RsaPublicKey key,
+      RandomSource random, TlObject plain) {
+    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(plain.fields());
+    if (options.dcId() != 0) {
+      fields.put("dc", options.dcId());
+    }
+    if (options.expiresIn() != 0) {
+      fields.put("expires_in", options.expiresIn());
+    }
+    byte[] data = CODEC.encode(new TlObject(options.innerConstructor(), fields));
     return options.rsaPad() ? RsaPad.encrypt(data, key, random)
         : RsaSha1Pad.encrypt(data, key, random);
   }
@@ -134,36 +177,56 @@ public final class ClientKeyExchange {
     checkNonce("server_DH_inner_data", state.nonce(), (byte[]) inner.get("nonce"));
     checkServerNonce("server_DH_inner_data", state.serverNonce(),
         (byte[]) inner.get("server_nonce"));
-    BigInteger[] gbAndKey = diffieHellman(inner, random);
-    byte[] request = clientDhRequest(state, gbAndKey[0], tmp, random);
+    DhGroup group = new DhGroup(new BigInteger(1, (byte[]) inner.get("dh_prime")),
+        inner.intValue("g"), new BigInteger(1, (byte[]) inner.get("g_a")));
+    DhChecks.checkPrimeAndGenerator(group.dhPrime(), group.g());
+    DhChecks.checkPublicValue("g_a", group.ga(), group.dhPrime());
     int offset = (int) (inner.intValue("server_time") - now.getEpochSecond());
-    return new Step<>(request, new DhSent(state.nonce(), state.serverNonce(), state.newNonce(),
-        toBytes(gbAndKey[1], 256), offset));
+    return clientDh(state.nonce(), state.serverNonce(), state.newNonce(), group, 0L, offset,
+        random);
   }
 
-  /** Checks the server's DH values, draws b and returns {g_b, g_a^b}. */
-  private static BigInteger[] diffieHellman(TlObject inner, RandomSource random) {
-    BigInteger dhPrime = new BigInteger(1, (byte[]) inner.get("dh_prime"));
-    int g = inner.intValue("g");
-    BigInteger ga = new BigInteger(1, (byte[]) inner.get("g_a"));
-    DhChecks.checkPrimeAndGenerator(dhPrime, g);
-    DhChecks.checkPublicValue("g_a", ga, dhPrime);
+  /**
+   * After dh_gen_retry (the server already holds a key with this key's id): checks the answer
+   * and sends set_client_DH_params again with a new b and retry_id = auth_key_aux_hash of the
+   * refused key. Use {@link #isRetry} to tell the answer apart before calling {@link #finish}.
+   *
+   * @throws SecurityCheckException if the answer is not a dh_gen_retry for this key
+   */
+  public static Step<DhSent> retry(DhSent state, byte[] dhGenRetry, RandomSource random) {
+    TlObject answer = expect(CODEC.decode(dhGenRetry), "dh_gen_retry");
+    checkNonce(answer.name(), state.nonce(), (byte[]) answer.get("nonce"));
+    checkServerNonce(answer.name(), state.serverNonce(), (byte[]) answer.get("server_nonce"));
+    checkHash("dh_gen_retry.new_nonce_hash2",
+        AuthKeyHashes.newNonceHash(state.authKey(), state.newNonce(), 2),
+        (byte[]) answer.get("new_nonce_hash2"));
+    long retryId = Numbers.littleEndianLong(AuthKeyHashes.auxHashBytes(state.authKey()), 0);
+    return clientDh(state.nonce(), state.serverNonce(), state.newNonce(), state.group(), retryId,
+        state.timeOffset(), random);
+  }
+
+  /** Whether a set_client_DH_params answer is dh_gen_retry (its constructor id). */
+  public static boolean isRetry(byte[] answer) {
+    return answer.length >= 4 && Numbers.constructorId(answer) == DH_GEN_RETRY;
+  }
+
+  /** Draws b; g_b, the key g_a^b and set_client_DH_params carrying g_b and retryId. */
+  private static Step<DhSent> clientDh(byte[] nonce, byte[] serverNonce, byte[] newNonce,
+      DhGroup group, long retryId, int offset, RandomSource random) {
     BigInteger b = new BigInteger(1, random.bytes(256));
-    BigInteger gb = BigInteger.valueOf(g).modPow(b, dhPrime);
-    DhChecks.checkPublicValue("g_b", gb, dhPrime);
-    return new BigInteger[] {gb, ga.modPow(b, dhPrime)};
-  }
-
-  /** set_client_DH_params carrying SHA1(data) + data + padding, IGE-encrypted. */
-  private static byte[] clientDhRequest(DhRequested state, BigInteger gb, AesKeyIv tmp,
-      RandomSource random) {
-    byte[] data = CODEC.encode(TlObject.of("client_DH_inner_data", "nonce", state.nonce(),
-        "server_nonce", state.serverNonce(), "retry_id", 0L, "g_b", toBytes(gb, 0)));
+    BigInteger gb = BigInteger.valueOf(group.g()).modPow(b, group.dhPrime());
+    DhChecks.checkPublicValue("g_b", gb, group.dhPrime());
+    byte[] authKey = Numbers.toBytes(group.ga().modPow(b, group.dhPrime()), 256);
+    byte[] data = CODEC.encode(TlObject.of("client_DH_inner_data", "nonce", nonce,
+        "server_nonce", serverNonce, "retry_id", retryId, "g_b", Numbers.toBytes(gb, 0)));
     int unpadded = 20 + data.length;
-    byte[] withHash = concat(Hashes.sha1(data), data, random.bytes(Math.floorMod(-unpadded, 16)));
-    return CODEC.encode(TlObject.of("set_client_DH_params", "nonce", state.nonce(),
-        "server_nonce", state.serverNonce(),
-        "encrypted_data", AesIge.encrypt(withHash, tmp.key(), tmp.iv())));
+    byte[] withHash = Numbers.concat(Hashes.sha1(data), data,
+        random.bytes(Math.floorMod(-unpadded, 16)));
+    AesKeyIv tmp = KeyExchangeKeys.tmpAesKeyIv(newNonce, serverNonce);
+    byte[] request = CODEC.encode(TlObject.of("set_client_DH_params", "nonce", nonce,
+        "server_nonce", serverNonce, "encrypted_data",
+        AesIge.encrypt(withHash, tmp.key(), tmp.iv())));
+    return new Step<>(request, new DhSent(nonce, serverNonce, newNonce, authKey, offset, group));
   }
 
   /**
@@ -235,34 +298,6 @@ public final class ClientKeyExchange {
     if (!MessageDigest.isEqual(expected, got)) {
       throw new SecurityCheckException(what + " mismatch");
     }
-  }
-
-  private static byte[] minimal(long value) {
-    return toBytes(BigInteger.valueOf(value), 0);
-  }
-
-  /** Big-endian magnitude, left-padded to {@code length} (0: no padding, no leading zeros). */
-  private static byte[] toBytes(BigInteger value, int length) {
-    byte[] raw = value.toByteArray();
-    int skip = raw.length > 1 && raw[0] == 0 ? 1 : 0;
-    int size = raw.length - skip;
-    byte[] out = new byte[Math.max(length, size)];
-    System.arraycopy(raw, skip, out, out.length - size, size);
-    return out;
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    int total = 0;
-    for (byte[] part : parts) {
-      total += part.length;
-    }
-    byte[] out = new byte[total];
-    int at = 0;
-    for (byte[] part : parts) {
-      System.arraycopy(part, 0, out, at, part.length);
-      at += part.length;
-    }
-    return out;
   }
 
   private static String hexList(List<Long> fingerprints) {

@@ -41,6 +41,12 @@ final class Bytes {
     return out;
   }
 
+  /** Reads 4 bytes at {@code offset} as a little-endian int. */
+  static int littleEndianInt(byte[] data, int offset) {
+    return (data[offset] & 0xFF) | (data[offset + 1] & 0xFF) << 8
+        | (data[offset + 2] & 0xFF) << 16 | (data[offset + 3] & 0xFF) << 24;
+  }
+
   /** Reads 8 bytes at {@code offset} as a little-endian long. */
   static long littleEndianLong(byte[] data, int offset) {
     long value = 0;

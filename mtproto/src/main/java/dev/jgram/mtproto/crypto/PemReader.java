@@ -1,83 +1,83 @@
 package dev.jgram.mtproto.crypto;
 
 import java.math.BigInteger;
-import java.util.Base64;
 
 /**
- * Reads a PKCS#1 RSA public key from PEM:
+ * Reads RSA keys from PEM.
  *
  * <pre>
- * -----BEGIN RSA PUBLIC KEY-----
- * base64 of DER: SEQUENCE { INTEGER modulus, INTEGER publicExponent }
- * -----END RSA PUBLIC KEY-----
+ * -----BEGIN RSA PUBLIC KEY-----   PKCS#1: SEQUENCE { INTEGER n, INTEGER e }
+ * -----BEGIN RSA PRIVATE KEY-----  PKCS#1: SEQUENCE { INTEGER 0, n, e, d, p, q, dp, dq, qinv }
+ * -----BEGIN PRIVATE KEY-----      PKCS#8: SEQUENCE { INTEGER 0,
+ *                                    SEQUENCE { OID 1.2.840.113549.1.1.1 (rsaEncryption), NULL },
+ *                                    OCTET STRING { the PKCS#1 private key },
+ *                                    [0] attributes (optional, skipped) }
  * </pre>
- *
- * <p>DER here: tag byte, then a length (one byte below 0x80, or 0x8N followed by N bytes,
- * big-endian), then the content. Only the two tags used are accepted: 0x30 and 0x02.
  */
 final class PemReader {
-  private static final String BEGIN = "-----BEGIN RSA PUBLIC KEY-----";
-  private static final String END = "-----END RSA PUBLIC KEY-----";
+  static final String PUBLIC_PKCS1 = "RSA PUBLIC KEY";
+  static final String PRIVATE_PKCS1 = "RSA PRIVATE KEY";
+  static final String PRIVATE_PKCS8 = "PRIVATE KEY";
+  /** OID 1.2.840.113549.1.1.1, rsaEncryption, as DER content bytes. */
+  static final byte[] RSA_ENCRYPTION = {0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D,
+      0x01, 0x01, 0x01};
 
-  private final byte[] der;
-  private int at;
-
-  private PemReader(byte[] der) {
-    this.der = der;
-  }
+  private PemReader() {}
 
   static RsaPublicKey readRsaPublicKey(String pem) {
-    String text = pem.strip();
-    int begin = text.indexOf(BEGIN);
-    int end = text.indexOf(END);
-    if (begin < 0 || end < begin) {
-      throw new IllegalArgumentException("PEM text has no " + BEGIN + " ... " + END + " block");
-    }
-    String body = text.substring(begin + BEGIN.length(), end).replaceAll("\\s", "");
-    byte[] der;
-    try {
-      der = Base64.getDecoder().decode(body);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("PEM body is not valid base64", e);
-    }
-    PemReader reader = new PemReader(der);
-    int sequenceEnd = reader.enter(0x30);
+    byte[] der = Der.pemBody(pem, PUBLIC_PKCS1);
+    Der reader = Der.reader(der, "PKCS#1 public key");
+    int end = reader.enter(Der.SEQUENCE);
     BigInteger modulus = reader.integer();
     BigInteger exponent = reader.integer();
-    if (reader.at != sequenceEnd || sequenceEnd != der.length) {
-      throw new IllegalArgumentException("PKCS#1 key has trailing bytes after n and e");
-    }
+    reader.expectEnd(end, "n and e");
+    reader.expectEnd(der.length, "the key");
     return new RsaPublicKey(modulus, exponent);
   }
 
-  private int enter(int tag) {
-    if (at >= der.length || (der[at] & 0xFF) != tag) {
-      throw new IllegalArgumentException(String.format(
-          "DER tag at offset %d is not 0x%02x as PKCS#1 expects", at, tag));
+  /** The nine numbers of a private key, from either PEM form, whichever the text holds. */
+  static BigInteger[] readRsaPrivateKey(String pem) {
+    if (pem.contains("-----BEGIN " + PRIVATE_PKCS1 + "-----")) {
+      return pkcs1Private(Der.pemBody(pem, PRIVATE_PKCS1));
     }
-    at++;
-    int length = der[at++] & 0xFF;
-    if (length >= 0x80) {
-      int count = length & 0x7F;
-      if (count == 0 || count > 3) {
-        throw new IllegalArgumentException("DER length of " + count + " bytes is unsupported");
-      }
-      length = 0;
-      for (int i = 0; i < count; i++) {
-        length = (length << 8) | (der[at++] & 0xFF);
-      }
+    if (pem.contains("-----BEGIN " + PRIVATE_PKCS8 + "-----")) {
+      return pkcs1Private(unwrapPkcs8(Der.pemBody(pem, PRIVATE_PKCS8)));
     }
-    if (at + length > der.length) {
-      throw new IllegalArgumentException("DER element at offset " + at + " runs past the end");
-    }
-    return at + length;
+    throw new IllegalArgumentException("PEM text has neither a -----BEGIN RSA PRIVATE KEY-----"
+        + " (PKCS#1) nor a -----BEGIN PRIVATE KEY----- (PKCS#8) block");
   }
 
-  private BigInteger integer() {
-    int end = enter(0x02);
-    byte[] content = new byte[end - at];
-    System.arraycopy(der, at, content, 0, content.length);
-    at = end;
-    return new BigInteger(content);
+  private static byte[] unwrapPkcs8(byte[] der) {
+    Der reader = Der.reader(der, "PKCS#8 private key");
+    reader.enter(Der.SEQUENCE);
+    BigInteger version = reader.integer();
+    if (version.signum() != 0) {
+      throw new IllegalArgumentException("PKCS#8 private key has version " + version
+          + "; expected 0");
+    }
+    int algorithmEnd = reader.enter(Der.SEQUENCE);
+    byte[] oid = reader.content(Der.OBJECT_IDENTIFIER);
+    if (!java.util.Arrays.equals(oid, RSA_ENCRYPTION)) {
+      throw new IllegalArgumentException("PKCS#8 private key is not an RSA key (algorithm OID is"
+          + " not 1.2.840.113549.1.1.1)");
+    }
+    reader.skipTo(algorithmEnd);
+    return reader.content(Der.OCTET_STRING);
+  }
+
+  private static BigInteger[] pkcs1Private(byte[] der) {
+    Der reader = Der.reader(der, "PKCS#1 private key");
+    int end = reader.enter(Der.SEQUENCE);
+    BigInteger version = reader.integer();
+    if (version.signum() != 0) {
+      throw new IllegalArgumentException("PKCS#1 private key has version " + version
+          + "; expected 0 (two primes)");
+    }
+    BigInteger[] numbers = new BigInteger[8];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = reader.integer();
+    }
+    reader.expectEnd(end, "the eight numbers n, e, d, p, q, dp, dq, qinv");
+    return numbers;
   }
 }

@@ -63,8 +63,31 @@ public final class RsaPad {
     if (value.compareTo(key.getModulus()) >= 0) {
       throw new SecurityCheckException("RSA_PAD ciphertext is not smaller than the modulus");
     }
-    byte[] plain = Bytes.unsignedBigEndian(
-        value.modPow(key.getPrivateExponent(), key.getModulus()), 256);
+    return unwrap(Bytes.unsignedBigEndian(
+        value.modPow(key.getPrivateExponent(), key.getModulus()), 256));
+  }
+
+  /**
+   * Inverts {@link #encrypt} with a data centre's key; returns the 192-byte data_with_padding.
+   *
+   * @throws SecurityCheckException if the ciphertext is not below the modulus or the SHA-256
+   *     inside does not match
+   */
+  public static byte[] decrypt(byte[] encrypted, RsaPrivateKey key) {
+    return unwrap(key.decrypt(encrypted));
+  }
+
+  /**
+   * The server decode after raw RSA ({@link RsaPrivateKey#decrypt}): temp_key, AES-IGE, byte
+   * reversal, SHA-256 check. Returns the 192-byte data_with_padding.
+   *
+   * @throws SecurityCheckException if the SHA-256 inside does not match
+   */
+  public static byte[] unwrap(byte[] plain) {
+    if (plain.length != 256) {
+      throw new SecurityCheckException("RSA_PAD needs a 2048-bit key; the decrypted value is "
+          + plain.length + " bytes");
+    }
     byte[] aesEncrypted = Bytes.slice(plain, 32, 224);
     byte[] tempKey = Bytes.xor(Bytes.slice(plain, 0, 32), Hashes.sha256(aesEncrypted));
     byte[] withHash = AesIge.decrypt(aesEncrypted, tempKey, ZERO_IV);

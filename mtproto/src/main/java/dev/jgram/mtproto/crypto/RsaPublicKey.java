@@ -34,6 +34,22 @@ public record RsaPublicKey(BigInteger modulus, BigInteger exponent) {
     return Bytes.littleEndianLong(sha, 12);
   }
 
+  /** The fingerprint's 8 wire bytes (little-endian, as resPQ carries them) in lower-case hex. */
+  public String fingerprintWireHex() {
+    byte[] wire = new byte[8];
+    long value = fingerprint();
+    for (int i = 0; i < 8; i++) {
+      wire[i] = (byte) (value >>> (8 * i));
+    }
+    return java.util.HexFormat.of().formatHex(wire);
+  }
+
+  /** The key as PKCS#1 PEM ({@code -----BEGIN RSA PUBLIC KEY-----}), which every client reads. */
+  public String toPem() {
+    return Der.pem(PemReader.PUBLIC_PKCS1, Der.sequence(Der.integer(modulus),
+        Der.integer(exponent)));
+  }
+
   /** Raw RSA: {@code value^e mod n} as exactly the modulus' byte length, big-endian. */
   byte[] encryptRaw(BigInteger value) {
     if (value.compareTo(modulus) >= 0) {

@@ -46,6 +46,16 @@ public final class RsaSha1Pad {
   }
 
   /**
+   * Decrypts with a data centre's key; returns 256 bytes whose first is 0 for a well-formed
+   * message, then the hash, then data and padding. Call {@link #checkHash} next.
+   *
+   * @throws SecurityCheckException if the ciphertext is not below the modulus
+   */
+  public static byte[] decrypt(byte[] encrypted, RsaPrivateKey key) {
+    return key.decrypt(encrypted);
+  }
+
+  /**
    * Checks the SHA-1 at the front of a {@link #decrypt} result against its first
    * {@code dataLength} data bytes and returns those bytes.
    *

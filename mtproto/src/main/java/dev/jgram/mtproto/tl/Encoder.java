@@ -23,6 +23,7 @@ final class Encoder {
   }
 
   void writeFields(TlWriter writer, TlCombinator c, TlObject object) {
+    checkFieldNames(c, object);
     for (TlParam param : c.params()) {
       Object value = object.get(param.name());
       if (param.isFlags()) {
@@ -38,11 +39,31 @@ final class Encoder {
         }
       } else if (value == null && !param.type().name().equals("true")) {
         throw new TlException(c.name() + " needs field '" + param.name() + "' of type "
-            + param.type());
+            + param.type() + " at layer " + schema.layer());
       } else {
         write(writer, param.type(), value, c.name() + "." + param.name());
       }
     }
+  }
+
+  /** A field the layer does not declare is left out only if another shipped layer does. */
+  private void checkFieldNames(TlCombinator c, TlObject object) {
+    for (String field : object.fields().keySet()) {
+      if (!declares(c, field) && !schema.declaredAtAnotherLayer(c.name(), field)) {
+        throw new TlException(c.name() + " has no field '" + field + "' at layer "
+            + schema.layer() + "; its fields are " + c.params().stream().map(TlParam::name)
+            .toList());
+      }
+    }
+  }
+
+  private static boolean declares(TlCombinator c, String field) {
+    for (TlParam param : c.params()) {
+      if (param.name().equals(field)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int flagsWord(TlCombinator c, String flagsName, TlObject object) {
@@ -64,7 +85,7 @@ final class Encoder {
       writeValue(writer, type, value, where);
     } catch (ClassCastException e) {
       throw new TlException(where + " expects " + type + " but got "
-          + value.getClass().getSimpleName(), e);
+          + value.getClass().getSimpleName() + " (layer " + schema.layer() + ")", e);
     }
   }
 

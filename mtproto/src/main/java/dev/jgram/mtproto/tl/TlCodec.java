@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * Encodes and decodes {@link TlObject}s driven by a {@link TlSchema}: no class per
  * constructor. Boxed values start with their constructor id; bare ones do not. A boxed value
- * may arrive as {@code gzip_packed}, which decoding unwraps transparently.
+ * may arrive as {@code gzip_packed}, which decoding unwraps transparently. {@link
+ * #forLayer(int)} gives the codec of a shipped layer; encoding with it follows the field rule
+ * of {@link Layers}: a field the layer does not declare is left out only if another shipped
+ * layer declares it for that constructor, and any other unknown field is an error.
  */
 public final class TlCodec {
   private final TlSchema schema;
@@ -21,6 +24,34 @@ public final class TlCodec {
   /** The codec over {@link TlSchema#jgram()}. */
   public static TlCodec jgram() {
     return new TlCodec(TlSchema.jgram());
+  }
+
+  /**
+   * The codec over the shipped schema that answers a client of {@code layer} (see
+   * {@link Layers}): the newest shipped layer not above it.
+   *
+   * @throws UnsupportedLayerException if {@code layer} is older than every shipped layer
+   */
+  public static TlCodec forLayer(int layer) {
+    return new TlCodec(TlSchema.forLayer(layer));
+  }
+
+  /** The schema this codec encodes and decodes with. */
+  public TlSchema schema() {
+    return schema;
+  }
+
+  /**
+   * Serialises the result of a function as its declared result type, e.g. a {@code
+   * List<TlObject>} of users for {@code users.getUsers} ({@code Vector<User>}) or a {@code
+   * Boolean} for {@code Bool}; a boxed object for any other type.
+   *
+   * @throws TlException if the schema has no such function or the value does not fit its type
+   */
+  public byte[] encodeResult(String function, Object result) {
+    TlCombinator c = schema.byName(function).filter(TlCombinator::function).orElseThrow(() ->
+        new TlException("no function '" + function + "' at layer " + schema.layer()));
+    return encode(result, c.resultType().toString());
   }
 
   /** Serialises a boxed object or function call: constructor id, then its fields. */

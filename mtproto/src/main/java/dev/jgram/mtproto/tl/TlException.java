@@ -3,7 +3,7 @@ package dev.jgram.mtproto.tl;
 import dev.jgram.mtproto.MtprotoException;
 
 /** TL data or a TL schema could not be read or written; the message says where and why. */
-public final class TlException extends MtprotoException {
+public class TlException extends MtprotoException {
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception. */

@@ -12,7 +12,9 @@ import java.util.Map;
  * {@code int128}/{@code int256}/{@code bytes} byte[], {@code string} String, {@code Bool} and
  * {@code flags.N?true} Boolean, vectors {@link List}, objects {@code TlObject}. Flags words
  * ({@code #}) are computed on encoding from which conditional fields are present; a
- * conditional field that is absent is simply not in the map. Equality is the map's, so two
+ * conditional field that is absent is simply not in the map. Encoding refuses a field its
+ * constructor does not declare, except, in a shipped layer's schema, one another shipped
+ * layer declares (see {@link Layers}). Equality is the map's, so two
  * objects holding equal byte arrays in different array instances are not equal; compare their
  * encodings instead.
  *
@@ -42,6 +44,17 @@ public record TlObject(String name, Map<String, Object> fields) {
       fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
     return new TlObject(name, fields);
+  }
+
+  /**
+   * A copy with {@code field} set to {@code value}, or removed when {@code value} is null:
+   * how a server derives per-layer variants of one object ({@code with("stories_max_id",
+   * recentStory)} for layer 227).
+   */
+  public TlObject with(String field, Object value) {
+    Map<String, Object> copy = new LinkedHashMap<>(fields);
+    copy.put(field, value);
+    return new TlObject(name, copy);
   }
 
   /** The field's value, or null when absent. */

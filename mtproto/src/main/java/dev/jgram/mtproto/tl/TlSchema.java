@@ -10,26 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A parsed TL schema: constructors and functions by name and by id, and its layer.
  *
  * <p>Loading recomputes every constructor id from its declaration (see the normalisation in
  * the package's {@code ConstructorIds}) and refuses a schema whose declared ids disagree, so a
- * typo in a hand-written declaration cannot reach the wire. {@link #jgram()} is the schema
- * shipped with jgram: the MTProto service layer plus the API subset the client uses;
- * {@link #withApi(String)} swaps in a complete official API schema at run time.
+ * typo in a hand-written declaration cannot reach the wire. {@link #forLayer(int)} is a schema
+ * shipped with jgram, the MTProto service layer plus the API subset of one layer (see {@link
+ * Layers}); {@link #jgram()} is the one of layer {@link Layers#JGRAM}; {@link #withApi(String)}
+ * swaps in a complete official API schema at run time.
  */
 public final class TlSchema {
   private static final String SERVICE_RESOURCE = "/dev/jgram/mtproto/tl/mtproto.tl";
-  private static final String API_RESOURCE = "/dev/jgram/mtproto/tl/api.tl";
 
   private final Map<String, TlCombinator> byName = new LinkedHashMap<>();
   private final Map<Integer, TlCombinator> byId = new HashMap<>();
   private final Map<String, List<TlCombinator>> byType = new HashMap<>();
   private final int layer;
+  private final Map<String, Set<String>> fieldsOfOtherLayers;
 
-  private TlSchema(Collection<TlCombinator> combinators, int layer) {
+  private TlSchema(Collection<TlCombinator> combinators, int layer,
+      Map<String, Set<String>> fieldsOfOtherLayers) {
     for (TlCombinator c : combinators) {
       byName.put(c.name(), c);
       if (!c.function()) {
@@ -40,6 +43,7 @@ public final class TlSchema {
       }
     }
     this.layer = layer;
+    this.fieldsOfOtherLayers = fieldsOfOtherLayers;
   }
 
   /**
@@ -55,12 +59,22 @@ public final class TlSchema {
           + " constructor id(s) that differ from the CRC32 of their declaration: "
           + String.join(", ", parser.mismatches()));
     }
-    return new TlSchema(parser.combinators(), parser.layer());
+    return new TlSchema(parser.combinators(), parser.layer(), Map.of());
   }
 
-  /** The schema jgram ships: MTProto service layer plus the API subset, one layer. */
+  /** The schema of jgram's own layer, {@link Layers#JGRAM}: {@code forLayer(198)}. */
   public static TlSchema jgram() {
-    return Holder.JGRAM;
+    return forLayer(Layers.JGRAM);
+  }
+
+  /**
+   * The shipped schema that answers a client of {@code layer}: the newest shipped layer not
+   * above it (see {@link Layers}).
+   *
+   * @throws UnsupportedLayerException if {@code layer} is older than every shipped layer
+   */
+  public static TlSchema forLayer(int layer) {
+    return Layers.schema(layer);
   }
 
   /** jgram's MTProto service layer combined with a complete API schema, e.g. an official one. */
@@ -68,7 +82,20 @@ public final class TlSchema {
     TlSchema api = parse(apiSchemaText);
     List<TlCombinator> all = new ArrayList<>(parse(resource(SERVICE_RESOURCE)).byName.values());
     all.addAll(api.byName.values());
-    return new TlSchema(all, api.layer);
+    return new TlSchema(all, api.layer, Map.of());
+  }
+
+  /** This schema, tolerating on encoding the fields other layers declare (see Layers). */
+  TlSchema withFieldsOfOtherLayers(Map<String, Set<String>> fieldsByConstructor) {
+    return new TlSchema(byName.values(), layer, Map.copyOf(fieldsByConstructor));
+  }
+
+  /**
+   * Whether encoding may leave out {@code field} of {@code constructor}, which this layer
+   * does not declare, because another shipped layer declares it.
+   */
+  boolean declaredAtAnotherLayer(String constructor, String field) {
+    return fieldsOfOtherLayers.getOrDefault(constructor, Set.of()).contains(field);
   }
 
   /** The declared layer ({@code // LAYER n}), or 0 if the text declared none. */
@@ -105,9 +132,5 @@ public final class TlSchema {
     } catch (IOException e) {
       throw new IllegalStateException("jgram schema resource " + path + " is unreadable", e);
     }
-  }
-
-  private static final class Holder {
-    static final TlSchema JGRAM = withApi(resource(API_RESOURCE));
   }
 }

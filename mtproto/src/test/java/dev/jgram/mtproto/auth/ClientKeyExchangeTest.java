@@ -108,7 +108,7 @@ class ClientKeyExchangeTest {
   @Test
   void wrongNewNonceHashInDhGenOkIsRefused() {
     var state = new ClientKeyExchange.DhSent(SAMPLE.bytes("nonce"),
-        SAMPLE.bytes("server_nonce"), SAMPLE.bytes("new_nonce"), new byte[256], 0);
+        SAMPLE.bytes("server_nonce"), SAMPLE.bytes("new_nonce"), new byte[256], 0, null);
     assertThatThrownBy(() -> ClientKeyExchange.finish(state, body("dh_gen_ok.payload")))
         .isInstanceOf(SecurityCheckException.class)
         .hasMessage("dh_gen_ok.new_nonce_hash1 mismatch");

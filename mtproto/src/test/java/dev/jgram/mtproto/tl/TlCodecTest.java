@@ -195,7 +195,7 @@ class TlCodecTest {
   @Test
   void missingFieldIsNamed() {
     assertThatThrownBy(() -> CODEC.encode(TlObject.of("inputPeerUser", "user_id", 1L)))
-        .hasMessage("inputPeerUser needs field 'access_hash' of type long");
+        .hasMessage("inputPeerUser needs field 'access_hash' of type long at layer 198");
   }
 
   private static byte[] body(String payload) {

@@ -1,0 +1,92 @@
+package dev.jgram.mtproto.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a client sent and has not seen settled: each message by msg_id, with the container it
+ * travelled in, and each container's messages. A server notification about a msg_id is acted
+ * on only if the id is here (it was really sent recently); a container id stands for all its
+ * messages. Content-related messages stay until answered; the rest are forgotten after
+ * {@link #SERVICE_TTL}.
+ */
+final class SentLog {
+  static final Duration SERVICE_TTL = Duration.ofSeconds(600);
+
+  /**
+   * One sent message.
+   *
+   * @param message what the caller handed in, or null for the session's own {@code msgs_ack}
+   * @param ackIds for a {@code msgs_ack}, the ids it acknowledged
+   */
+  record Sent(long msgId, int seqNo, long containerId, OutgoingMessage message, List<Long> ackIds,
+      Instant sentAt) {}
+
+  private final Map<Long, Sent> messages = new LinkedHashMap<>();
+  private final Map<Long, List<Long>> containers = new LinkedHashMap<>();
+
+  void add(Sent sent) {
+    messages.put(sent.msgId(), sent);
+  }
+
+  void addContainer(long containerId, List<Long> inner) {
+    containers.put(containerId, List.copyOf(inner));
+  }
+
+  Sent get(long msgId) {
+    return messages.get(msgId);
+  }
+
+  boolean knows(long msgId) {
+    return messages.containsKey(msgId) || containers.containsKey(msgId);
+  }
+
+  /** Forgets a settled message. */
+  Sent remove(long msgId) {
+    return messages.remove(msgId);
+  }
+
+  /** Takes out {@code msgId}, or every message of the container {@code msgId}. */
+  List<Sent> take(long msgId) {
+    List<Long> ids = containers.containsKey(msgId) ? containers.remove(msgId) : List.of(msgId);
+    List<Sent> taken = new ArrayList<>();
+    for (long id : ids) {
+      Sent sent = messages.remove(id);
+      if (sent != null) {
+        taken.add(sent);
+      }
+    }
+    return taken;
+  }
+
+  /** Takes out the content-related messages sent, alone or in a container, before {@code id}. */
+  List<Sent> takeContentBefore(long firstMsgId) {
+    List<Sent> taken = new ArrayList<>();
+    for (Iterator<Sent> it = messages.values().iterator(); it.hasNext(); ) {
+      Sent s = it.next();
+      if (s.message() != null && s.message().contentRelated()
+          && Math.max(s.msgId(), s.containerId()) < firstMsgId) {
+        taken.add(s);
+        it.remove();
+      }
+    }
+    return taken;
+  }
+
+  /** Forgets service messages and acks older than {@link #SERVICE_TTL}, and empty containers. */
+  void prune(Instant now) {
+    Instant limit = now.minus(SERVICE_TTL);
+    messages.values().removeIf(s -> (s.message() == null || !s.message().contentRelated())
+        && s.sentAt().isBefore(limit));
+    containers.values().removeIf(inner -> inner.stream().noneMatch(messages::containsKey));
+  }
+
+  int size() {
+    return messages.size();
+  }
+}
