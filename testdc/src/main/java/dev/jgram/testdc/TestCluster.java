@@ -1,6 +1,9 @@
 package dev.jgram.testdc;
 
 import dev.jgram.mtproto.RandomSource;
+import dev.jgram.mtproto.auth.ServerKeyExchangeOptions;
+import dev.jgram.mtproto.crypto.RsaPrivateKey;
+import dev.jgram.mtproto.crypto.RsaPublicKey;
 import dev.jgram.mtproto.tl.TlSchema;
 import dev.jgram.testdc.api.ApiService;
 import dev.jgram.testdc.api.DcAddress;
@@ -8,7 +11,9 @@ import dev.jgram.testdc.event.ClusterEvent;
 import dev.jgram.testdc.server.ClusterCore;
 import dev.jgram.testdc.server.Faults;
 import dev.jgram.testdc.server.LayerCodecs;
+import dev.jgram.testdc.server.SessionSettings;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,11 +37,14 @@ public final class TestCluster implements AutoCloseable {
   private final ClusterCore core;
   private final ApiService services;
   private final LayerCodecs codecs;
+  private final RsaPrivateKey rsaKey;
 
-  private TestCluster(ClusterCore core, ApiService services, LayerCodecs codecs) {
+  private TestCluster(ClusterCore core, ApiService services, LayerCodecs codecs,
+      RsaPrivateKey rsaKey) {
     this.core = core;
     this.services = services;
     this.codecs = codecs;
+    this.rsaKey = rsaKey;
   }
 
   /** A builder with the defaults: DCs 1 to 5 on 127.0.0.1, free ports, nothing on disk. */
@@ -58,6 +66,24 @@ public final class TestCluster implements AutoCloseable {
     return dcs().stream().filter(dc -> dc.id() == id).findFirst().orElseThrow(() ->
         new IllegalArgumentException("DC " + id + " is not in this cluster; it has "
             + dcs().stream().map(DcAddress::id).toList()));
+  }
+
+  /** The cluster's RSA public key as PKCS#1 PEM ({@code -----BEGIN RSA PUBLIC KEY-----}). */
+  public String publicKeyPem() {
+    return rsaKey.publicKeyPem();
+  }
+
+  /** The cluster's RSA public key, as a client's key table holds it. */
+  public RsaPublicKey publicKey() {
+    return rsaKey.publicKey();
+  }
+
+  /**
+   * The key's fingerprint as resPQ carries it: the last 8 bytes of SHA-1 of the key as a
+   * little-endian int64 (GramJS and Pyrogram key their tables by this as a signed decimal).
+   */
+  public long fingerprint() {
+    return rsaKey.fingerprint();
   }
 
   /** The layers the cluster answers in, ascending. */
@@ -143,6 +169,9 @@ public final class TestCluster implements AutoCloseable {
     private LayerCodecs codecs = LayerCodecs.shipped();
     private int ioThreads = 1;
     private ServicesFactory services;
+    private RsaPrivateKey rsaKey;
+    private ServerKeyExchangeOptions.DcRule dcRule = ServerKeyExchangeOptions.DcRule.ANY;
+    private SessionSettings sessions = SessionSettings.telegram();
 
     private Builder() {}
 
@@ -220,6 +249,40 @@ public final class TestCluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The cluster's RSA-2048 key (default: a new one whose fingerprint's top hex digit is not
+     * 0, since mtcute 0.30 cannot find a key whose fingerprint starts with 0).
+     */
+    public Builder rsaKey(RsaPrivateKey key) {
+      this.rsaKey = Objects.requireNonNull(key, "rsaKey");
+      return this;
+    }
+
+    /**
+     * The cluster's RSA-2048 key as PEM (PKCS#1 {@code RSA PRIVATE KEY} or PKCS#8
+     * {@code PRIVATE KEY}).
+     *
+     * @throws IllegalArgumentException if the text holds no readable RSA private key
+     */
+    public Builder rsaKeyPem(String pem) {
+      return rsaKey(RsaPrivateKey.fromPem(pem));
+    }
+
+    /**
+     * Which values of the key exchange's dc field name a DC (default: the id, -id, id + 10000
+     * and -(id + 10000)); any other value gets transport error -444.
+     */
+    public Builder dcRule(ServerKeyExchangeOptions.DcRule rule) {
+      this.dcRule = Objects.requireNonNull(rule, "dcRule");
+      return this;
+    }
+
+    /** Salt windows and session limits (default: Telegram's 30-minute salts). */
+    public Builder sessions(SessionSettings settings) {
+      this.sessions = Objects.requireNonNull(settings, "sessions");
+      return this;
+    }
+
     /** How many selector threads serve all connections (default 1). */
     public Builder ioThreads(int threads) {
       if (threads < 1) {
@@ -251,13 +314,15 @@ public final class TestCluster implements AutoCloseable {
         throw new IllegalArgumentException("port " + firstPort + " leaves no room for DC "
             + dcIds.stream().mapToInt(i -> i).max().orElse(1));
       }
+      RsaPrivateKey key = rsaKey != null ? rsaKey
+          : RsaPrivateKey.generate(new SecureRandom(), true);
       ClusterCore core = ClusterCore.bind(new ClusterCore.Config(host, dcIds, firstPort,
-          stateDir, eventsFile, codecs, clock, random, ioThreads));
+          stateDir, eventsFile, codecs, clock, random, ioThreads, key, dcRule, sessions));
       try {
         ApiService api = services.create(new ServiceSetup(core.addresses(), core.clock(),
             random, stateDir, core.updatePush(), core::login));
         core.serve(api);
-        return new TestCluster(core, api, codecs);
+        return new TestCluster(core, api, codecs, key);
       } catch (RuntimeException e) {
         core.close();
         throw e;

@@ -70,6 +70,8 @@ public final class IoLoop implements AutoCloseable {
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT, new Acceptor(server, placement,
             handlers));
+      } catch (java.nio.channels.ClosedChannelException e) {
+        LOG.log(System.Logger.Level.DEBUG, "listener closed before it was registered", e);
       } catch (IOException e) {
         LOG.log(System.Logger.Level.WARNING, "listener could not be registered", e);
       }

@@ -1,6 +1,8 @@
 package dev.jgram.testdc.server;
 
 import dev.jgram.mtproto.RandomSource;
+import dev.jgram.mtproto.auth.ServerKeyExchangeOptions;
+import dev.jgram.mtproto.crypto.RsaPrivateKey;
 import dev.jgram.testdc.api.ApiService;
 import dev.jgram.testdc.api.DcAddress;
 import dev.jgram.testdc.api.LoginEvent;
@@ -53,9 +55,13 @@ public final class ClusterCore implements AutoCloseable {
    * @param clock the base clock (faults may skew it)
    * @param random the randomness for nonces, paddings, salts
    * @param ioThreads how many selector threads serve all connections
+   * @param rsaKey the cluster's RSA key, the same on every DC
+   * @param dcRule which dc values in p_q_inner_data name a DC (-444 otherwise)
+   * @param sessions how sessions behave (salt windows, limits)
    */
   public record Config(String host, List<Integer> dcIds, int firstPort, Path stateDir,
-      Path eventsFile, LayerCodecs codecs, Clock clock, RandomSource random, int ioThreads) {}
+      Path eventsFile, LayerCodecs codecs, Clock clock, RandomSource random, int ioThreads,
+      RsaPrivateKey rsaKey, ServerKeyExchangeOptions.DcRule dcRule, SessionSettings sessions) {}
 
   /**
    * Binds every DC's listener and opens the key stores and the events file.
@@ -101,7 +107,10 @@ public final class ClusterCore implements AutoCloseable {
     int bound = ((InetSocketAddress) socketAddress(listener)).getPort();
     KeyStore keys = config.stateDir() == null ? KeyStore.inMemory(id)
         : KeyStore.open(id, config.stateDir());
-    return new DcServer(new DcAddress(id, config.host(), bound), listener, keys, context);
+    ServerKeyExchangeOptions options = ServerKeyExchangeOptions.of(id, List.of(config.rsaKey()))
+        .withRandom(config.random()).withClock(context.clock()).withDcRule(config.dcRule());
+    return new DcServer(new DcAddress(id, config.host(), bound), listener, keys, options,
+        config.sessions(), context);
   }
 
   /** Starts the I/O loops and accepts connections; queries go to {@code service}. */
@@ -161,7 +170,7 @@ public final class ClusterCore implements AutoCloseable {
 
   /** Forgets a key of DC {@code dcId}: later messages with it get -404. */
   public boolean forgetKey(int dcId, long authKeyId) {
-    return dc(dcId).keys().forget(authKeyId);
+    return dc(dcId).forget(authKeyId);
   }
 
   /** Connections open now, on all DCs. */

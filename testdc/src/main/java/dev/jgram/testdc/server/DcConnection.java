@@ -1,10 +1,15 @@
 package dev.jgram.testdc.server;
 
+import dev.jgram.mtproto.auth.ServerKeyExchange;
 import dev.jgram.mtproto.transport.ServerTransport;
 import dev.jgram.mtproto.transport.TransportException;
+import dev.jgram.mtproto.transport.TransportKind;
 import dev.jgram.testdc.io.Wire;
 import dev.jgram.testdc.io.WireHandler;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +35,9 @@ final class DcConnection implements WireHandler {
   private Wire wire;
   private int framesReceived;
   private ScheduledFuture<?> disconnectTimer;
+  private ServerKeyExchange.State keyExchange = ServerKeyExchange.initial();
+  private long lastPlainMessageId;
+  private final Map<LiveSession, Runnable> hosted = new IdentityHashMap<>();
 
   DcConnection(DcServer dc, ServerTransport transport) {
     this.dc = dc;
@@ -62,6 +70,8 @@ final class DcConnection implements WireHandler {
     if (disconnectTimer != null) {
       disconnectTimer.cancel(false);
     }
+    hosted.values().forEach(Runnable::run);
+    hosted.clear();
     if (wire != null) {
       dc.closed(this);
     }
@@ -79,6 +89,9 @@ final class DcConnection implements WireHandler {
     if (fault != 0) {
       sendError(fault);
       return true;
+    }
+    if (transport.kind() == TransportKind.PADDED_INTERMEDIATE) {
+      frame = FrameIds.unpadded(frame);
     }
     if (frame.length < 8) {
       sendError(-404);
@@ -162,5 +175,36 @@ final class DcConnection implements WireHandler {
 
   ConnectionState state() {
     return state;
+  }
+
+  /** The key exchange run on this connection (loop thread only). */
+  ServerKeyExchange.State keyExchange() {
+    return keyExchange;
+  }
+
+  void keyExchange(ServerKeyExchange.State next) {
+    this.keyExchange = next;
+  }
+
+  /**
+   * The msg_id of the next plain message this side sends: about unixtime * 2^32, 1 mod 4 (an
+   * answer), strictly increasing on the connection.
+   */
+  long plainMessageId(Instant now) {
+    long fraction = ((long) now.getNano() << 32) / 1_000_000_000L;
+    long id = (now.getEpochSecond() << 32) | (fraction & ~3L) | 1;
+    if (id <= lastPlainMessageId) {
+      id = lastPlainMessageId + 4;
+    }
+    lastPlainMessageId = id;
+    return id;
+  }
+
+  /**
+   * Notes that {@code session}'s messages arrive here; {@code onClose} runs when this
+   * connection closes (loop thread only).
+   */
+  void hosts(LiveSession session, Runnable onClose) {
+    hosted.putIfAbsent(session, onClose);
   }
 }

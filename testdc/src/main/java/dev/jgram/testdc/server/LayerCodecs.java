@@ -1,5 +1,6 @@
 package dev.jgram.testdc.server;
 
+import dev.jgram.mtproto.tl.Layers;
 import dev.jgram.mtproto.tl.TlCodec;
 import dev.jgram.mtproto.tl.TlSchema;
 import java.util.ArrayList;
@@ -48,10 +49,9 @@ public final class LayerCodecs {
     return new LayerCodecs(codecs, byLayer, defaultLayer);
   }
 
-  /** The layers jgram ships schemas for. */
+  /** The layers jgram ships schemas for (158, 198, 227); 198 before a layer is announced. */
   public static LayerCodecs shipped() {
-    TlSchema jgram = TlSchema.jgram();
-    return of(List.of(jgram), jgram.layer());
+    return of(Layers.shipped().stream().map(Layers::schema).toList(), Layers.JGRAM);
   }
 
   /**

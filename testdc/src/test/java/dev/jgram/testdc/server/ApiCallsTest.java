@@ -7,6 +7,7 @@ import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.testdc.api.DcAddress;
 import dev.jgram.testdc.event.ClusterEvent;
 import dev.jgram.testdc.event.EventLog;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,9 @@ class ApiCallsTest {
 
   private final EventLog events = EventLog.open(null, 1000);
   private final TestServices services = new TestServices(List.of(new DcAddress(2, "127.0.0.1",
-      20002)));
-  private final ApiCalls calls = new ApiCalls(2, services, LayerCodecs.shipped(), events);
+      20002)), (user, updates) -> { });
+  private final ApiCalls calls = new ApiCalls(2, services, LayerCodecs.shipped(), events,
+      new TempKeys(KeyStore.inMemory(2), Clock.systemUTC()));
 
   @Test
   void firstQueryWithoutInitConnectionIsRefusedWithConnectionNotInited() {

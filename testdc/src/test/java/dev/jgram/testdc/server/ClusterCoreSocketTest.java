@@ -3,17 +3,17 @@ package dev.jgram.testdc.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jgram.mtproto.RandomSource;
 import dev.jgram.mtproto.transport.TransportException;
 import dev.jgram.mtproto.transport.TransportKind;
+import dev.jgram.testdc.TestCluster;
 import dev.jgram.testdc.api.DcAddress;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.SocketException;
-import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The core over real sockets on 127.0.0.1, without a key exchange. */
 class ClusterCoreSocketTest {
-  private ClusterCore core;
+  private TestCluster core;
 
   @AfterEach
   void stop() {
@@ -43,7 +43,7 @@ class ClusterCoreSocketTest {
   void unknownAuthKeyGetsMinus404OverEveryTransport(TransportKind kind, boolean obfuscated)
       throws IOException {
     start(List.of(1, 2), 0);
-    try (Dial dial = Dial.to(core.addresses().get(1), kind, obfuscated)) {
+    try (Dial dial = Dial.to(core.dcs().get(1), kind, obfuscated)) {
       dial.connection.send(encryptedLooking(0x0102030405060708L));
       assertTransportError(dial, -404);
       dial.connection.send(encryptedLooking(0x0102030405060709L));
@@ -54,7 +54,7 @@ class ClusterCoreSocketTest {
   @Test
   void frameTooShortForAnAuthKeyIdGetsMinus404() throws IOException {
     start(List.of(1), 0);
-    try (Dial dial = Dial.to(core.addresses().get(0), TransportKind.INTERMEDIATE, false)) {
+    try (Dial dial = Dial.to(core.dcs().get(0), TransportKind.INTERMEDIATE, false)) {
       dial.connection.send(new byte[4]);
       assertTransportError(dial, -404);
     }
@@ -64,7 +64,7 @@ class ClusterCoreSocketTest {
   void transportErrorFaultAnswersTheNextFramesWithItsCode() throws IOException {
     start(List.of(1), 0);
     core.faults().transportErrors(-429, 2);
-    try (Dial dial = Dial.to(core.addresses().get(0), TransportKind.ABRIDGED, true)) {
+    try (Dial dial = Dial.to(core.dcs().get(0), TransportKind.ABRIDGED, true)) {
       for (int expected : new int[] {-429, -429, -404}) {
         dial.connection.send(encryptedLooking(5));
         assertTransportError(dial, expected);
@@ -76,7 +76,7 @@ class ClusterCoreSocketTest {
   void closeAfterFramesFaultClosesTheConnectionOnThatFrame() throws IOException {
     start(List.of(1), 0);
     core.faults().closeAfterFrames(2);
-    try (Dial dial = Dial.to(core.addresses().get(0), TransportKind.FULL, false)) {
+    try (Dial dial = Dial.to(core.dcs().get(0), TransportKind.FULL, false)) {
       dial.connection.send(encryptedLooking(5));
       assertTransportError(dial, -404);
       dial.connection.send(encryptedLooking(5));
@@ -89,7 +89,7 @@ class ClusterCoreSocketTest {
   void dcsListenOnConsecutivePortsFromTheFirstPort() throws IOException {
     int first = freePortPair();
     start(List.of(1, 2), first);
-    assertThat(core.addresses()).containsExactly(new DcAddress(1, "127.0.0.1", first),
+    assertThat(core.dcs()).containsExactly(new DcAddress(1, "127.0.0.1", first),
         new DcAddress(2, "127.0.0.1", first + 1));
   }
 
@@ -106,7 +106,7 @@ class ClusterCoreSocketTest {
   @Test
   void openConnectionsAreCounted() throws Exception {
     start(List.of(1), 0);
-    try (Dial dial = Dial.to(core.addresses().get(0), TransportKind.INTERMEDIATE, false)) {
+    try (Dial dial = Dial.to(core.dcs().get(0), TransportKind.INTERMEDIATE, false)) {
       dial.connection.send(encryptedLooking(5));
       assertTransportError(dial, -404);
       assertThat(core.openConnections()).isEqualTo(1);
@@ -114,9 +114,7 @@ class ClusterCoreSocketTest {
   }
 
   private void start(List<Integer> dcs, int firstPort) {
-    core = ClusterCore.bind(new ClusterCore.Config("127.0.0.1", dcs, firstPort, null, null,
-        LayerCodecs.shipped(), Clock.systemUTC(), RandomSource.secure(), 1));
-    core.serve(new TestServices(core.addresses()));
+    core = Clusters.builder(new AtomicReference<>()).dcs(dcs).port(firstPort).start();
   }
 
   /** A frame shaped like an encrypted message: key id, msg_key, 32 bytes. */

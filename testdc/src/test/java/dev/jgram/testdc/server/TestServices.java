@@ -5,6 +5,7 @@ import dev.jgram.testdc.api.Answer;
 import dev.jgram.testdc.api.ApiService;
 import dev.jgram.testdc.api.CallContext;
 import dev.jgram.testdc.api.DcAddress;
+import dev.jgram.testdc.api.UpdatePush;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -23,9 +24,17 @@ final class TestServices implements ApiService {
   final List<TlObject> queries = new CopyOnWriteArrayList<>();
   private final Map<Long, Long> users = new ConcurrentHashMap<>();
   private final List<DcAddress> dcs;
+  private final UpdatePush updates;
 
-  TestServices(List<DcAddress> dcs) {
+  TestServices(List<DcAddress> dcs, UpdatePush updates) {
     this.dcs = dcs;
+    this.updates = updates;
+  }
+
+  /** Pushes an updateShort with updateDcOptions (an update without counters) to the user. */
+  void pushTo(long userId) {
+    updates.push(userId, TlObject.of("updateShort", "update",
+        TlObject.of("updateDcOptions", "dc_options", List.of()), "date", 1_700_000_000));
   }
 
   @Override
@@ -34,6 +43,8 @@ final class TestServices implements ApiService {
     queries.add(query);
     return switch (query.name()) {
       case "help.getConfig" -> Answer.result(config(context.dcId()));
+      case "help.getNearestDc" -> Answer.result(TlObject.of("nearestDc", "country", "ZZ",
+          "this_dc", context.dcId(), "nearest_dc", context.dcId()));
       case "auth.importBotAuthorization" -> {
         users.put(context.effectiveAuthKeyId(), BOT_ID);
         yield Answer.result(TlObject.of("auth.authorization", "user", bot()));
