@@ -99,24 +99,31 @@ final class TestClient implements AutoCloseable {
 
   /** Sends {@code query} as an API call and waits for its answer. */
   Outcome call(TlObject query) {
-    return call(codec.encode(query), null);
+    ClientAction answer = exchange(codec.encode(query));
+    return answer instanceof ClientAction.Result r ? new Outcome(codec.decode(r.body()), null)
+        : new Outcome(null, ((ClientAction.Failed) answer).error());
   }
 
-  /** Sends a serialised query; {@code resultType} decodes a bare result (null: boxed). */
-  Outcome call(byte[] query, String resultType) {
+  /** Sends a serialised query and returns the serialised result (fails on rpc_error). */
+  byte[] rawCall(byte[] query) {
+    ClientAction answer = exchange(query);
+    if (answer instanceof ClientAction.Failed f) {
+      throw new AssertionError("expected a result; got rpc_error " + f.error());
+    }
+    return ((ClientAction.Result) answer).body();
+  }
+
+  /** Sends a query and reads until its Result or Failed arrives. */
+  private ClientAction exchange(byte[] query) {
     Packed packed = session.pack(List.of(OutgoingMessage.query(query)), clock.instant());
     long msgId = packed.msgIds().get(0);
     packed.messages().forEach(this::send);
     while (true) {
       for (ClientAction action : session.receive(receive(), clock.instant())) {
         seen.add(action);
-        if (action instanceof ClientAction.Result r && r.reqMsgId() == msgId) {
-          return new Outcome(resultType == null ? codec.decode(r.body())
-              : (TlObject) TlObject.of("vector", "items", codec.decode(r.body(), resultType)),
-              null);
-        }
-        if (action instanceof ClientAction.Failed f && f.reqMsgId() == msgId) {
-          return new Outcome(null, f.error());
+        if (action instanceof ClientAction.Result r && r.reqMsgId() == msgId
+            || action instanceof ClientAction.Failed f && f.reqMsgId() == msgId) {
+          return action;
         }
         msgId = react(action, msgId);
       }
