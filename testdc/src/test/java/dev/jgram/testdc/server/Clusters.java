@@ -14,7 +14,7 @@ final class Clusters {
   /** A builder on DCs 1 and 2 with {@link TestServices}; {@code services} receives them. */
   static TestCluster.Builder builder(AtomicReference<TestServices> services) {
     return TestCluster.builder().dcs(1, 2).rsaKey(KEY).services(setup -> {
-      TestServices made = new TestServices(setup.dcs(), setup.updates());
+      TestServices made = new TestServices(setup.dcs(), setup.updates(), setup.logins());
       services.set(made);
       return made;
     });

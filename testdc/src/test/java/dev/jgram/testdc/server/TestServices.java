@@ -5,7 +5,9 @@ import dev.jgram.testdc.api.Answer;
 import dev.jgram.testdc.api.ApiService;
 import dev.jgram.testdc.api.CallContext;
 import dev.jgram.testdc.api.DcAddress;
+import dev.jgram.testdc.api.LoginEvent;
 import dev.jgram.testdc.api.UpdatePush;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -25,10 +27,21 @@ final class TestServices implements ApiService {
   private final Map<Long, Long> users = new ConcurrentHashMap<>();
   private final List<DcAddress> dcs;
   private final UpdatePush updates;
+  private final Consumer<LoginEvent> logins;
 
   TestServices(List<DcAddress> dcs, UpdatePush updates) {
+    this(dcs, updates, login -> { });
+  }
+
+  TestServices(List<DcAddress> dcs, UpdatePush updates, Consumer<LoginEvent> logins) {
     this.dcs = dcs;
     this.updates = updates;
+    this.logins = logins;
+  }
+
+  /** Reports a bot login of {@code authKeyId} on DC {@code dc} as the services would. */
+  void login(dev.jgram.testdc.TestCluster cluster, int dc, long authKeyId) {
+    logins.accept(new LoginEvent(dc, authKeyId, BOT_ID, true));
   }
 
   /** Pushes an updateShort with updateDcOptions (an update without counters) to the user. */
