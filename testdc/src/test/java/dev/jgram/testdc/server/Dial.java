@@ -25,6 +25,7 @@ final class Dial implements AutoCloseable {
       Socket socket = new Socket();
       socket.connect(new InetSocketAddress(dc.host(), dc.port()), 5000);
       socket.setSoTimeout(10_000);
+      socket.setTcpNoDelay(true);
       RandomSource random = RandomSource.secure();
       Connection connection = obfuscated
           ? Connection.obfuscatedClient(kind, dc.id(), socket.getInputStream(),
