@@ -33,7 +33,8 @@ public sealed interface ClientAction {
 
   /**
    * The answer to query {@code reqMsgId} was dropped at our request ({@code rpc_drop_answer}):
-   * cancel it locally.
+   * cancel it locally. May come twice for one query: once as the answer to the drop request
+   * and once as the query's own answer ({@code rpc_answer_dropped_running}).
    *
    * @param outcome {@code rpc_answer_unknown}, {@code rpc_answer_dropped_running} or
    *     {@code rpc_answer_dropped}

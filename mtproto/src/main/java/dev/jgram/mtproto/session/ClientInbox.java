@@ -1,6 +1,32 @@
 package dev.jgram.mtproto.session;
 
-import static dev.jgram.mtproto.session.ServiceTl.*;
+import static dev.jgram.mtproto.session.ServiceTl.BAD_MSG_NOTIFICATION;
+import static dev.jgram.mtproto.session.ServiceTl.BAD_SERVER_SALT;
+import static dev.jgram.mtproto.session.ServiceTl.DESTROY_SESSION_NONE;
+import static dev.jgram.mtproto.session.ServiceTl.DESTROY_SESSION_OK;
+import static dev.jgram.mtproto.session.ServiceTl.FUTURE_SALTS;
+import static dev.jgram.mtproto.session.ServiceTl.MSGS_ACK;
+import static dev.jgram.mtproto.session.ServiceTl.MSGS_ALL_INFO;
+import static dev.jgram.mtproto.session.ServiceTl.MSGS_STATE_INFO;
+import static dev.jgram.mtproto.session.ServiceTl.MSGS_STATE_REQ;
+import static dev.jgram.mtproto.session.ServiceTl.MSG_CONTAINER;
+import static dev.jgram.mtproto.session.ServiceTl.MSG_DETAILED_INFO;
+import static dev.jgram.mtproto.session.ServiceTl.MSG_NEW_DETAILED_INFO;
+import static dev.jgram.mtproto.session.ServiceTl.MSG_RESEND_REQ;
+import static dev.jgram.mtproto.session.ServiceTl.NEW_SESSION_CREATED;
+import static dev.jgram.mtproto.session.ServiceTl.PING;
+import static dev.jgram.mtproto.session.ServiceTl.PONG;
+import static dev.jgram.mtproto.session.ServiceTl.RPC_ANSWER_DROPPED;
+import static dev.jgram.mtproto.session.ServiceTl.RPC_ANSWER_DROPPED_RUNNING;
+import static dev.jgram.mtproto.session.ServiceTl.RPC_ANSWER_UNKNOWN;
+import static dev.jgram.mtproto.session.ServiceTl.RPC_DROP_ANSWER;
+import static dev.jgram.mtproto.session.ServiceTl.RPC_ERROR;
+import static dev.jgram.mtproto.session.ServiceTl.RPC_RESULT;
+import static dev.jgram.mtproto.session.ServiceTl.decode;
+import static dev.jgram.mtproto.session.ServiceTl.encode;
+import static dev.jgram.mtproto.session.ServiceTl.ids;
+import static dev.jgram.mtproto.session.ServiceTl.msgsStateInfo;
+import static dev.jgram.mtproto.session.ServiceTl.stateInfoBytes;
 
 import dev.jgram.mtproto.api.RpcError;
 import dev.jgram.mtproto.session.ClientAction.Reason;

@@ -9,6 +9,7 @@ import dev.jgram.mtproto.session.Envelope.Plain;
 import dev.jgram.mtproto.session.SentLog.Sent;
 import dev.jgram.mtproto.session.SessionCheckException.Check;
 import dev.jgram.mtproto.tl.TlReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,8 @@ import java.util.List;
  * {@code bad_msg_notification}, {@code bad_server_salt} or {@code new_session_created}, which
  * may have to correct that clock), no container inside a container. A failure throws
  * {@link SessionCheckException}: discard the message, close the connection and reconnect.
+ * A message inside a container that was received before (Telegram re-sends what was not
+ * acknowledged, in a new container) is acknowledged again but not acted on twice.
  *
  * <p>Not thread-safe: one connection's reader and writer must share it under one lock.
  */
@@ -38,6 +41,8 @@ public final class ClientSession {
   public static final int ACK_FLUSH_THRESHOLD = 16;
   /** How many server msg_ids a client keeps to detect replays. */
   public static final int KEPT_MSG_IDS = 1024;
+  /** How long before the stored salts run out {@link #needsFutureSalts} turns true. */
+  public static final int SALT_MARGIN_MINUTES = 10;
   static final long PAST_WINDOW = 300;
   static final long FUTURE_WINDOW = 30;
 
@@ -106,6 +111,23 @@ public final class ClientSession {
     return salts.stored();
   }
 
+  /**
+   * Whether the client should send {@code get_future_salts}: no stored salt stays valid for
+   * the next {@value #SALT_MARGIN_MINUTES} minutes.
+   */
+  public boolean needsFutureSalts(Instant now) {
+    Instant horizon = now.plus(Duration.ofMinutes(SALT_MARGIN_MINUTES));
+    return salts.stored().stream().noneMatch(s -> s.validUntil().isAfter(horizon));
+  }
+
+  /**
+   * Stops tracking a message the caller gave up on (a query it cancelled or timed out), so a
+   * later notice about it is ignored and its memory freed; true if it was tracked.
+   */
+  public boolean forget(long msgId) {
+    return sent.remove(msgId) != null;
+  }
+
   /** Acknowledgements waiting to go out with the next {@link #pack}. */
   public int pendingAcks() {
     return acks.size();
@@ -130,16 +152,9 @@ public final class ClientSession {
    */
   public Packed pack(List<OutgoingMessage> messages, Instant now) {
     sent.prune(now);
-    List<Framed> framed = new ArrayList<>();
-    List<Long> msgIds = new ArrayList<>();
-    for (OutgoingMessage m : messages) {
-      byte[] body = m.contentRelated() ? Compression.packIfSmaller(m.body()) : m.body();
-      Framed f = new Framed(ids.next(now, MsgIdGenerator.CLIENT), seqNos.next(m.contentRelated()),
-          body);
-      framed.add(f);
-      msgIds.add(f.msgId());
-      sent.add(new Sent(f.msgId(), f.seqNo(), 0, m, List.of(), now));
-    }
+    List<Framed> framed = number(messages, now);
+    List<Long> msgIds = framed.stream().map(Framed::msgId).toList();
+    framed = new ArrayList<>(framed);
     for (List<Long> group : acks.drain()) {
       Framed f = new Framed(ids.next(now, MsgIdGenerator.CLIENT), seqNos.next(false),
           AckQueue.body(group));
@@ -168,6 +183,34 @@ public final class ClientSession {
     checkHeader(plain, now);
     received.record(plain.msgId(), plain.seqNo());
     return new ClientInbox(this, now).handle(plain.msgId(), plain.seqNo(), plain.body());
+  }
+
+  /** Numbers the caller's messages (bodies as sent) and remembers each as sent. */
+  private List<Framed> number(List<OutgoingMessage> messages, Instant now) {
+    List<byte[]> bodies = wireBodies(messages);
+    List<Framed> framed = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      OutgoingMessage m = messages.get(i);
+      Framed f = new Framed(ids.next(now, MsgIdGenerator.CLIENT), seqNos.next(m.contentRelated()),
+          bodies.get(i));
+      framed.add(f);
+      sent.add(new Sent(f.msgId(), f.seqNo(), 0, m, List.of(), now));
+    }
+    return framed;
+  }
+
+  /** The bodies as sent: queries gzipped when that pays; each checked against the limit. */
+  private static List<byte[]> wireBodies(List<OutgoingMessage> messages) {
+    List<byte[]> bodies = new ArrayList<>(messages.size());
+    for (OutgoingMessage m : messages) {
+      byte[] body = m.contentRelated() ? Compression.packIfSmaller(m.body()) : m.body();
+      if (body.length + 16 > Containers.MAX_PAYLOAD) {
+        throw new IllegalArgumentException("message of " + body.length + " bytes; Telegram"
+            + " closes the connection above " + (Containers.MAX_PAYLOAD - 16));
+      }
+      bodies.add(body);
+    }
+    return bodies;
   }
 
   private void checkHeader(Plain plain, Instant now) {

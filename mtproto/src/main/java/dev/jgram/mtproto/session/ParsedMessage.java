@@ -42,7 +42,8 @@ record ParsedMessage(boolean wrapped, List<Framed> messages, int parityCode,
     }
     Framed only = new Framed(p.msgId(), p.seqNo(), p.body());
     byte[] body = Compression.unwrap(p.body());
-    String failure = ServiceTl.id(body) == MSG_CONTAINER ? "msg_container inside gzip_packed" : null;
+    String failure = ServiceTl.id(body) == MSG_CONTAINER ? "msg_container inside gzip_packed"
+        : null;
     return new ParsedMessage(false, List.of(only), parity(p.seqNo(), body), failure);
   }
 

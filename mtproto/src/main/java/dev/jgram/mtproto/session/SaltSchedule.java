@@ -57,6 +57,9 @@ public final class SaltSchedule {
 
   /** Whether {@code salt} is accepted at {@code now}: some salt's window covers now. */
   public boolean accepts(long salt, Instant now) {
+    if (now.isBefore(start)) {
+      return salt == salt(0); // a clock read just before the key exchange's
+    }
     long newest = index(now);
     for (long k = newest; k >= 0 && window(k).covers(now); k--) {
       if (salt(k) == salt) {

@@ -69,18 +69,9 @@ final class ServerInbox {
       return reject(p, code);
     }
     if (known) {
-      switch (session.received.classify(p.msgId())) {
-        case DUPLICATE -> {
-          if (ServiceTl.id(p.body()) == ServiceTl.MSG_CONTAINER) {
-            return reject(p, 19);
-          }
-          duplicate(p.msgId());
-          return receipt(Optional.empty());
-        }
-        case TOO_OLD -> {
-          return reject(p, 20);
-        }
-        default -> { }
+      Optional<ServerReceipt> seen = checkSeen(p);
+      if (seen.isPresent()) {
+        return seen.get();
       }
     }
     if (!key.salts.accepts(p.salt(), now)) {
@@ -113,6 +104,21 @@ final class ServerInbox {
       deliver(m, parsed.wrapped());
     }
     return receipt(Optional.empty());
+  }
+
+  /** Check 5: a container reusing an id gets 19, a repeated message its stored answer. */
+  private Optional<ServerReceipt> checkSeen(Plain p) {
+    return switch (session.received.classify(p.msgId())) {
+      case DUPLICATE -> {
+        if (ServiceTl.id(p.body()) == ServiceTl.MSG_CONTAINER) {
+          yield Optional.of(reject(p, 19));
+        }
+        duplicate(p.msgId());
+        yield Optional.of(receipt(Optional.empty()));
+      }
+      case TOO_OLD -> Optional.of(reject(p, 20));
+      case NEW -> Optional.empty();
+    };
   }
 
   private int checkMsgId(long msgId) {

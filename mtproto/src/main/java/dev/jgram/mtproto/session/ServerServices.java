@@ -1,7 +1,24 @@
 package dev.jgram.mtproto.session;
 
 import static dev.jgram.mtproto.session.MsgIdGenerator.RESPONSE;
-import static dev.jgram.mtproto.session.ServiceTl.*;
+import static dev.jgram.mtproto.session.ServiceTl.DESTROY_SESSION;
+import static dev.jgram.mtproto.session.ServiceTl.GET_FUTURE_SALTS;
+import static dev.jgram.mtproto.session.ServiceTl.HTTP_WAIT;
+import static dev.jgram.mtproto.session.ServiceTl.MSGS_ACK;
+import static dev.jgram.mtproto.session.ServiceTl.MSGS_ALL_INFO;
+import static dev.jgram.mtproto.session.ServiceTl.MSGS_STATE_INFO;
+import static dev.jgram.mtproto.session.ServiceTl.MSGS_STATE_REQ;
+import static dev.jgram.mtproto.session.ServiceTl.MSG_DETAILED_INFO;
+import static dev.jgram.mtproto.session.ServiceTl.MSG_NEW_DETAILED_INFO;
+import static dev.jgram.mtproto.session.ServiceTl.MSG_RESEND_REQ;
+import static dev.jgram.mtproto.session.ServiceTl.PING;
+import static dev.jgram.mtproto.session.ServiceTl.PING_DELAY_DISCONNECT;
+import static dev.jgram.mtproto.session.ServiceTl.PONG;
+import static dev.jgram.mtproto.session.ServiceTl.RPC_DROP_ANSWER;
+import static dev.jgram.mtproto.session.ServiceTl.decode;
+import static dev.jgram.mtproto.session.ServiceTl.encode;
+import static dev.jgram.mtproto.session.ServiceTl.ids;
+import static dev.jgram.mtproto.session.ServiceTl.msgsStateInfo;
 
 import dev.jgram.mtproto.session.Containers.Framed;
 import dev.jgram.mtproto.tl.TlObject;

@@ -11,9 +11,13 @@ import dev.jgram.mtproto.session.Wire.Msg;
 import dev.jgram.mtproto.tl.MessageContainer;
 import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.mtproto.tl.TlReader;
+import dev.jgram.mtproto.tl.TlWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The server's reaction to each service message, duplicate and answer (§3.6). */
 class ServerServicesTest extends ServerFixture {
@@ -263,5 +267,37 @@ class ServerServicesTest extends ServerFixture {
     assertThat(reader.readInt()).isEqualTo(ServiceTl.RPC_RESULT);
     long req = reader.readLong();
     return new RpcResultView(req, ServiceTl.decode(reader.readRaw(reader.remaining())));
+  }
+
+  static Stream<byte[]> ignoredServiceMessages() {
+    return Stream.of(
+        service("http_wait", "max_delay", 0, "wait_after", 0, "max_wait", 25000),
+        ServiceTl.msgsStateInfo(4L, new byte[] {1}),
+        new TlWriter().writeInt(ServiceTl.MSGS_ALL_INFO).writeVectorHeader(1).writeLong(4L)
+            .writeBytes(new byte[] {4}).toByteArray(),
+        service("msg_detailed_info", "msg_id", 4L, "answer_msg_id", 5L, "bytes", 8, "status", 0),
+        service("msg_new_detailed_info", "answer_msg_id", 5L, "bytes", 8, "status", 0),
+        service("pong", "msg_id", 4L, "ping_id", 1L));
+  }
+
+  @ParameterizedTest
+  @MethodSource("ignoredServiceMessages")
+  void informationalServiceMessagesAreTakenWithoutAnswerAndAreNoQueries(byte[] body) {
+    open();
+    ServerReceipt receipt = send(clientId(0, 2), 2, body);
+    assertThat(receipt.rejection()).isEmpty();
+    assertThat(receipt.queries()).isEmpty();
+    assertThat(receipt.replies()).isEmpty();
+  }
+
+  @Test
+  void msgCopyIsUnwrappedAndItsMessageProcessed() {
+    open();
+    long inner = clientId(0, 2);
+    byte[] copy = new TlWriter().writeInt(ServiceTl.MSG_COPY).writeLong(inner).writeInt(3)
+        .writeInt(GET_CONFIG.length).writeRaw(GET_CONFIG).toByteArray();
+    ServerReceipt receipt = send(clientId(0, 3), 4, copy);
+    assertThat(receipt.rejection()).isEmpty();
+    assertThat(receipt.queries()).extracting(ServerReceipt.Query::msgId).containsExactly(inner);
   }
 }

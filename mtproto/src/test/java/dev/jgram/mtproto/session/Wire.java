@@ -1,7 +1,11 @@
 package dev.jgram.mtproto.session;
 
 import dev.jgram.mtproto.RandomSource;
+import dev.jgram.mtproto.crypto.AesIge;
+import dev.jgram.mtproto.crypto.AesKeyIv;
+import dev.jgram.mtproto.crypto.AuthKeyHashes;
 import dev.jgram.mtproto.crypto.Direction;
+import dev.jgram.mtproto.crypto.MessageKeys;
 import dev.jgram.mtproto.session.Containers.Framed;
 import dev.jgram.mtproto.session.Envelope.Plain;
 import dev.jgram.mtproto.tl.MessageContainer;
@@ -63,6 +67,11 @@ final class Wire {
         Direction.SERVER_TO_CLIENT, random(msgId));
   }
 
+  /** Opens what a client sent, as the server would. */
+  static Plain openFromServerSide(byte[] encrypted) {
+    return Envelope.open(KEY, encrypted, Direction.CLIENT_TO_SERVER);
+  }
+
   static Plain openFromServer(byte[] encrypted) {
     return Envelope.open(KEY, encrypted, Direction.SERVER_TO_CLIENT);
   }
@@ -81,6 +90,29 @@ final class Wire {
       }
     }
     return out;
+  }
+
+  /**
+   * Encrypts an already padded plaintext as is (any padding length), with an honest msg_key,
+   * so that only the checks after msg_key can fail.
+   */
+  static byte[] sealPadded(byte[] padded, Direction direction) {
+    byte[] msgKey = MessageKeys.msgKey(KEY, padded, direction);
+    AesKeyIv keyIv = MessageKeys.aesKeyIv(KEY, msgKey, direction);
+    byte[] encrypted = AesIge.encrypt(padded, keyIv.key(), keyIv.iv());
+    byte[] out = new byte[24 + encrypted.length];
+    System.arraycopy(AuthKeyHashes.keyIdBytes(KEY), 0, out, 0, 8);
+    System.arraycopy(msgKey, 0, out, 8, 16);
+    System.arraycopy(encrypted, 0, out, 24, encrypted.length);
+    return out;
+  }
+
+  /** A plaintext header claiming {@code dataLength} bytes, followed by {@code total} bytes. */
+  static byte[] plaintext(long sessionId, long msgId, int dataLength, int total) {
+    byte[] header = new TlWriter().writeLong(FIRST_SALT).writeLong(sessionId).writeLong(msgId)
+        .writeInt(0).writeInt(dataLength).writeInt(ServiceTl.MSGS_ACK).writeInt(0x1cb5c415)
+        .writeInt(0).toByteArray();
+    return java.util.Arrays.copyOf(header, total);
   }
 
   static byte[] container(Framed... messages) {
