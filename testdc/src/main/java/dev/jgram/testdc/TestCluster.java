@@ -172,6 +172,7 @@ public final class TestCluster implements AutoCloseable {
     private RsaPrivateKey rsaKey;
     private ServerKeyExchangeOptions.DcRule dcRule = ServerKeyExchangeOptions.DcRule.ANY;
     private SessionSettings sessions = SessionSettings.telegram();
+    private int eventsKept = 100_000;
 
     private Builder() {}
 
@@ -283,6 +284,15 @@ public final class TestCluster implements AutoCloseable {
       return this;
     }
 
+    /** How many events {@link TestCluster#events()} keeps, the oldest dropped first (100000). */
+    public Builder eventsKept(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("eventsKept is " + count + "; expected 1 or more");
+      }
+      this.eventsKept = count;
+      return this;
+    }
+
     /** How many selector threads serve all connections (default 1). */
     public Builder ioThreads(int threads) {
       if (threads < 1) {
@@ -317,7 +327,8 @@ public final class TestCluster implements AutoCloseable {
       RsaPrivateKey key = rsaKey != null ? rsaKey
           : RsaPrivateKey.generate(new SecureRandom(), true);
       ClusterCore core = ClusterCore.bind(new ClusterCore.Config(host, dcIds, firstPort,
-          stateDir, eventsFile, codecs, clock, random, ioThreads, key, dcRule, sessions));
+          stateDir, eventsFile, codecs, clock, random, ioThreads, key, dcRule, sessions,
+          eventsKept));
       try {
         ApiService api = services.create(new ServiceSetup(core.addresses(), core.clock(),
             random, stateDir, core.updatePush(), core::login));

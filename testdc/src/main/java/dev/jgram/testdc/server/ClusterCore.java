@@ -58,10 +58,12 @@ public final class ClusterCore implements AutoCloseable {
    * @param rsaKey the cluster's RSA key, the same on every DC
    * @param dcRule which dc values in p_q_inner_data name a DC (-444 otherwise)
    * @param sessions how sessions behave (salt windows, limits)
+   * @param eventsKept how many events the in-memory log keeps (the oldest go first)
    */
   public record Config(String host, List<Integer> dcIds, int firstPort, Path stateDir,
       Path eventsFile, LayerCodecs codecs, Clock clock, RandomSource random, int ioThreads,
-      RsaPrivateKey rsaKey, ServerKeyExchangeOptions.DcRule dcRule, SessionSettings sessions) {}
+      RsaPrivateKey rsaKey, ServerKeyExchangeOptions.DcRule dcRule, SessionSettings sessions,
+      int eventsKept) {}
 
   /**
    * Binds every DC's listener and opens the key stores and the events file.
@@ -70,7 +72,7 @@ public final class ClusterCore implements AutoCloseable {
    */
   public static ClusterCore bind(Config config) {
     ClusterClock clock = new ClusterClock(config.clock());
-    EventLog events = EventLog.open(config.eventsFile(), 1_000_000);
+    EventLog events = EventLog.open(config.eventsFile(), config.eventsKept());
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "testdc-timers");
       thread.setDaemon(true);
