@@ -167,7 +167,7 @@ public final class TestCluster implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private RandomSource random = RandomSource.secure();
     private LayerCodecs codecs = LayerCodecs.shipped();
-    private int ioThreads = 1;
+    private int ioThreads = 2;
     private ServicesFactory services;
     private RsaPrivateKey rsaKey;
     private ServerKeyExchangeOptions.DcRule dcRule = ServerKeyExchangeOptions.DcRule.ANY;
@@ -293,7 +293,7 @@ public final class TestCluster implements AutoCloseable {
       return this;
     }
 
-    /** How many selector threads serve all connections (default 1). */
+    /** How many selector threads serve all connections (default 2). */
     public Builder ioThreads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("ioThreads is " + threads + "; expected 1 or more");

@@ -2,6 +2,7 @@ package dev.jgram.testdc.server;
 
 import dev.jgram.mtproto.RandomSource;
 import dev.jgram.testdc.event.EventLog;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -15,7 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param codecs the layers spoken
  * @param updates where pushed updates are routed
  * @param scheduler timers: delayed answers, disconnect delays
+ * @param workers the key exchanges' arithmetic and durable key writes, off the I/O loops
  */
 record ClusterContext(ClusterClock clock, RandomSource random, Faults faults, EventLog events,
     Counters counters, LayerCodecs codecs, UpdateRouter updates,
-    ScheduledExecutorService scheduler) {}
+    ScheduledExecutorService scheduler, ExecutorService workers) {}

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,8 +79,13 @@ public final class ClusterCore implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+    ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+      Thread thread = new Thread(r, "testdc-key-exchange");
+      thread.setDaemon(true);
+      return thread;
+    });
     ClusterContext context = new ClusterContext(clock, config.random(), new Faults(clock),
-        events, new Counters(), config.codecs(), new UpdateRouter(), scheduler);
+        events, new Counters(), config.codecs(), new UpdateRouter(), scheduler, workers);
     Map<Integer, DcServer> dcs = new java.util.LinkedHashMap<>();
     ClusterCore core = new ClusterCore(dcs, context, config.ioThreads());
     try {
@@ -208,6 +214,7 @@ public final class ClusterCore implements AutoCloseable {
       loop.close();
     }
     context.scheduler().shutdownNow();
+    context.workers().shutdownNow();
     context.events().close();
   }
 

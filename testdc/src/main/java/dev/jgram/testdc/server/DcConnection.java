@@ -8,6 +8,7 @@ import dev.jgram.testdc.io.Wire;
 import dev.jgram.testdc.io.WireHandler;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.List;
@@ -35,6 +36,8 @@ final class DcConnection implements WireHandler {
   private Wire wire;
   private int framesReceived;
   private ScheduledFuture<?> disconnectTimer;
+  private boolean suspended;
+  private final ArrayDeque<byte[]> held = new ArrayDeque<>(0);
   private ServerKeyExchange.State keyExchange = ServerKeyExchange.initial();
   private long lastPlainMessageId;
   private final Map<LiveSession, Runnable> hosted = new IdentityHashMap<>();
@@ -59,10 +62,35 @@ final class DcConnection implements WireHandler {
       return;
     }
     for (byte[] frame : frames) {
-      if (from.isClosed() || !accept(frame)) {
+      if (suspended) {
+        held.add(frame);
+      } else if (from.isClosed() || !accept(frame)) {
         return;
       }
     }
+  }
+
+  /** Holds later frames until {@link #resume}: a step of this connection runs elsewhere. */
+  void suspend() {
+    suspended = true;
+  }
+
+  /**
+   * From any thread: runs {@code then} on the loop, then handles the frames held meanwhile.
+   */
+  void resume(Runnable then) {
+    wire.loop().execute(() -> {
+      if (wire.isClosed()) {
+        return;
+      }
+      suspended = false;
+      then.run();
+      while (!suspended && !held.isEmpty() && !wire.isClosed()) {
+        if (!accept(held.poll())) {
+          return;
+        }
+      }
+    });
   }
 
   @Override

@@ -20,6 +20,7 @@ import dev.jgram.testdc.event.ClusterEvent;
  * </pre>
  */
 final class KeyExchangePath {
+  private static final System.Logger LOG = System.getLogger(KeyExchangePath.class.getName());
   private final int dcId;
   private final ServerKeyExchangeOptions options;
   private final KeyStore keys;
@@ -35,7 +36,11 @@ final class KeyExchangePath {
     this.context = context;
   }
 
-  /** Answers one plain message on {@code connection}. */
+  /**
+   * Answers one plain message on {@code connection}. The exchange's RSA and DH arithmetic and
+   * the durable write of a new key run on a worker thread; the connection holds its later
+   * frames until the answer is sent, so its order is kept and the I/O loop never waits.
+   */
   void receive(DcConnection connection, byte[] frame) {
     PlainMessage request;
     try {
@@ -44,19 +49,36 @@ final class KeyExchangePath {
       connection.sendError(-404);
       return;
     }
-    ServerKeyExchange.Step step;
+    ServerKeyExchange.State state = connection.keyExchange();
+    connection.suspend();
+    context.workers().execute(() -> connection.resume(answer(connection, state,
+        request.body())));
+  }
+
+  /** Runs one step off the loop; returns what the loop then does on the connection. */
+  private Runnable answer(DcConnection connection, ServerKeyExchange.State state,
+      byte[] body) {
     try {
-      step = ServerKeyExchange.answer(options, connection.keyExchange(), request.body(),
+      ServerKeyExchange.Step step = ServerKeyExchange.answer(options, state, body,
           keys::contains);
+      step.key().ifPresent(this::store);
+      return () -> {
+        connection.keyExchange(step.state());
+        connection.send(new PlainMessage(connection.plainMessageId(context.clock().instant()),
+            step.answer()).encode());
+      };
     } catch (KeyExchangeRequestException e) {
-      connection.keyExchange(ServerKeyExchange.initial());
-      connection.sendError(e.transportError());
-      return;
+      return () -> {
+        connection.keyExchange(ServerKeyExchange.initial());
+        connection.sendError(e.transportError());
+      };
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "dc " + dcId + ": key exchange step failed", e);
+      return () -> {
+        connection.keyExchange(ServerKeyExchange.initial());
+        connection.sendError(-404);
+      };
     }
-    connection.keyExchange(step.state());
-    step.key().ifPresent(this::store);
-    connection.send(new PlainMessage(connection.plainMessageId(context.clock().instant()),
-        step.answer()).encode());
   }
 
   private void store(ServerAuthKey key) {
