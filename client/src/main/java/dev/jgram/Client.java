@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and legacy), Telethon's, GramJS's, mtcute's or gotd's JSON, so a Telethon string given to
  * {@code new Client(...)} just works. The fields a format does not carry (a Telethon string
  * has no api_id or user id) stay unknown, except the api_id, which
- * {@link Builder#apiId(int)} fills; peers and update state are loaded where the format has
+ * {@link Builder#apiId(long)} fills; peers and update state are loaded where the format has
  * them.
  *
  * <p>The constructor opens the storage (Pyrogram opens it in {@code start()}): a Java
@@ -171,7 +171,7 @@ public final class Client implements AutoCloseable {
   }
 
   /** Pyrogram's load_session: an api_id given now fills one the session does not know. */
-  private void fillApiId(Integer apiId) {
+  private void fillApiId(Long apiId) {
     Session session = storage.session();
     if (apiId != null && session.apiId() == null) {
       storage.session(session.withApiId(apiId));
@@ -184,7 +184,7 @@ public final class Client implements AutoCloseable {
    */
   public static final class Builder {
     private final String name;
-    private Integer apiId;
+    private Long apiId;
     private Path workdir = Path.of("").toAbsolutePath();
     private boolean workdirSet;
     private boolean inMemory;
@@ -205,10 +205,15 @@ public final class Client implements AutoCloseable {
     /**
      * The application's api_id. It fills a session that lacks one (an old session string or
      * a Pyrogram 1.x file), as Pyrogram's {@code load_session} does; a stored api_id is kept.
+     * Pyrogram stores it as an unsigned 32-bit number, so 1 to {@link Session#MAX_API_ID}
+     * (4294967295) is accepted.
+     *
+     * @throws IllegalArgumentException if {@code apiId} is not in 1..4294967295
      */
-    public Builder apiId(int apiId) {
-      if (apiId <= 0) {
-        throw new IllegalArgumentException("apiId must be positive, was " + apiId);
+    public Builder apiId(long apiId) {
+      if (apiId <= 0 || apiId > Session.MAX_API_ID) {
+        throw new IllegalArgumentException("apiId must be 1 to " + Session.MAX_API_ID
+            + " (an unsigned 32-bit number, as Pyrogram stores it), was " + apiId);
       }
       this.apiId = apiId;
       return this;

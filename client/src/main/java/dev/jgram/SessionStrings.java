@@ -39,8 +39,9 @@ final class SessionStrings {
 
   /**
    * Detects and decodes a session string of any supported format. A string detection refuses
-   * but Pyrogram's own decoder reads (a key of zeros, a DC outside Telegram's table, a legacy
-   * string that kept its padding) is read as Pyrogram reads it, as before.
+   * but Pyrogram's own decoder reads (a key of zeros, a DC outside Telegram's table) is read as
+   * Pyrogram reads it, as before; a string Pyrogram's decoder refuses (a legacy string that
+   * kept its padding, which has the length of a Telethon string without its '1') stays refused.
    *
    * @throws InvalidSessionStringException listing every format tried and why it failed; the
    *     string is never quoted

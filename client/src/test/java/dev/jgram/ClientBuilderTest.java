@@ -25,11 +25,15 @@ class ClientBuilderTest {
   }
 
   @Test
-  void anApiIdMustBePositive() {
+  void anApiIdMustBePositiveAndFitPyrogramsUnsigned32Bits() {
+    String range = "apiId must be 1 to 4294967295 (an unsigned 32-bit number, as Pyrogram "
+        + "stores it), was ";
     assertThatThrownBy(() -> Client.builder("a").apiId(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("apiId must be positive, was 0");
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(range + "0");
     assertThatThrownBy(() -> Client.builder("a").apiId(-7))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("apiId must be positive, was -7");
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(range + "-7");
+    assertThatThrownBy(() -> Client.builder("a").apiId(4294967296L))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(range + "4294967296");
   }
 
   @Test

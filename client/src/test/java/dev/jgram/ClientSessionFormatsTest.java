@@ -129,7 +129,7 @@ class ClientSessionFormatsTest {
     try (Client app = Client.builder("x").sessionString(string("telethon-ipv4-prod-dc2-k1"))
         .apiId(12345).build()) {
       assertThat(app.storage().session())
-          .isEqualTo(new Session(2, 12345, false, K1, 0, null, null));
+          .isEqualTo(new Session(2, 12345L, false, K1, 0, null, null));
     }
   }
 
@@ -147,6 +147,49 @@ class ClientSessionFormatsTest {
             .satisfies(e -> assertThat(e.getMessage()).doesNotContain(s.substring(0, 30)));
       }
     }
+  }
+
+  /** jgram issue 20: api_id is Pyrogram's unsigned 32-bit number, 2^31 and above included. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {2147483648L, 4294967295L})
+  void anApiIdAbove2To31FillsTheSessionAndExportsAsPyrogramWritesIt(long apiId) {
+    try (Client app = Client.builder("x").sessionString(string("mtcute-user-prod-dc2-k1"))
+        .apiId(apiId).build()) {
+      assertThat(app.storage().session().apiId()).isEqualTo(apiId);
+      String exported = app.exportSessionString();
+      assertThat(java.util.Base64.getUrlDecoder().decode(exported.substring(0, 8)))
+          .startsWith(2, (int) (apiId >>> 24), (int) (apiId >>> 16 & 0xff));
+      try (Client again = new Client(exported)) {
+        assertThat(again.storage().session().apiId()).isEqualTo(apiId);
+      }
+    }
+  }
+
+  /**
+   * jgram issue 20: a Telethon string that lost its leading '1' (352 characters ending in '=')
+   * was opened as a Pyrogram legacy string with a key it does not hold.
+   */
+  @Test
+  void aTelethonStringThatLostItsLeadingOneIsRefusedNamingTelethon() {
+    String lookAlike = string("telethon-ipv4-prod-dc2-k1").substring(1);
+    assertThat(lookAlike).hasSize(352).endsWith("=");
+    for (var open : List.<Runnable>of(() -> new Client(lookAlike).close(),
+        () -> Client.builder("x").sessionString(lookAlike).build().close())) {
+      assertThatThrownBy(open::run)
+          .isInstanceOf(InvalidSessionStringException.class)
+          .hasMessageContaining("its bytes are a Telethon IPv4 session (address 149.154.167.51, "
+              + "port 443): a string that lost its leading version character '1' in copying")
+          .hasMessageContaining("but with a '1' in front it is a valid telethon-string")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain(lookAlike.substring(0, 30)));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("libraryStrings")
+  void anotherLibrarysStringMinusItsFirstCharacterIsRefused(JsonNode artifact) {
+    String lookAlike = artifact.path("string").asText().substring(1);
+    assertThatThrownBy(() -> new Client(lookAlike).close())
+        .isInstanceOf(InvalidSessionStringException.class);
   }
 
   @Test
@@ -187,7 +230,7 @@ class ClientSessionFormatsTest {
     String pyrogram = string("pyrogram-from-mtcute-bot-test-dc1-k1");
     try (Client app = new Client(pyrogram)) {
       assertThat(app.storage().session())
-          .isEqualTo(new Session(1, 611335, true, K1, 0, 6000000001L, true));
+          .isEqualTo(new Session(1, 611335L, true, K1, 0, 6000000001L, true));
       assertThat(app.exportSessionString()).isEqualTo(pyrogram);
     }
   }

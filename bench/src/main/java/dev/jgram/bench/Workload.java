@@ -115,6 +115,6 @@ final class Workload {
   Session session() {
     byte[] key = new byte[AuthKey.LENGTH];
     new SplittableRandom(seed ^ 0x5e55_10a7L).nextBytes(key);
-    return new Session(2, 12345, false, AuthKey.of(key), 0, 777_000L, false);
+    return new Session(2, 12345L, false, AuthKey.of(key), 0, 777_000L, false);
   }
 }

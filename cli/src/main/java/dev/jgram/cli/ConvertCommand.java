@@ -1,5 +1,6 @@
 package dev.jgram.cli;
 
+import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.format.MissingSessionFieldsException;
 import dev.jgram.storage.format.PortableSession;
@@ -58,8 +59,10 @@ final class ConvertCommand implements Callable<Integer> {
           + "PostgreSQL session for --to postgres.")
   boolean force;
 
-  @Option(names = "--api-id", paramLabel = "N", description = "The api_id, if the input has none.")
-  Integer apiId;
+  @Option(names = "--api-id", paramLabel = "N", converter = ApiIdConverter.class,
+      description = "The api_id, if the input has none: 0 to 4294967295 (Pyrogram's unsigned "
+          + "32-bit field).")
+  Long apiId;
 
   @Option(names = "--user-id", paramLabel = "N", description = "The user id, if the input has none.")
   Long userId;
@@ -169,6 +172,26 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /** Parses {@code --to}, listing the accepted names when the value is none of them. */
+  /** Reads {@code --api-id}: Pyrogram stores api_id as an unsigned 32-bit number. */
+  static final class ApiIdConverter implements CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      long apiId;
+      try {
+        apiId = Long.parseLong(value.strip());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a number; "
+            + "expected an api_id from 0 to " + Session.MAX_API_ID);
+      }
+      if (apiId < 0 || apiId > Session.MAX_API_ID) {
+        throw new CommandLine.TypeConversionException(apiId + " is out of range; expected an "
+            + "api_id from 0 to " + Session.MAX_API_ID + " (Pyrogram stores it as an unsigned "
+            + "32-bit number)");
+      }
+      return apiId;
+    }
+  }
+
   static final class FormatConverter implements CommandLine.ITypeConverter<ConvertTarget> {
     @Override
     public ConvertTarget convert(String value) {

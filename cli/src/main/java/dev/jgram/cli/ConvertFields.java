@@ -17,7 +17,7 @@ final class ConvertFields {
    *
    * @throws CliException naming the field when a flag contradicts the input
    */
-  static PortableSession apply(PortableSession p, Integer apiId, Long userId, Boolean bot,
+  static PortableSession apply(PortableSession p, Long apiId, Long userId, Boolean bot,
       Boolean test) {
     Session s = p.session();
     s = s.withApiId(pick("api_id", "--api-id", s.apiId(), apiId));

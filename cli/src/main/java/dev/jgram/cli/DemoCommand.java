@@ -39,9 +39,11 @@ final class DemoCommand implements Callable<Integer> {
   Path dir;
 
   private final PrintWriter out;
+  private final Terminal terminal;
 
   DemoCommand(Terminal terminal) {
     this.out = terminal.out();
+    this.terminal = terminal;
   }
 
   @Override
@@ -56,12 +58,19 @@ final class DemoCommand implements Callable<Integer> {
     memoryStorage(session);
     sessionString(exported, session);
     noDiskWrites(workdir, before, digestBefore);
-    Path file = workdir.resolve(FILE_NAME);
-    out.println();
-    out.println("done. Look inside the file: jgram info " + file);
-    out.println("                            jgram peers " + file);
-    out.println("                            jgram check " + file);
+    closingHint(workdir.resolve(FILE_NAME));
     return 0;
+  }
+
+  /** Commands that work as printed from the directory the user is in. */
+  private void closingHint(Path file) {
+    String jgram = LauncherCommand.from(terminal.env(), Path.of(""));
+    String target = LauncherCommand.quote(file.toString());
+    String indent = " ".repeat("done. Look inside the file: ".length());
+    out.println();
+    out.println("done. Look inside the file: " + jgram + " info " + target);
+    out.println(indent + jgram + " peers " + target);
+    out.println(indent + jgram + " check " + target);
   }
 
   private Path prepareDirectory() throws IOException {

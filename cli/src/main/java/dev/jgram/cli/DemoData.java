@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The made-up account and peers the demo stores: plausible shapes, no real people. */
 final class DemoData {
-  static final int API_ID = 12345;
+  static final long API_ID = 12345L;
   static final long USER_ID = 100_000_001L;
   static final long ALICE = 100_000_002L;
   static final long NEWS_CHANNEL = PeerIds.markChannel(1_500_000_001L);

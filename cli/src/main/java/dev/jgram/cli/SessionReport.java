@@ -38,7 +38,7 @@ record SessionReport(
     @JsonProperty("format") String format,
     @JsonProperty("schema_version") Integer schemaVersion,
     @JsonProperty("dc_id") Integer dcId,
-    @JsonProperty("api_id") Integer apiId,
+    @JsonProperty("api_id") Long apiId,
     @JsonProperty("test_mode") Boolean testMode,
     @JsonProperty("user_id") Long userId,
     @JsonProperty("is_bot") Boolean isBot,

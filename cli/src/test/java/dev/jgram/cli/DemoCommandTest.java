@@ -44,6 +44,47 @@ class DemoCommandTest {
     assertThat(r.out()).contains(info.path("auth_key_id").asText());
   }
 
+  /** jgram issue 20: the closing hint must work from the directory the user is in. */
+  @Test
+  void theClosingHintNamesTheScriptRelativeToTheCurrentDirectory() {
+    Path script = Path.of("").toAbsolutePath().resolve("jgram");
+    CliRun.Result r = CliRun.cli().env(java.util.Map.of(LauncherCommand.LAUNCHER,
+        script.toString())).run("demo", "--dir", dir.toString());
+
+    Path file = dir.resolve("my_account.session");
+    assertThat(r.out()).endsWith(String.join(System.lineSeparator(),
+        "done. Look inside the file: ./jgram info " + file,
+        "                            ./jgram peers " + file,
+        "                            ./jgram check " + file, ""));
+  }
+
+  @Test
+  void theHintIsTheScriptsAbsolutePathOutsideTheCurrentDirectoryQuotedForTheShell()
+      throws Exception {
+    Path script = Files.createFile(Files.createDirectory(dir.resolve("my tools"))
+        .resolve("jgram"));
+    assertThat(LauncherCommand.from(java.util.Map.of(LauncherCommand.LAUNCHER,
+        script.toString()), Path.of(""))).isEqualTo("'" + script + "'");
+    assertThat(LauncherCommand.from(java.util.Map.of(LauncherCommand.LAUNCHER,
+        script.toString()), dir)).isEqualTo("'./my tools/jgram'");
+  }
+
+  @Test
+  void theHintIsPlainJgramWhenPathFindsTheScriptFirst() throws Exception {
+    Path script = Files.createFile(Files.createDirectory(dir.resolve("repo")).resolve("jgram"));
+    script.toFile().setExecutable(true);
+    Path bin = Files.createDirectory(dir.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("jgram"), script);
+    Path other = Files.createDirectory(dir.resolve("other"));
+    Path impostor = Files.createFile(other.resolve("jgram"));
+    impostor.toFile().setExecutable(true);
+    java.util.function.Function<String, String> hint = path -> LauncherCommand.from(
+        java.util.Map.of(LauncherCommand.LAUNCHER, script.toString(), "PATH", path), dir);
+
+    assertThat(hint.apply(bin + java.io.File.pathSeparator + other)).isEqualTo("jgram");
+    assertThat(hint.apply(other + java.io.File.pathSeparator + bin)).isEqualTo("./repo/jgram");
+  }
+
   @Test
   void neverPrintsTheKeyOrTheSessionString() {
     CliRun.Result r = jgram("demo", "--dir", dir.toString());

@@ -25,19 +25,25 @@ import java.util.Base64;
  *   <tr><td>{@code >B?256sQ?}</td><td>267</td><td>356</td><td>uint64 at 258</td></tr>
  * </table>
  *
- * <p>Decoding is more forgiving than Pyrogram 2.x's and never worse: whitespace around the
- * string or inside it (where a terminal wrapped it) is ignored, as Pyrogram 0.15-1.4 did;
- * both base64 alphabets are accepted; padding is optional; and the layout is chosen by the
- * decoded byte count rather than the character count (so a legacy string that kept its
- * {@code =} still decodes). Everything else gets an {@link InvalidSessionStringException}
- * that says what was expected and what was found; the string itself is never quoted.
- * Encoding always writes the current layout, byte-for-byte as Pyrogram does.
+ * <p>The layout is chosen as Pyrogram 2.x chooses it, by the length of the string as given,
+ * padding counted: exactly 351 characters is the legacy 32-bit layout, exactly 356 the legacy
+ * 64-bit one, any other length the current layout, and the string must then decode to that
+ * layout's byte count. Decoding is more forgiving than Pyrogram 2.x's in two named ways only,
+ * neither of which changes the layout chosen: whitespace around the string or inside it (where
+ * a terminal wrapped it) is ignored, as Pyrogram 0.15-1.4 did before counting; and padding
+ * is optional where Pyrogram re-pads anyway (a current string with its {@code ==} still
+ * decodes, as in Pyrogram). A legacy 351-character string that kept its {@code =} (352
+ * characters) is refused, as Pyrogram refuses it: it has the length of a Telethon IPv4 string
+ * that lost its leading {@code '1'}, and reading those bytes as Pyrogram's would give a key
+ * the string does not hold. Bytes that are a Telethon or GramJS session (a Telegram address
+ * where Pyrogram writes its 0/1 test flag) are refused in every layout, naming the library.
+ * Every refusal is an {@link InvalidSessionStringException} that says what was expected and
+ * what was found; the string itself is never quoted. Encoding always writes the current
+ * layout, byte-for-byte as Pyrogram does.
  *
- * <p>The string's api_id is an unsigned 32-bit field, {@link Session#apiId()} a Java
- * {@code int}. Telegram's api_ids are positive TL {@code int}s, so the two agree for every
- * real session; a string carrying a value above 2<sup>31</sup>-1 (such as Pyrogram's own
- * test value 4294967295) keeps its 32 bits and reads as a negative int, which encodes back to
- * the same string ({@link Integer#toUnsignedLong(int)} recovers the number).
+ * <p>The string's api_id is an unsigned 32-bit field and {@link Session#apiId()} a
+ * {@code Long} holding its value, 0 to {@link Session#MAX_API_ID} (Pyrogram's own test value
+ * 4294967295 included).
  */
 public final class PyrogramSessionString {
   /** Decoded size of the current layout. */
@@ -48,6 +54,10 @@ public final class PyrogramSessionString {
   public static final int LEGACY64_BYTES = 267;
   /** Length of a current string. */
   public static final int CURRENT_CHARS = 362;
+  /** Length of a legacy string with a 32-bit user id (its one {@code =} stripped). */
+  public static final int LEGACY32_CHARS = 351;
+  /** Length of a legacy string with a 64-bit user id. */
+  public static final int LEGACY64_CHARS = 356;
   /** Pyrogram's rule: a client name this long (without whitespace) is a session string. */
   public static final int MIN_SESSION_STRING_CHARS = 351;
 
@@ -72,9 +82,28 @@ public final class PyrogramSessionString {
     if (s.isEmpty()) {
       throw new InvalidSessionStringException("session string is empty");
     }
-    byte[] raw;
+    byte[] raw = decodeBase64WithHint(s);
+    int expected = layoutBytes(s.length());
+    if (raw.length != expected) {
+      throw wrongLength(s, raw, expected);
+    }
+    String foreign = LostVersionCharacter.foreignSession(raw);
+    if (foreign != null) {
+      throw new InvalidSessionStringException("session string of " + s.length()
+          + " characters has the length of Pyrogram's " + layoutName(expected) + " layout, but "
+          + "its bytes are " + foreign + " where Pyrogram writes its 0/1 test flag: a string "
+          + "that lost its leading version character '1' in copying, whose key Pyrogram's "
+          + "layout would misread; restore the '1' and read it as that library's string");
+    }
+    Session session = expected == CURRENT_BYTES ? decodeCurrent(raw) : decodeLegacy(raw);
+    java.util.Arrays.fill(raw, (byte) 0);
+    return session;
+  }
+
+  /** The decoded bytes; a string that is not base64 gets a hint when it resembles another's. */
+  private static byte[] decodeBase64WithHint(String s) {
     try {
-      raw = decodeBase64(s);
+      return decodeBase64(s);
     } catch (InvalidSessionStringException e) {
       String hint = otherLibraryHint(s);
       if (hint.isEmpty()) {
@@ -85,10 +114,22 @@ public final class PyrogramSessionString {
           + " characters (" + CURRENT_BYTES + " bytes, Pyrogram 2.x) or 351/356 characters ("
           + LEGACY32_BYTES + "/" + LEGACY64_BYTES + " bytes, Pyrogram 0.15-1.4)" + hint, e);
     }
-    return switch (raw.length) {
-      case CURRENT_BYTES -> decodeCurrent(raw);
-      case LEGACY32_BYTES, LEGACY64_BYTES -> decodeLegacy(raw);
-      default -> throw wrongLength(s, raw.length);
+  }
+
+  /** Pyrogram's rule: 351 characters is legacy-32, 356 legacy-64, any other the current. */
+  private static int layoutBytes(int chars) {
+    return switch (chars) {
+      case LEGACY32_CHARS -> LEGACY32_BYTES;
+      case LEGACY64_CHARS -> LEGACY64_BYTES;
+      default -> CURRENT_BYTES;
+    };
+  }
+
+  private static String layoutName(int bytes) {
+    return switch (bytes) {
+      case LEGACY32_BYTES -> "legacy 351-character (" + LEGACY32_BYTES + "-byte)";
+      case LEGACY64_BYTES -> "legacy 356-character (" + LEGACY64_BYTES + "-byte)";
+      default -> "2.x (" + CURRENT_BYTES + "-byte)";
     };
   }
 
@@ -96,8 +137,7 @@ public final class PyrogramSessionString {
    * Encodes a session in the current layout.
    *
    * @throws StorageException naming the field if dc_id, api_id, user_id or the auth key is
-   *     unknown or out of the layout's range (dc_id 0-255, user_id not negative); api_id is
-   *     written as its 32 bits, unsigned
+   *     unknown or out of the layout's range (dc_id 0-255, user_id not negative)
    */
   public static String encode(Session session) {
     require(session.dcId() != null, "dc_id is unknown");
@@ -110,7 +150,7 @@ public final class PyrogramSessionString {
     require(session.userId() >= 0, "user_id " + session.userId() + " is negative");
     ByteBuffer b = ByteBuffer.allocate(CURRENT_BYTES);
     b.put((byte) dc);
-    b.putInt(session.apiId());
+    b.putInt((int) (long) session.apiId()); // uint32: Session keeps it in 0..2^32-1
     b.put(bool(session.testMode()));
     byte[] key = session.authKey().bytes();
     b.put(key);
@@ -123,7 +163,7 @@ public final class PyrogramSessionString {
   private static Session decodeCurrent(byte[] raw) {
     ByteBuffer b = ByteBuffer.wrap(raw);
     int dc = b.get() & 0xff;
-    int apiId = b.getInt();
+    long apiId = Integer.toUnsignedLong(b.getInt());
     boolean test = b.get() != 0;
     AuthKey key = readKey(b);
     long userId = b.getLong();
@@ -192,12 +232,15 @@ public final class PyrogramSessionString {
     return Base64.getUrlDecoder().decode(urlSafe);
   }
 
-  private static InvalidSessionStringException wrongLength(String s, int bytes) {
+  private static InvalidSessionStringException wrongLength(String s, byte[] raw, int expected) {
+    String hint = LostVersionCharacter.hint(raw);
     return new InvalidSessionStringException(
-        "session string of " + s.length() + " characters decodes to " + bytes
+        "session string of " + s.length() + " characters decodes to " + raw.length
             + " bytes; expected " + CURRENT_BYTES + " bytes (" + CURRENT_CHARS
             + " characters, Pyrogram 2.x) or " + LEGACY32_BYTES + "/" + LEGACY64_BYTES
-            + " bytes (351/356 characters, Pyrogram 0.15-1.4)" + otherLibraryHint(s));
+            + " bytes (351/356 characters, Pyrogram 0.15-1.4); Pyrogram chooses the layout by "
+            + "the length as given, padding counted, so " + s.length() + " characters must be "
+            + expected + " bytes" + (hint.isEmpty() ? otherLibraryHint(s) : hint));
   }
 
   /** A hint when the string has the shape of another library's session string. */
@@ -208,6 +251,18 @@ public final class PyrogramSessionString {
     }
     if (s.startsWith("1")) {
       return "; it starts with '1' like Telethon and GramJS strings, which Pyrogram cannot read";
+    }
+    if (s.length() == LEGACY32_CHARS + 1 && s.endsWith("=")) {
+      return "; 352 characters ending in '=' is the length of a Telethon IPv4 string that lost "
+          + "its leading version character '1' (Telethon writes '1' + 352 characters) and of a "
+          + "Pyrogram 0.15-1.4 string that kept its '=' (Pyrogram refuses both with 'unpack "
+          + "requires a buffer of 271 bytes'): restore the '1' of a Telethon string, or remove "
+          + "the '=' of a Pyrogram one";
+    }
+    if (s.length() == 368 && s.endsWith("=")) {
+      return "; 368 characters ending in '=' is the length of a Telethon IPv6 string that lost "
+          + "its leading version character '1' (Telethon writes '1' + 368 characters): restore "
+          + "the '1' and read it as a Telethon string";
     }
     if (s.startsWith("Aw") && s.length() > CURRENT_CHARS) {
       return "; it looks like an mtcute string (version 3, starts with 'Aw'), which Pyrogram"

@@ -9,7 +9,8 @@ package dev.jgram.storage;
  * old file (Pyrogram schema 2 has no api_id). {@code toString()} never shows the key bytes.
  *
  * @param dcId the home data centre, 1..5 in production (Pyrogram starts new sessions on 2)
- * @param apiId the application's api_id
+ * @param apiId the application's api_id: an unsigned 32-bit number (0 to 4294967295) in
+ *     Pyrogram's files and strings, so a {@code Long}; {@link #MAX_API_ID} is the largest
  * @param testMode whether the session lives on Telegram's test servers
  * @param authKey the permanent auth key of the home data centre
  * @param date unix seconds of the last save; 0 for new or imported sessions
@@ -18,15 +19,30 @@ package dev.jgram.storage;
  */
 public record Session(
     Integer dcId,
-    Integer apiId,
+    Long apiId,
     Boolean testMode,
     AuthKey authKey,
     long date,
     Long userId,
     Boolean isBot) {
 
+  /** The largest api_id Pyrogram's formats hold: their field is an unsigned 32-bit integer. */
+  public static final long MAX_API_ID = 0xFFFF_FFFFL;
+
   /** Pyrogram's initial row: data centre 2, date 0, everything else unknown. */
   public static final Session EMPTY = new Session(2, null, null, null, 0, null, null);
+
+  /**
+   * Checks the api_id's range.
+   *
+   * @throws IllegalArgumentException if {@code apiId} is negative or above {@link #MAX_API_ID}
+   */
+  public Session {
+    if (apiId != null && (apiId < 0 || apiId > MAX_API_ID)) {
+      throw new IllegalArgumentException("api_id " + apiId + " is out of range; expected 0 to "
+          + MAX_API_ID + " (an unsigned 32-bit number, as Pyrogram stores it)");
+    }
+  }
 
   /** Returns a copy with {@code dcId} replaced. */
   public Session withDcId(Integer dcId) {
@@ -34,7 +50,7 @@ public record Session(
   }
 
   /** Returns a copy with {@code apiId} replaced. */
-  public Session withApiId(Integer apiId) {
+  public Session withApiId(Long apiId) {
     return new Session(dcId, apiId, testMode, authKey, date, userId, isBot);
   }
 

@@ -94,7 +94,7 @@ final class SqliteState {
       if (!rs.next()) {
         return Session.EMPTY;
       }
-      Integer apiId = layout.hasColumn("sessions", "api_id") ? apiId(rs) : null;
+      Long apiId = layout.hasColumn("sessions", "api_id") ? apiId(rs) : null;
       byte[] key = rs.getBytes("auth_key");
       return new Session(integer(rs, "dc_id"), apiId, bool(rs, "test_mode"), keys.read(c, key),
           rs.getLong("date"), longOrNull(rs, "user_id"), bool(rs, "is_bot"));
@@ -153,7 +153,7 @@ final class SqliteState {
     if (session.apiId() == null) {
       s.setNull(2, Types.INTEGER);
     } else {
-      s.setLong(2, Integer.toUnsignedLong(session.apiId())); // uint32, as Pyrogram stores it
+      s.setLong(2, session.apiId()); // the uint32's value, as Pyrogram stores it
     }
     setInt(s, 3, session.testMode() == null ? null : session.testMode() ? 1 : 0);
     byte[] key = keys.column(session.authKey());
@@ -262,20 +262,20 @@ final class SqliteState {
   }
 
   /**
-   * The api_id column as the 32 bits {@link Session#apiId()} keeps: Pyrogram stores the
-   * uint32 of its session string, so 2<sup>31</sup>..2<sup>32</sup>-1 read back as the
-   * negative int with the same bits (and a negative value an older jgram wrote, as itself).
+   * The api_id column as the unsigned 32-bit value Pyrogram stores (0..2<sup>32</sup>-1). A
+   * negative value of 32 bits is read as the unsigned number with the same bits: that is what
+   * a Java writer storing a signed {@code int} meant (the string layout holds only the bits).
    */
-  private static Integer apiId(ResultSet rs) throws SQLException {
+  private static Long apiId(ResultSet rs) throws SQLException {
     long v = rs.getLong("api_id");
     if (rs.wasNull()) {
       return null;
     }
-    if (v < Integer.MIN_VALUE || v > 0xFFFF_FFFFL) {
+    if (v < Integer.MIN_VALUE || v > Session.MAX_API_ID) {
       throw new StorageException("sessions.api_id is " + v
-          + "; expected a 32-bit value, at most " + 0xFFFF_FFFFL);
+          + "; expected an unsigned 32-bit value, 0 to " + Session.MAX_API_ID);
     }
-    return (int) v;
+    return v < 0 ? v + (1L << 32) : v;
   }
 
   private static Integer integer(ResultSet rs, String column) throws SQLException {

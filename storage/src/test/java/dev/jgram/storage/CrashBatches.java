@@ -40,7 +40,7 @@ final class CrashBatches {
 
   /** The session after batch {@code n}. */
   static Session session(AuthKey key, long n) {
-    return new Session((int) (1 + n % 5), 12345, false, key, n, n, n % 2 == 0);
+    return new Session((int) (1 + n % 5), 12345L, false, key, n, n, n % 2 == 0);
   }
 
   /** The fixed auth key of a crash run. */

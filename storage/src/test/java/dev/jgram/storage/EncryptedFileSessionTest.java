@@ -29,7 +29,7 @@ class EncryptedFileSessionTest {
 
   private final RandomData data = new RandomData(0xe5c);
   private final AuthKey key = data.authKey();
-  private final Session session = new Session(4, 777, false, key, 0, 42L, false);
+  private final Session session = new Session(4, 777L, false, key, 0, 42L, false);
 
   private static StorageConfig with(SessionEncryption e) {
     return StorageConfig.DEFAULTS.withEncryption(e);

@@ -20,11 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PyrogramSessionStringFixtureTest {
   /**
    * Strings Pyrogram 2.x rejects and jgram deliberately reads: whitespace around a string
-   * (Pyrogram 0.15-1.4 stripped it too), and a legacy 351-character string that kept its
-   * {@code =} (the layout is chosen by decoded bytes, not characters). Each has its own test.
+   * (Pyrogram 0.15-1.4 stripped it too before counting). It has its own test. A legacy
+   * 351-character string that kept its {@code =} is not among them: Pyrogram chooses the layout
+   * by the length as given and so does jgram (that length is also a Telethon string's without
+   * its leading '1').
    */
   private static final Set<String> MORE_FORGIVING =
-      Set.of("edge:trailing-newline", "edge:surrounding-space", "edge:old-with-padding");
+      Set.of("edge:trailing-newline", "edge:surrounding-space");
 
   static Stream<PyrogramCase> accepted() {
     return SessionStringFixtures.pyrogramCases().stream().filter(PyrogramCase::accepted);
@@ -115,14 +117,26 @@ class PyrogramSessionStringFixtureTest {
   }
 
   @Test
-  void aLegacyStringThatKeptItsPaddingDecodesThoughPyrogram2RejectsIt() {
+  void aLegacyStringThatKeptItsPaddingIsRefusedAsPyrogram2RefusesIt() {
     PyrogramCase padded = fixture("edge:old-with-padding");
     assertThat(padded.string()).hasSize(352).endsWith("=");
     assertThat(padded.pyrogram().path("open").path("message").asText())
         .isEqualTo("unpack requires a buffer of 271 bytes");
-    PyrogramCase legacy = fixture("pyrogram-v1.4.0:prod-user-dc2");
-    assertThat(PyrogramSessionString.decode(padded.string()))
-        .isEqualTo(expectedSession(legacy.pyrogram().get("session")));
+    assertThat(rejected().map(PyrogramCase::name)).contains("edge:old-with-padding");
+    assertThatThrownBy(() -> PyrogramSessionString.decode(padded.string()))
+        .isInstanceOf(InvalidSessionStringException.class)
+        .hasMessage("session string of 352 characters decodes to 263 bytes; expected 271 bytes "
+            + "(362 characters, Pyrogram 2.x) or 263/267 bytes (351/356 characters, Pyrogram "
+            + "0.15-1.4); Pyrogram chooses the layout by the length as given, padding counted, so "
+            + "352 characters must be 271 bytes; 352 characters ending in '=' is the length of a "
+            + "Telethon IPv4 string that lost its leading version character '1' (Telethon writes "
+            + "'1' + 352 characters) and of a Pyrogram 0.15-1.4 string that kept its '=' "
+            + "(Pyrogram refuses both with 'unpack requires a buffer of 271 bytes'): restore the "
+            + "'1' of a Telethon string, or remove the '=' of a Pyrogram one");
+    String withoutPadding = padded.string().substring(0, 351);
+    assertThat(PyrogramSessionString.decode(withoutPadding))
+        .isEqualTo(expectedSession(fixture("pyrogram-v1.4.0:prod-user-dc2").pyrogram()
+            .get("session")));
   }
 
   @Test
@@ -134,10 +148,10 @@ class PyrogramSessionStringFixtureTest {
   }
 
   @Test
-  void theLargestApiIdKeepsItsThirtyTwoBitsAndReExportsUnchanged() {
+  void theLargestApiIdReadsAsItsUnsignedValueAndReExportsUnchanged() {
     PyrogramCase c = fixture("pyrogram:prod-user-dc5-uid-2^31-1");
     Session session = PyrogramSessionString.decode(c.string());
-    assertThat(Integer.toUnsignedLong(session.apiId())).isEqualTo(4294967295L);
+    assertThat(session.apiId()).isEqualTo(4294967295L);
     assertThat(PyrogramSessionString.encode(session)).isEqualTo(c.string());
   }
 
@@ -159,7 +173,7 @@ class PyrogramSessionStringFixtureTest {
     JsonNode key = s.path("auth_key");
     return new Session(
         s.get("dc_id").asInt(),
-        s.get("api_id").isNull() ? null : (int) s.get("api_id").asLong(),
+        s.get("api_id").isNull() ? null : (Long) s.get("api_id").asLong(),
         s.get("test_mode").isNull() ? null : s.get("test_mode").asInt() != 0,
         key.isMissingNode() || key.isNull() ? null
             : AuthKey.of(HexFormat.of().parseHex(key.get("hex").asText())),

@@ -79,6 +79,90 @@ class PyrogramSessionStringTest {
     assertNoPartOf(string, e.getMessage());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("foreignStrings")
+  void everyOtherLibrarysStringMinusItsFirstCharacterIsRejectedWithoutQuotingIt(String id,
+      String string) {
+    String lookAlike = string.substring(1);
+    InvalidSessionStringException e = catchThrowableOfType(InvalidSessionStringException.class,
+        () -> PyrogramSessionString.decode(lookAlike));
+    assertThat(e).as(id).isNotNull();
+    assertNoPartOf(lookAlike, e.getMessage());
+  }
+
+  /** jgram issue 20: 352 characters ending in '=', which Pyrogram itself refuses. */
+  @Test
+  void aTelethonStringThatLostItsLeadingOneIsRefusedNamingTelethonNotReadAsPyrogramLegacy() {
+    String lookAlike = TELETHON_IPV4.substring(1);
+    assertThat(lookAlike).hasSize(352).endsWith("=");
+
+    assertThatThrownBy(() -> PyrogramSessionString.decode(lookAlike))
+        .isInstanceOf(InvalidSessionStringException.class)
+        .hasMessage("session string of 352 characters decodes to 263 bytes; expected 271 bytes "
+            + "(362 characters, Pyrogram 2.x) or 263/267 bytes (351/356 characters, Pyrogram "
+            + "0.15-1.4); Pyrogram chooses the layout by the length as given, padding counted, so "
+            + "352 characters must be 271 bytes; its bytes are a Telethon IPv4 session (address "
+            + "149.154.167.51, port 443): a string that lost its leading version character '1' "
+            + "in copying; restore the '1' and read it as that library's string");
+    assertThatThrownBy(() -> Storage.fromSessionString(lookAlike))
+        .isInstanceOf(InvalidSessionStringException.class)
+        .hasMessageContaining("Telethon IPv4 session");
+  }
+
+  @Test
+  void aTelethonStringThatLostItsOneAndItsPaddingIsRefusedThoughItHasTheLegacyLength() {
+    String lookAlike = TELETHON_IPV4.substring(1, 352);
+    assertThat(lookAlike).hasSize(PyrogramSessionString.LEGACY32_CHARS);
+
+    assertThatThrownBy(() -> PyrogramSessionString.decode(lookAlike))
+        .isInstanceOf(InvalidSessionStringException.class)
+        .hasMessage("session string of 351 characters has the length of Pyrogram's legacy "
+            + "351-character (263-byte) layout, but its bytes are a Telethon IPv4 session "
+            + "(address 149.154.167.51, port 443) where Pyrogram writes its 0/1 test flag: a "
+            + "string that lost its leading version character '1' in copying, whose key "
+            + "Pyrogram's layout would misread; restore the '1' and read it as that library's "
+            + "string");
+  }
+
+  @Test
+  void aTelethonIpv6StringThatLostItsLeadingOneIsRefusedNamingTelethon() {
+    String lookAlike = SessionStringFixtures.interopString("telethon-ipv6-prod-dc4-k1")
+        .substring(1);
+    assertThat(lookAlike).hasSize(368).endsWith("=");
+
+    assertThatThrownBy(() -> PyrogramSessionString.decode(lookAlike))
+        .isInstanceOf(InvalidSessionStringException.class)
+        .hasMessageContaining("368 characters decodes to 275 bytes")
+        .hasMessageContaining("its bytes are a Telethon IPv6 session (a Telegram address 2001:");
+  }
+
+  /**
+   * A GramJS string whose address has 10 characters is 271 bytes, the size of Pyrogram's
+   * current layout; without its '1' Pyrogram itself would read it, with a wrong key.
+   */
+  @Test
+  void aGramJsStringWithATenCharacterAddressThatLostItsOneIsRefusedNamingGramJs() {
+    byte[] address = "91.108.4.1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    ByteBuffer b = ByteBuffer.allocate(261 + address.length).put((byte) 2)
+        .putShort((short) address.length).put(address).putShort((short) 443)
+        .put(new RandomData(20).authKey().bytes());
+    String lookAlike = Base64.getEncoder().encodeToString(b.array());
+    assertThat(lookAlike).hasSize(364);
+
+    assertThatThrownBy(() -> PyrogramSessionString.decode(lookAlike))
+        .isInstanceOf(InvalidSessionStringException.class)
+        .hasMessageContaining("has the length of Pyrogram's 2.x (271-byte) layout, but its bytes "
+            + "are a GramJS session (a 10-character address text after the DC id)");
+  }
+
+  @Test
+  void aPyrogramStringWhoseApiIdHasTheGramJsLengthTenInItsHighBytesStillDecodes() {
+    Session session = new Session(2, 0x000A_3132L, false, new RandomData(21).authKey(), 0, 5L,
+        false);
+    assertThat(PyrogramSessionString.decode(PyrogramSessionString.encode(session)))
+        .isEqualTo(session);
+  }
+
   @Test
   void aCharacterOutsideBase64IsNamedByPositionNotQuotedWithTheString() {
     String bad = StorageContractTest.FIXTURE_STRING.substring(0, 100) + "!"
@@ -143,7 +227,7 @@ class PyrogramSessionStringTest {
   void randomSessionsEncodeLikeAnIndependentPackAndDecodeBack(long seed) {
     RandomData data = new RandomData(seed);
     Random r = data.random();
-    Session session = new Session(r.nextInt(256), data.edgyInt(), r.nextBoolean(), data.authKey(),
+    Session session = new Session(r.nextInt(256), data.edgyApiId(), r.nextBoolean(), data.authKey(),
         0, data.edgyLong() & Long.MAX_VALUE, r.nextBoolean());
     String encoded = PyrogramSessionString.encode(session.withDate(r.nextInt()));
     assertThat(encoded).hasSize(362).isEqualTo(pack(session));
@@ -197,7 +281,7 @@ class PyrogramSessionStringTest {
   /** Pyrogram's {@code struct.pack(">BI?256sQ?", ...)}, then URL-safe base64 without padding. */
   private static String pack(Session s) {
     ByteBuffer b = ByteBuffer.allocate(271);
-    b.put((byte) (int) s.dcId()).putInt(s.apiId()).put(bool(s.testMode()));
+    b.put((byte) (int) s.dcId()).putInt((int) (long) s.apiId()).put(bool(s.testMode()));
     s.authKey().copyTo(b.array(), 6);
     b.position(262);
     b.putLong(s.userId()).put(bool(s.isBot()));

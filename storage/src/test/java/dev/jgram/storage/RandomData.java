@@ -56,7 +56,7 @@ public final class RandomData {
   /** A session with each field randomly unknown, except the data centre. */
   public Session session() {
     Integer dc = 1 + random.nextInt(5);
-    Integer apiId = random.nextInt(4) == 0 ? null : edgyInt();
+    Long apiId = random.nextInt(4) == 0 ? null : edgyApiId();
     Boolean test = random.nextInt(4) == 0 ? null : random.nextBoolean();
     AuthKey key = random.nextInt(4) == 0 ? null : authKey();
     long date = random.nextBoolean() ? 0 : random.nextInt(Integer.MAX_VALUE);
@@ -80,6 +80,20 @@ public final class RandomData {
       case 2 -> -1;
       case 3 -> random.nextInt();
       default -> random.nextLong();
+    };
+  }
+
+  /**
+   * An api_id (an unsigned 32-bit number) that is often one of the range's edges or the
+   * signed boundary 2<sup>31</sup>-1 / 2<sup>31</sup>.
+   */
+  public long edgyApiId() {
+    return switch (random.nextInt(8)) {
+      case 0 -> Session.MAX_API_ID;
+      case 1 -> 1L << 31;
+      case 2 -> (1L << 31) - 1;
+      case 3 -> 0;
+      default -> random.nextLong() & Session.MAX_API_ID;
     };
   }
 

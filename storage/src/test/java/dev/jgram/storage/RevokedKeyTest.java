@@ -21,7 +21,7 @@ class RevokedKeyTest {
   Path dir;
 
   private final AuthKey key = new RandomData(0xdead).authKey();
-  private final Session session = new Session(2, 12345, false, key, 0, 42L, false);
+  private final Session session = new Session(2, 12345L, false, key, 0, 42L, false);
 
   private Path revoked(String reason) {
     Path file = dir.resolve("dead.session");

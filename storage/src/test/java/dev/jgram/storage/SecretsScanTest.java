@@ -30,7 +30,7 @@ class SecretsScanTest {
   Path dir;
 
   private final AuthKey key = new RandomData(0x5ec).authKey();
-  private final Session session = new Session(2, 12345, false, key, 0, 42L, false);
+  private final Session session = new Session(2, 12345L, false, key, 0, 42L, false);
   private final String string = PyrogramSessionString.encode(session);
   private final byte[] rawKey = new byte[32];
   private final SecretForms secrets;

@@ -85,7 +85,11 @@ class SessionStringFuzzTest {
 
   /**
    * An independent reading of the layouts: drop whitespace, accept both alphabets and
-   * correct padding, pick the layout by byte count. Throws for anything else.
+   * correct padding, pick the layout by the character count as Pyrogram does (351 and 356
+   * legacy, anything else current) and require its byte count; refuse a Telethon IPv4 payload
+   * (149.154.x.x or 91.108/105.x.x and port 443 or 80 where Pyrogram's test flag is) and a
+   * GramJS payload (length L of at least 7 at bytes 1..2, 261 + L bytes, L address
+   * characters). Throws for anything else.
    */
   static Session reference(String input) {
     String s = PyrogramSessionString.stripWhitespace(input);
@@ -98,8 +102,13 @@ class SessionStringFuzzTest {
     ByteBuffer b = ByteBuffer.wrap(Base64.getUrlDecoder()
         .decode(body.replace('+', '-').replace('/', '_')));
     int n = b.remaining();
+    int layout = s.length() == 351 ? 263 : s.length() == 356 ? 267 : 271;
+    if (n != layout || isForeign(b.array())) {
+      throw new AssertionError("the decoder accepted " + n + " bytes from " + s.length()
+          + " characters, or a foreign payload");
+    }
     int dc = b.get() & 0xff;
-    Integer apiId = n == 271 ? b.getInt() : null;
+    Long apiId = n == 271 ? Integer.toUnsignedLong(b.getInt()) : null;
     boolean test = b.get() != 0;
     byte[] key = new byte[256];
     b.get(key);
@@ -108,5 +117,21 @@ class SessionStringFuzzTest {
       throw new AssertionError("the decoder accepted " + n + " bytes / user " + user);
     }
     return new Session(dc, apiId, test, AuthKey.of(key), 0, user, b.get() != 0);
+  }
+
+  private static boolean isForeign(byte[] raw) {
+    int a = raw[1] & 0xff;
+    int c = raw[2] & 0xff;
+    boolean telegram = a == 149 && c == 154 || a == 91 && (c == 108 || c == 105);
+    int port = raw.length > 6 ? (raw[5] & 0xff) * 256 + (raw[6] & 0xff) : -1;
+    if (raw.length == 263 && telegram && (port == 443 || port == 80)) {
+      return true;
+    }
+    int length = a * 256 + c;
+    if (length < 7 || raw.length != 261 + length) {
+      return false;
+    }
+    String text = new String(raw, 3, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return text.matches("[0-9A-Za-z.:-]+");
   }
 }

@@ -144,7 +144,7 @@ class SqliteGoldenFileTest {
     JsonNode key = s.path("auth_key");
     return new Session(
         s.path("dc_id").asInt(),
-        s.path("api_id").isNull() ? null : s.path("api_id").asInt(),
+        s.path("api_id").isNull() ? null : (Long) s.path("api_id").asLong(),
         s.path("test_mode").isNull() ? null : s.path("test_mode").asInt() != 0,
         key.isNull() ? null : AuthKey.of(HexFormat.of().parseHex(key.path("hex").asText())),
         s.path("date").asLong(),

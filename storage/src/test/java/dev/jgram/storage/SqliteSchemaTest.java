@@ -224,11 +224,10 @@ class SqliteSchemaTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1, 1", "2147483647, 2147483647", "-2147483648, 2147483648", "-1, 4294967295"})
-  void anApiIdIsStoredAsTheUnsigned32BitNumberPyrogramWrites(int bits, long stored)
-      throws Exception {
+  @CsvSource({"0", "1", "2147483647", "2147483648", "4294967295"})
+  void anApiIdIsStoredAsTheUnsigned32BitNumberPyrogramWrites(long stored) throws Exception {
     Path file = dir.resolve("api.session");
-    Session session = StorageContractTest.fixtureSession().withApiId(bits);
+    Session session = StorageContractTest.fixtureSession().withApiId(stored);
     try (Storage s = Storage.file(file)) {
       s.open();
       s.session(session);
@@ -243,12 +242,12 @@ class SqliteSchemaTest {
   }
 
   @Test
-  void aPyrogramFileWithTheLargestApiIdReadsAsItsThirtyTwoBits() throws Exception {
+  void aPyrogramFileWithTheLargestApiIdReadsAsItsUnsignedValue() throws Exception {
     Path file = Fixtures.copy("pyrogram-v3-user.session", dir);
     SqliteBadFileTest.execute(file, "UPDATE sessions SET api_id = 4294967295");
     try (Storage s = Storage.file(file)) {
       s.open();
-      assertThat(Integer.toUnsignedLong(s.session().apiId())).isEqualTo(4294967295L);
+      assertThat(s.session().apiId()).isEqualTo(4294967295L);
     }
     SqliteBadFileTest.execute(file, "UPDATE sessions SET api_id = 4294967296");
     assertThatThrownBy(() -> {
@@ -256,6 +255,17 @@ class SqliteSchemaTest {
         s.open();
       }
     }).isInstanceOf(StorageException.class)
-        .hasMessageContaining("sessions.api_id is 4294967296; expected a 32-bit value");
+        .hasMessageContaining("sessions.api_id is 4294967296; expected an unsigned 32-bit value, "
+            + "0 to 4294967295");
+  }
+
+  @Test
+  void aNegativeThirtyTwoBitApiIdReadsAsTheUnsignedNumberWithTheSameBits() throws Exception {
+    Path file = Fixtures.copy("pyrogram-v3-user.session", dir);
+    SqliteBadFileTest.execute(file, "UPDATE sessions SET api_id = -2147483648");
+    try (Storage s = Storage.file(file)) {
+      s.open();
+      assertThat(s.session().apiId()).isEqualTo(2147483648L);
+    }
   }
 }

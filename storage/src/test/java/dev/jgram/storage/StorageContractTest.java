@@ -134,7 +134,7 @@ public abstract class StorageContractTest {
 
   /** The fixture's logged-in session, as Pyrogram reads it from {@link #FIXTURE_STRING}. */
   public static Session fixtureSession() {
-    return new Session(2, 12345, false, AuthKey.of(HexFormat.of().parseHex(FIXTURE_KEY_HEX)),
+    return new Session(2, 12345L, false, AuthKey.of(HexFormat.of().parseHex(FIXTURE_KEY_HEX)),
         0, 987654321L, false);
   }
 
@@ -262,7 +262,8 @@ public abstract class StorageContractTest {
     @Test
     void everySessionFieldReadsBackAsWritten() {
       Storage storage = open();
-      Session session = new Session(4, 611335, true, new RandomData(1).authKey(), 1234, 7000000001L,
+      Session session = new Session(4, 611335L, true, new RandomData(1).authKey(), 1234,
+          7000000001L,
           true);
       storage.session(session);
       assertThat(storage.session()).isEqualTo(session);
@@ -282,11 +283,11 @@ public abstract class StorageContractTest {
       Storage storage = open();
       RandomData data = new RandomData(2);
       for (Session s : List.of(
-          new Session(1, Integer.MAX_VALUE, false, data.authKey(), Long.MAX_VALUE, Long.MAX_VALUE,
-              false),
-          new Session(255, Integer.MIN_VALUE, true, data.authKey(), 0, Long.MIN_VALUE, true),
-          new Session(5, -1, false, data.authKey(), 1, -1L, false),
-          new Session(2, 0, true, data.authKey(), 0, 0L, false))) {
+          new Session(1, (long) Integer.MAX_VALUE, false, data.authKey(), Long.MAX_VALUE,
+              Long.MAX_VALUE, false),
+          new Session(255, 1L << 31, true, data.authKey(), 0, Long.MIN_VALUE, true),
+          new Session(5, Session.MAX_API_ID, false, data.authKey(), 1, -1L, false),
+          new Session(2, 0L, true, data.authKey(), 0, 0L, false))) {
         storage.session(s);
         assertThat(storage.session()).isEqualTo(s);
       }

@@ -90,8 +90,21 @@ final class Migrations {
       );
       """);
 
+  /**
+   * Version 2. Pyrogram's api_id is an unsigned 32-bit number (0..4294967295), which a signed
+   * {@code integer} cannot hold: version 1 kept api_ids of 2<sup>31</sup> and above as the
+   * negative number with the same 32 bits, which this step turns into the real value.
+   */
+  static final Migration V2 = new Migration(2, "sessions.api_id holds the unsigned 32-bit value",
+      """
+      ALTER TABLE ${schema}.sessions
+        ALTER COLUMN api_id TYPE bigint
+          USING CASE WHEN api_id < 0 THEN api_id::bigint + 4294967296 ELSE api_id END,
+        ADD CONSTRAINT sessions_api_id_uint32 CHECK (api_id BETWEEN 0 AND 4294967295);
+      """);
+
   /** Every migration this jgram knows, in order. */
-  static final Migrations ALL = new Migrations(List.of(V1));
+  static final Migrations ALL = new Migrations(List.of(V1, V2));
 
   private static final String CREATE_HISTORY = """
       CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (

@@ -79,7 +79,7 @@ final class StateTables {
         byte[] key = rs.getBytes(4);
         return new Session(
             rs.getObject(1, Integer.class),
-            rs.getObject(2, Integer.class),
+            rs.getObject(2, Long.class),
             rs.getObject(3, Boolean.class),
             key == null ? null : AuthKey.of(key),
             rs.getLong(5),
@@ -93,7 +93,7 @@ final class StateTables {
     try (PreparedStatement st = c.prepareStatement(ref.sql(UPSERT_SESSION))) {
       st.setString(1, ref.session());
       st.setObject(2, s.dcId(), Types.INTEGER);
-      st.setObject(3, s.apiId(), Types.INTEGER);
+      st.setObject(3, s.apiId(), Types.BIGINT);
       st.setObject(4, s.testMode(), Types.BOOLEAN);
       st.setBytes(5, s.authKey() == null ? null : s.authKey().bytes());
       st.setLong(6, s.date());

@@ -89,7 +89,7 @@ class ConcurrencyTest {
     List<Peer> peers = peersOf(s);
     try (PostgresStorage storage = storage(s)) {
       storage.open();
-      storage.session(Session.EMPTY.withUserId((long) s).withApiId(12345));
+      storage.session(Session.EMPTY.withUserId((long) s).withApiId(12345L));
       for (int from = 0; from < peers.size(); from += BATCH) {
         storage.updatePeers(peers.subList(from, from + BATCH));
       }

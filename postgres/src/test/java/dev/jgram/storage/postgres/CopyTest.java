@@ -50,7 +50,8 @@ class CopyTest {
     new SplittableRandom(1).nextBytes(key);
     Storage original = Storage.memory(config);
     original.open();
-    original.session(new Session(2, 12345, false, AuthKey.of(key), 1_700_000_000L, 777000L, false));
+    original.session(
+        new Session(2, 12345L, false, AuthKey.of(key), 1_700_000_000L, 777000L, false));
     original.restorePeers(peers(9, 2_345));
     original.updateState(new UpdateState(5, 6, 7, 8));
     original.channelPts(1_234_567_890L, 42);
@@ -76,7 +77,7 @@ class CopyTest {
         PostgresStorage pg = PostgresStorage.create(Pg.pool(), "from_file", schema, config);
         Storage back = Storage.file(dir.resolve("back.session"), config)) {
       file.open();
-      file.session(new Session(4, 611335, false, AuthKey.of(new byte[AuthKey.LENGTH]), 9, 5L,
+      file.session(new Session(4, 611335L, false, AuthKey.of(new byte[AuthKey.LENGTH]), 9, 5L,
           true));
       file.restorePeers(peers);
       file.channelPts(77, 7);

@@ -123,7 +123,7 @@ class PostgresStorageTest {
 
   @Test
   void revokedKeyIsRememberedAndRefusesToExport() {
-    storage.session(new Session(2, 1, false, key(2), 0, 1L, false));
+    storage.session(new Session(2, 1L, false, key(2), 0, 1L, false));
     storage.revokeKey("AUTH_KEY_DUPLICATED");
     assertThat(storage.keyRevocation()).contains("AUTH_KEY_DUPLICATED");
     assertThatThrownBy(storage::exportSessionString)
@@ -201,7 +201,7 @@ class PostgresStorageTest {
     AuthKey key = key(3);
     String hex = HexFormat.of().formatHex(key.bytes()).substring(0, 32);
     Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-        () -> storage.session(new Session(203, 1, false, key, 0, 1L, false)));
+        () -> storage.session(new Session(203, 1L, false, key, 0, 1L, false)));
     assertThat(thrown).isInstanceOf(StorageException.class)
         .hasMessageStartingWith("postgres:" + schema + "/alice: cannot write the session: ")
         .hasMessageContaining("small_dc");

@@ -87,7 +87,7 @@ public record PortableSession(
   }
 
   /** Returns a copy with the api_id supplied. */
-  public PortableSession withApiId(int apiId) {
+  public PortableSession withApiId(long apiId) {
     return withSession(session.withApiId(apiId));
   }
 

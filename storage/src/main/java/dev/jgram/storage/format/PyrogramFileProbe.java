@@ -37,8 +37,23 @@ final class PyrogramFileProbe {
       Long bot = SqliteFiles.nullableLong(rs, "is_bot");
       AuthKey authKey = key == null || key.length != AuthKey.LENGTH ? null : AuthKey.of(key);
       return PortableSession.of(new Session(dc == null ? null : dc.intValue(),
-          apiId == null ? null : apiId.intValue(), test == null ? null : test != 0, authKey,
+          apiId(file, apiId), test == null ? null : test != 0, authKey,
           date == null ? 0 : date, userId, bot == null ? null : bot != 0));
     }
+  }
+
+  /**
+   * The api_id column as the unsigned 32-bit number Pyrogram stores; a negative 32-bit value
+   * is the number with the same bits, as the SQLite engine reads it.
+   */
+  private static Long apiId(Path file, Long v) {
+    if (v == null) {
+      return null;
+    }
+    if (v < Integer.MIN_VALUE || v > Session.MAX_API_ID) {
+      throw new InvalidSessionFileException(file, file + ": sessions.api_id is " + v
+          + "; expected an unsigned 32-bit value, 0 to " + Session.MAX_API_ID);
+    }
+    return v < 0 ? v + (1L << 32) : v;
   }
 }

@@ -59,7 +59,8 @@ public final class SessionFormats {
     }
     failures.addAll(skipped(s));
     throw new InvalidSessionStringException("session string of " + s.length()
-        + " characters is none of the formats jgram reads; tried " + String.join("; ", failures));
+        + " characters is none of the formats jgram reads" + lostVersionCharacter(s) + "; tried "
+        + String.join("; ", failures));
   }
 
   /**
@@ -219,6 +220,26 @@ public final class SessionFormats {
     }
     return List.of(notJson,
         "telethon-string and gramjs-string: do not start with the version character '1'");
+  }
+
+  /**
+   * A note when {@code s} with a {@code '1'} in front is a valid Telethon or GramJS string: the
+   * version character was lost in copying. Such a string is never accepted as it stands.
+   */
+  private static String lostVersionCharacter(String s) {
+    if (s.startsWith("1") || s.startsWith("{")) {
+      return "";
+    }
+    for (SessionFormat f : List.of(SessionFormat.GRAMJS_STRING, SessionFormat.TELETHON_STRING)) {
+      try {
+        decode(f, "1" + s);
+        return ", but with a '1' in front it is a valid " + f.cliName() + ": its version "
+            + "character '1' was lost in copying; restore it";
+      } catch (InvalidSessionStringException notThat) {
+        // try the next; no note when none matches
+      }
+    }
+    return "";
   }
 
   private static void writeText(Path target, String text) {

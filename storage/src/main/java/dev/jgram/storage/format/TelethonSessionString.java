@@ -18,8 +18,13 @@ import java.util.Arrays;
  *
  * <p>263 bytes (353 characters with the prefix) for IPv4, 275 (369) for IPv6. No user id,
  * api id or test flag: the test flag is taken from the address where
- * {@link DcAddresses#testModeOf} can tell it. Decoding accepts both base64 alphabets and
- * missing padding; encoding writes exactly what Telethon writes. A 275-byte string whose
+ * {@link DcAddresses#testModeOf} can tell it. Decoding accepts both base64 alphabets (as
+ * Telethon's decoder does) and whitespace; encoding writes exactly what Telethon writes.
+ * Telethon chooses the layout by length alone (352 characters after the {@code '1'} is IPv4,
+ * any other IPv6), so a string that lost its {@code =} is one Telethon refuses; jgram reads it
+ * as IPv4 only when the content confirms that layout (a Telegram address and port), because
+ * a Pyrogram 0.15-1.4 string behind a {@code '1'} has the same length and would otherwise
+ * decode to a key it does not hold. A 275-byte string whose
  * "IPv6 address" is not Telegram's (2001:… or 2a0a:…) is refused: it is a GramJS string with a
  * 14-character address, which Telethon itself misreads (gram-js/gramjs#509).
  */
@@ -49,6 +54,13 @@ public final class TelethonSessionString {
     }
     ByteBuffer b = ByteBuffer.wrap(raw, 1 + ipLength, raw.length - 1 - ipLength);
     int port = b.getShort() & 0xffff;
+    if (ipLength == 4 && !hasTelethonsIpv4Length(text) && !isTelegramIpv4(ip, port)) {
+      throw SessionChecks.invalid(FORMAT, "263 bytes without the '=' padding: Telethon reads "
+          + "only 352 characters after the '1' as the IPv4 layout (this is another length, "
+          + "which Telethon refuses), and jgram reads it as IPv4 only when bytes 1..6 are a "
+          + "Telegram address and port 443 or 80; found " + IpText.format(ip) + " port " + port
+          + " (a Pyrogram 0.15-1.4 string behind a '1' has this length)");
+    }
     byte[] key = new byte[256];
     b.get(key);
     int dc = raw[0] & 0xff;
@@ -97,6 +109,22 @@ public final class TelethonSessionString {
           "cannot write a session string: DC id " + dc + " does not fit one byte");
     }
     return dc;
+  }
+
+  /** Whether the string has Telethon's own IPv4 length: '1' + 352 characters, padding kept. */
+  private static boolean hasTelethonsIpv4Length(String text) {
+    return SessionChecks.strip(text).length() == 353;
+  }
+
+  /**
+   * Telegram's IPv4 networks (149.154.160.0/20, 91.108.0.0/16, 91.105.192.0/23) with the port
+   * Telethon stores for them, 443 in production or 80 on the test servers.
+   */
+  private static boolean isTelegramIpv4(byte[] ip, int port) {
+    int a = ip[0] & 0xff;
+    int b = ip[1] & 0xff;
+    boolean telegram = (a == 149 && b == 154) || (a == 91 && (b == 108 || b == 105));
+    return telegram && (port == DcAddresses.PRODUCTION_PORT || port == DcAddresses.TEST_PORT);
   }
 
   private static boolean isTelegramIpv6(byte[] ip) {

@@ -117,7 +117,7 @@ class ByteLayoutTest {
 
   @Test
   void pyrogramThroughSessionFormatsIsTheCurrentLayout() {
-    Session s = new Session(2, 12345, false, AuthKey.of(KEY), 0, 987654321L, false);
+    Session s = new Session(2, 12345L, false, AuthKey.of(KEY), 0, 987654321L, false);
 
     String text = SessionFormats.encode(PortableSession.of(s), SessionFormat.PYROGRAM_STRING);
 

@@ -45,8 +45,6 @@ class DetectionTableTest {
         Arguments.of("pyrogram current with its == kept", PYROGRAM + "==",
             SessionFormat.PYROGRAM_STRING),
         Arguments.of("pyrogram legacy 351", legacyPyrogram(false), SessionFormat.PYROGRAM_STRING),
-        Arguments.of("pyrogram legacy 351 with its = kept", legacyPyrogram(false) + "=",
-            SessionFormat.PYROGRAM_STRING),
         Arguments.of("pyrogram legacy 356", legacyPyrogram(true), SessionFormat.PYROGRAM_STRING),
         Arguments.of("mtcute with media DC", MTCUTE, SessionFormat.MTCUTE_STRING),
         Arguments.of("mtcute test bot", fixture("mtcute-bot-test-dc1-k1"),
@@ -63,7 +61,9 @@ class DetectionTableTest {
         Arguments.of("telethon without its padding (Telethon itself refuses it)",
             InteropFixtures.malformed("telethon-truncated-1char"), SessionFormat.TELETHON_STRING),
         Arguments.of("telethon in the standard alphabet", TELETHON4.replace('-', '+')
-            .replace('_', '/'), SessionFormat.TELETHON_STRING));
+            .replace('_', '/'), SessionFormat.TELETHON_STRING),
+        Arguments.of("telethon with padding and an address outside Telegram",
+            telethonAt(new byte[] {10, 0, 0, 1}), SessionFormat.TELETHON_STRING));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -113,18 +113,33 @@ class DetectionTableTest {
         Arguments.of("pyrogram string behind a version character", "1" + PYROGRAM, List.of(
             "telethon-string: 363 characters decode to 271 bytes")),
         Arguments.of("pyrogram string truncated", PYROGRAM.substring(0, 360), List.of(
-            "pyrogram-string: 360 characters decode to 270 bytes; expected 271 (362 characters, "
-                + "Pyrogram 2.x) or 263/267 bytes from 351/356 characters (Pyrogram 0.15-1.4)",
+            "pyrogram-string: session string of 360 characters decodes to 270 bytes; expected "
+                + "271 bytes (362 characters, Pyrogram 2.x) or 263/267 bytes (351/356 characters, "
+                + "Pyrogram 0.15-1.4)",
             "mtcute-string: first byte (the version) is 2; expected 3",
             "telethon-string and gramjs-string: do not start with the version character '1'")),
         Arguments.of("legacy length with a 352-character body", legacyPyrogram(false)
-            .substring(0, 350) + "AA", List.of("pyrogram-string: 352 characters decode to 264 "
-            + "bytes")),
+            .substring(0, 350) + "AA", List.of("pyrogram-string: session string of 352 "
+            + "characters decodes to 264 bytes")),
+        Arguments.of("pyrogram legacy 351 with its = kept (Pyrogram refuses it too)",
+            legacyPyrogram(false) + "=", List.of("pyrogram-string: session string of 352 "
+                + "characters decodes to 263 bytes; expected 271 bytes", "Pyrogram chooses the "
+                + "layout by the length as given, padding counted", "352 characters ending in '=' "
+                + "is the length of a Telethon IPv4 string that lost its leading version "
+                + "character '1' (Telethon writes '1' + 352 characters) and of a Pyrogram "
+                + "0.15-1.4 string that kept its '='")),
         Arguments.of("mtcute truncated", MTCUTE.substring(0, 420), List.of(
             "mtcute-string: offset 69: expected the 256 bytes a TL bytes field announces, found "
                 + "the end of the data (315 bytes)")),
         Arguments.of("mtcute with bytes after the key", MTCUTE + "AAAA", List.of(
             "mtcute-string: 3 bytes follow the auth key; expected none")),
+        Arguments.of("a pyrogram legacy 351 string behind a '1' (Telethon refuses it too)",
+            "1" + legacyPyrogram(false), List.of("telethon-string: 263 bytes without the '=' "
+                + "padding: Telethon reads only 352 characters after the '1' as the IPv4 layout",
+                "found 0.", "(a Pyrogram 0.15-1.4 string behind a '1' has this length)")),
+        Arguments.of("telethon without its padding and with an address outside Telegram",
+            telethonAt(new byte[] {10, 0, 0, 1}).substring(0, 352), List.of("telethon-string: "
+                + "263 bytes without the '=' padding", "found 10.0.0.1 port 443")),
         Arguments.of("telethon with an all-zero key", telethon(2, new byte[256]), List.of(
             "telethon-string: auth key is all zeros (a session saved without a key)")),
         Arguments.of("telethon on DC 9", telethon(9, InteropFixtures.k1Bytes()), List.of(
@@ -146,6 +161,66 @@ class DetectionTableTest {
                 + "mtcute-string: character outside base64 at position 10 (code 44); gotd-json: "
                 + "not JSON (does not start with '{'); telethon-string and gramjs-string: do not "
                 + "start with the version character '1'")));
+  }
+
+  /**
+   * Every format's strings minus their first character, as when copying loses it: none may
+   * decode (to a key the string does not hold); each refusal says what the string resembles.
+   */
+  static Stream<Arguments> lookAlikes() {
+    String lostOne = "characters is none of the formats jgram reads, but with a '1' in front it "
+        + "is a valid ";
+    String notBase64 = "base64 part has %d data characters, one more than a multiple of 4";
+    return Stream.of(
+        Arguments.of("telethon IPv4 minus its '1' (jgram issue 20: 352 characters ending in =)",
+            TELETHON4.substring(1), List.of("pyrogram-string: session string of 352 characters "
+                + "decodes to 263 bytes; expected 271 bytes", "its bytes are a Telethon IPv4 "
+                + "session (address 149.154.167.51, port 443): a string that lost its leading "
+                + "version character '1' in copying", lostOne + "telethon-string")),
+        Arguments.of("telethon IPv4 minus its '1' and its '=' (Pyrogram's legacy length)",
+            TELETHON4.substring(1, 352), List.of("pyrogram-string: session string of 351 "
+                + "characters has the length of Pyrogram's legacy 351-character (263-byte) "
+                + "layout, but its bytes are a Telethon IPv4 session", lostOne
+                + "telethon-string")),
+        Arguments.of("telethon IPv6 minus its '1'", TELETHON6.substring(1), List.of(
+            "pyrogram-string: session string of 368 characters decodes to 275 bytes",
+            "its bytes are a Telethon IPv6 session", lostOne + "telethon-string")),
+        Arguments.of("gramjs 14-char address minus its '1'", GRAMJS14.substring(1), List.of(
+            "pyrogram-string: session string of 368 characters decodes to 275 bytes",
+            "its bytes are a GramJS session (a 14-character address text after the DC id)",
+            lostOne + "gramjs-string")),
+        Arguments.of("gramjs 13-char address minus its '1'", fixture("gramjs-ipv4-prod-dc5-k1")
+            .substring(1), List.of("its bytes are a GramJS session (a 13-character address",
+            lostOne + "gramjs-string")),
+        Arguments.of("gramjs host name minus its '1'", fixture("gramjs-hostname-dc4-k1")
+            .substring(1), List.of("its bytes are a GramJS session", lostOne + "gramjs-string")),
+        Arguments.of("gramjs IPv6 text minus its '1'", fixture("gramjs-ipv6-dc4-k1").substring(1),
+            List.of("its bytes are a GramJS session", lostOne + "gramjs-string")),
+        Arguments.of("pyrogram current minus its first character", PYROGRAM.substring(1),
+            List.of("pyrogram-string: " + String.format(notBase64, 361))),
+        Arguments.of("pyrogram legacy 351 minus its first character",
+            legacyPyrogram(false).substring(1), List.of("pyrogram-string: session string of "
+                + "350 characters decodes to 262 bytes")),
+        Arguments.of("pyrogram legacy 356 minus its first character",
+            legacyPyrogram(true).substring(1), List.of("pyrogram-string: session string of "
+                + "355 characters decodes to 266 bytes")),
+        Arguments.of("mtcute minus its first character", MTCUTE.substring(1), List.of(
+            "pyrogram-string: " + String.format(notBase64, MTCUTE.length() - 1),
+            "mtcute-string: " + String.format(notBase64, MTCUTE.length() - 1))),
+        Arguments.of("mtcute test bot minus its first character",
+            fixture("mtcute-bot-test-dc1-k1").substring(1), List.of("pyrogram-string: ",
+            "mtcute-string: ")),
+        Arguments.of("gotd json minus its '{'",
+            InteropFixtures.text("gotd-from-telethon-ipv4-prod-dc2-k1.json").substring(1),
+            List.of("pyrogram-string: character outside base64 at position 0 (code 34)")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("lookAlikes")
+  void aStringMinusItsFirstCharacterIsRefusedSayingWhatItResembles(String name, String input,
+      List<String> texts) {
+    refusedInputNamesEveryFormatTriedAndWhy(name, input, texts);
+    everyRefusalMentionsEveryStringFormat(name, input, texts);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -190,6 +265,12 @@ class DetectionTableTest {
   static String telethon(int dc, byte[] key) {
     ByteBuffer b = ByteBuffer.allocate(263).put((byte) dc)
         .put(new byte[] {(byte) 149, (byte) 154, (byte) 167, 51}).putShort((short) 443).put(key);
+    return "1" + Base64.getUrlEncoder().encodeToString(b.array());
+  }
+
+  static String telethonAt(byte[] ipv4) {
+    ByteBuffer b = ByteBuffer.allocate(263).put((byte) 2).put(ipv4).putShort((short) 443)
+        .put(InteropFixtures.k1Bytes());
     return "1" + Base64.getUrlEncoder().encodeToString(b.array());
   }
 

@@ -38,7 +38,7 @@ class FormatFuzzTest {
     RandomData data = new RandomData(format.ordinal());
     String[] addresses = {"149.154.167.51", "2001:67c:4e8:f002::a", "example.org"};
     for (int i = 0; i < 20; i++) {
-      Session s = new Session(1 + i % 5, 1 + i, i % 2 == 0, data.authKey(), 0,
+      Session s = new Session(1 + i % 5, 1L + i, i % 2 == 0, data.authKey(), 0,
           (long) data.random().nextInt(Integer.MAX_VALUE), i % 3 == 0);
       PortableSession p = PortableSession.of(s, addresses[i % 3], 443);
       try {

@@ -109,7 +109,7 @@ class GotdSessionJsonTest {
   @Test
   void withoutAnAddressTheTableAddressOfTheDcIsWritten() {
     PortableSession s = PortableSession.of(
-        new Session(1, 1, true, InteropFixtures.k1(), 0, 5L, false));
+        new Session(1, 1L, true, InteropFixtures.k1(), 0, 5L, false));
 
     assertThat(GotdSessionJson.encode(s)).contains("\"DC\":1,\"Addr\":\"149.154.175.10:80\"");
   }

@@ -95,7 +95,8 @@ class RoundTripTest {
     byte[] key = new byte[256];
     r.nextBytes(key);
     long userId = 1 + (r.nextLong() >>> 12);
-    Session session = new Session(dc, 1 + r.nextInt(Integer.MAX_VALUE - 1), test,
+    long apiId = 1 + (r.nextLong() & Session.MAX_API_ID) % Session.MAX_API_ID;
+    Session session = new Session(dc, apiId, test,
         AuthKey.of(key), 0, userId, r.nextBoolean());
     DcAddress table = DcAddresses.find(dc, test).orElseThrow();
     return switch (r.nextInt(3)) {

@@ -46,7 +46,7 @@ class SessionFormatTest {
     assertThat(s.toString()).contains("AuthKey[id=c7b1468ed72caa56]")
         .doesNotContain("094a70d9", "CUpw2QZP");
     assertThat(s.withApiId(1).withUserId(2).withIsBot(true).withTestMode(false).session())
-        .isEqualTo(new Session(2, 1, false, InteropFixtures.k1(), 0, 2L, true));
+        .isEqualTo(new Session(2, 1L, false, InteropFixtures.k1(), 0, 2L, true));
   }
 
   @Test

@@ -24,7 +24,7 @@ class StorageTransferTest {
         storage);
 
     assertThat(storage.session).isEqualTo(
-        new Session(2, 12345, false, InteropFixtures.k1(), 0, 7123456789L, false));
+        new Session(2, 12345L, false, InteropFixtures.k1(), 0, 7123456789L, false));
     assertThat(storage.peers.values()).containsExactlyInAnyOrderElementsOf(telethon.peers());
     assertThat(storage.state).isEqualTo(telethon.updateState());
     assertThat(storage.channelPts).isEqualTo(telethon.channelPts());

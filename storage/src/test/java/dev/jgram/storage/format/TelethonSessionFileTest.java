@@ -151,7 +151,7 @@ class TelethonSessionFileTest {
   void aSessionWithoutAddressGetsTheDcsRealAddressAndPort() throws Exception {
     Path file = dir.resolve("test.session");
     TelethonSessionFile.write(PortableSession.of(
-        new Session(3, 1, true, InteropFixtures.k1(), 0, 1L, false)), file);
+        new Session(3, 1L, true, InteropFixtures.k1(), 0, 1L, false)), file);
 
     assertThat(query(file, "SELECT dc_id, server_address, port FROM sessions"))
         .containsExactly(List.of(3L, "149.154.175.117", 80L));
