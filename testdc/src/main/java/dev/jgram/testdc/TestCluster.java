@@ -106,6 +106,11 @@ public final class TestCluster implements AutoCloseable {
     return core.keysHeld(dcId);
   }
 
+  /** API calls answered since the start, on every DC. */
+  public long rpcs() {
+    return core.rpcs();
+  }
+
   /** Connections open now, on every DC. */
   public int openConnections() {
     return core.openConnections();
