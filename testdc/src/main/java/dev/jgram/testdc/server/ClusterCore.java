@@ -207,14 +207,16 @@ public final class ClusterCore implements AutoCloseable {
       return;
     }
     closed = true;
-    for (DcServer dc : dcs.values()) {
-      dc.close();
-    }
-    for (IoLoop loop : loops) {
-      loop.close();
-    }
+    dcs.values().forEach(DcServer::stopListening);
+    loops.forEach(IoLoop::close);
     context.scheduler().shutdownNow();
     context.workers().shutdownNow();
+    try {
+      context.workers().awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    dcs.values().forEach(DcServer::closeKeys);
     context.events().close();
   }
 

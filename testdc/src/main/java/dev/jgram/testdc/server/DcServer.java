@@ -87,12 +87,17 @@ final class DcServer {
     return keys.forget(authKeyId);
   }
 
-  void close() {
+  /** Stops accepting connections. */
+  void stopListening() {
     try {
       listener.close();
     } catch (IOException e) {
       // the listener is gone either way
     }
+  }
+
+  /** Closes the key store's file; after the loops and workers stopped. */
+  void closeKeys() {
     keys.close();
   }
 }
