@@ -86,6 +86,7 @@ public final class IoLoop implements AutoCloseable {
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         Wire wire = new Wire(this, channel, handler);
         wire.register(channel.register(selector, SelectionKey.OP_READ, wire));
+        handler.onOpen(wire);
       } catch (IOException e) {
         closeQuietly(channel);
       }

@@ -6,6 +6,9 @@ package dev.jgram.testdc.io;
  */
 public interface WireHandler {
 
+  /** The connection is registered with its loop; a client side may start sending here. */
+  default void onOpen(Wire wire) {}
+
   /**
    * Bytes arrived. {@code data} is reused after the call returns; copy what must be kept.
    *
