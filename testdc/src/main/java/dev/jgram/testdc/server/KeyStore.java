@@ -118,6 +118,7 @@ public final class KeyStore implements AutoCloseable {
     return dcId;
   }
 
+  /** Closes the journal file, if any; the keys stay readable in memory. */
   @Override
   public void close() {
     if (journal != null) {
