@@ -7,7 +7,7 @@ import dev.jgram.testdc.api.ApiService;
 import dev.jgram.testdc.api.DcAddress;
 import dev.jgram.testdc.api.LoginEvent;
 import dev.jgram.testdc.event.ClusterEvent;
-import dev.jgram.testdc.api.UpdatePush;
+import dev.jgram.testdc.api.SessionUpdatePush;
 import dev.jgram.testdc.event.EventLog;
 import dev.jgram.testdc.io.IoLoop;
 import java.io.IOException;
@@ -141,7 +141,7 @@ public final class ClusterCore implements AutoCloseable {
   }
 
   /** Where the services push updates. */
-  public UpdatePush updatePush() {
+  public SessionUpdatePush updatePush() {
     return context.updates();
   }
 

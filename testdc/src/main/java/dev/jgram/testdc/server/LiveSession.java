@@ -39,6 +39,11 @@ final class LiveSession implements PushTarget {
   }
 
   @Override
+  public boolean is(long authKeyId, long sessionId) {
+    return session.authKeyId() == authKeyId && session.sessionId() == sessionId;
+  }
+
+  @Override
   public void push(TlObject updates) {
     DcConnection current = connection;
     TlCodec codec = context.codecs().forConnection(current.state().layer());
