@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
       ImportCommand.class,
       CheckCommand.class,
       ConvertCommand.class,
-      DecryptCommand.class
+      DecryptCommand.class,
+      TestdcCommand.class
     },
     footer = {
       "",
