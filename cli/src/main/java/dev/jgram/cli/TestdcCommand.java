@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
     name = "testdc",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve a local Telegram test cluster: DCs on one host that speak MTProto strictly, so",
-      "clients (jgram, GramJS, mtcute, Telethon, Pyrogram) log in with only the address and",
-      "the RSA key changed. Serves until SIGTERM or SIGINT (exit 0)."
+      "Serve a local Telegram test cluster: DCs on one host that speak MTProto",
+      "strictly, so clients (jgram, GramJS, mtcute, Telethon, Pyrogram) log in",
+      "with only the address and the RSA key changed. Serves until SIGTERM or",
+      "SIGINT (exit 0), or with --stdin-close-stops until standard input closes."
     })
 final class TestdcCommand implements Callable<Integer> {
 

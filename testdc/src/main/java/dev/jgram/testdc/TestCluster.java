@@ -256,8 +256,9 @@ public final class TestCluster implements AutoCloseable {
     }
 
     /**
-     * The cluster's RSA-2048 key (default: a new one whose fingerprint's top hex digit is not
-     * 0, since mtcute 0.30 cannot find a key whose fingerprint starts with 0).
+     * The cluster's RSA-2048 key (default: the state directory's {@code rsa-key.pem}, made
+     * there on the first start; without a state directory a new key each start; a made key's
+     * fingerprint never starts with hex digit 0, since mtcute 0.30 cannot find such a key).
      */
     public Builder rsaKey(RsaPrivateKey key) {
       this.rsaKey = Objects.requireNonNull(key, "rsaKey");
@@ -329,8 +330,8 @@ public final class TestCluster implements AutoCloseable {
         throw new IllegalArgumentException("port " + firstPort + " leaves no room for DC "
             + dcIds.stream().mapToInt(i -> i).max().orElse(1));
       }
-      RsaPrivateKey key = rsaKey != null ? rsaKey
-          : RsaPrivateKey.generate(new SecureRandom(), true);
+      RsaPrivateKey key = rsaKey != null ? rsaKey : stateDir != null
+          ? RsaKeyFile.loadOrCreate(stateDir) : RsaPrivateKey.generate(new SecureRandom(), true);
       ClusterCore core = ClusterCore.bind(new ClusterCore.Config(host, dcIds, firstPort,
           stateDir, eventsFile, codecs, clock, random, ioThreads, key, dcRule, sessions,
           eventsKept));
