@@ -74,20 +74,25 @@ public final class TestdcLoad implements Callable<Integer> {
         loops.add(IoLoop.start("load-client-" + i));
       }
       try {
-        List<LoadSession> clients = connect(cluster.port(1), keys, loops, stats);
         long loginStart = System.nanoTime();
+        List<LoadSession> clients = connect(cluster.port(1), keys, loops, stats);
         boolean all = stats.awaitLogins(600);
         double loginSeconds = (System.nanoTime() - loginStart) / 1e9;
         long rssIdle = cluster.rssKib();
         stats.running(true);
         long answered0 = stats.answers();
+        long cpu0 = cluster.cpuMillis();
         long start = System.nanoTime();
         clients.forEach(c -> c.startLoad(inFlight));
         Thread.sleep(seconds * 1000L);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long answered = stats.answers() - answered0;
+        long cpu = cluster.cpuMillis() - cpu0;
         stats.running(false);
         report(stats, all, loginSeconds, rssBefore, rssIdle, answered, elapsed);
+        System.out.printf("cluster CPU        %.1f s in the load phase: %.1f µs per answer"
+            + " (%.0f answers/s per fully used core)%n", cpu / 1000.0,
+            cpu * 1000.0 / Math.max(1, answered), answered / Math.max(0.001, cpu / 1000.0));
         return all && stats.errors() == 0 ? 0 : 1;
       } finally {
         loops.forEach(IoLoop::close);
@@ -123,7 +128,8 @@ public final class TestdcLoad implements Callable<Integer> {
 
   private void report(LoadStats stats, boolean all, double loginSeconds, long rssBefore,
       long rssIdle, long answered, double elapsed) {
-    System.out.printf("sessions           %d (logged in: %s, %d failed logins, %.1f s)%n",
+    System.out.printf("sessions           %d (logged in: %s, %d failed logins, %.1f s to"
+        + " connect and log in all)%n",
         sessions, all ? "all" : (sessions - stats.loginsLeft()) + "", stats.loginFailures(),
         loginSeconds);
     System.out.printf("answers            %d in %.1f s = %.0f RPC/s (%d errors, %d transport"
