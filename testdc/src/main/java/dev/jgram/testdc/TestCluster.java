@@ -111,7 +111,7 @@ public final class TestCluster implements AutoCloseable {
     return core.rpcs();
   }
 
-  /** Connections open now, on every DC. */
+  /** Connections open now that have sent their first bytes, on every DC. */
   public int openConnections() {
     return core.openConnections();
   }

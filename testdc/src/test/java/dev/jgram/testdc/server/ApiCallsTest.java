@@ -26,7 +26,7 @@ class ApiCallsTest {
     ConnectionState connection = new ConnectionState();
     ApiCalls.Reply reply = calls.call(connection, CALLER, 400,
         CODEC.encode(TlObject.of("updates.getState")));
-    assertThat(result(reply, 400)).isEqualTo(error(400, "CONNECTION_NOT_INITED"));
+    assertThat(result(reply)).isEqualTo(error(400, "CONNECTION_NOT_INITED"));
     assertThat(services.queries).isEmpty();
     assertThat(events.events()).containsExactly(new ClusterEvent.Rpc(2, 0x1234L, 0x99L, 0,
         "updates.getState", null, "CONNECTION_NOT_INITED"));
@@ -39,7 +39,7 @@ class ApiCallsTest {
     ApiCalls.Caller otherSession = new ApiCalls.Caller(0x1234L, 0x77L, false, 0);
     ApiCalls.Reply reply = calls.call(connection, otherSession, 404,
         CODEC.encode(TlObject.of("updates.getState")));
-    assertThat(CODEC.decode(body(reply, 404)).name()).isEqualTo("updates.state");
+    assertThat(CODEC.decode(body(reply)).name()).isEqualTo("updates.state");
     assertThat(services.contexts).extracting(c -> c.sessionId()).containsExactly(0x99L, 0x77L);
     assertThat(services.contexts).extracting(c -> c.layer()).containsExactly(198, 198);
     assertThat(services.contexts).extracting(c -> c.apiId()).containsExactly(6, 6);
@@ -50,7 +50,7 @@ class ApiCallsTest {
     calls.call(new ConnectionState(), CALLER, 400, wrapped(198, TlObject.of("updates.getState")));
     ApiCalls.Reply reply = calls.call(new ConnectionState(), CALLER, 404,
         CODEC.encode(TlObject.of("updates.getState")));
-    assertThat(result(reply, 404)).isEqualTo(error(400, "CONNECTION_NOT_INITED"));
+    assertThat(result(reply)).isEqualTo(error(400, "CONNECTION_NOT_INITED"));
   }
 
   @Test
@@ -59,7 +59,7 @@ class ApiCallsTest {
     byte[] query = CODEC.encode(TlObject.of("invokeWithLayer", "layer", 12, "query",
         TlObject.of("updates.getState")));
     ApiCalls.Reply reply = calls.call(connection, CALLER, 400, query);
-    assertThat(result(reply, 400)).isEqualTo(error(400, "CONNECTION_LAYER_INVALID"));
+    assertThat(result(reply)).isEqualTo(error(400, "CONNECTION_LAYER_INVALID"));
     assertThat(connection.layer()).isZero();
     assertThat(((ClusterEvent.Rpc) events.events().get(0)).method()).isEqualTo("#da9b0d0d");
   }
@@ -71,7 +71,7 @@ class ApiCallsTest {
         "flags", 0, "api_id", 6, "api_hash", "h", "bot_auth_token", "42:x")));
     ApiCalls.Reply reply = calls.call(connection, CALLER, 404, CODEC.encode(TlObject.of(
         "users.getUsers", "id", List.of(TlObject.of("inputUserSelf")))));
-    Object users = CODEC.decode(body(reply, 404), "Vector<User>");
+    Object users = CODEC.decode(body(reply), "Vector<User>");
     assertThat(users).asList().singleElement()
         .extracting(u -> ((TlObject) u).longValue("id")).isEqualTo(42L);
     assertThat(reply.userId()).isEqualTo(42L);
@@ -85,7 +85,7 @@ class ApiCallsTest {
     calls.call(connection, CALLER, 400, wrapped(198, TlObject.of("updates.getState")));
     byte[] unknown = {1, 2, 3, 4};
     ApiCalls.Reply reply = calls.call(connection, CALLER, 404, unknown);
-    assertThat(result(reply, 404)).isEqualTo(error(400, "INPUT_METHOD_INVALID"));
+    assertThat(result(reply)).isEqualTo(error(400, "INPUT_METHOD_INVALID"));
     assertThat(((ClusterEvent.Rpc) events.events().get(1)).method()).isEqualTo("#04030201");
   }
 
@@ -95,7 +95,7 @@ class ApiCallsTest {
     ApiCalls.Caller temporary = new ApiCalls.Caller(0x55L, 1, true, 0);
     ApiCalls.Reply reply = calls.call(connection, temporary, 400,
         wrapped(198, TlObject.of("updates.getState")));
-    assertThat(result(reply, 400)).isEqualTo(error(401, "AUTH_KEY_PERM_EMPTY"));
+    assertThat(result(reply)).isEqualTo(error(401, "AUTH_KEY_PERM_EMPTY"));
     ApiCalls.Caller bound = new ApiCalls.Caller(0x55L, 1, true, 0x1234L);
     calls.call(connection, bound, 404, CODEC.encode(TlObject.of("updates.getState")));
     assertThat(services.contexts).singleElement()
@@ -109,12 +109,11 @@ class ApiCallsTest {
             "lang_code", "en", "query", query)));
   }
 
-  private static TlObject result(ApiCalls.Reply reply, long msgId) {
-    return CODEC.decode(body(reply, msgId));
+  private static TlObject result(ApiCalls.Reply reply) {
+    return CODEC.decode(body(reply));
   }
 
-  /** The serialised result (the msg id only names the query in the event log). */
-  private static byte[] body(ApiCalls.Reply reply, long msgId) {
+  private static byte[] body(ApiCalls.Reply reply) {
     return reply.result();
   }
 
