@@ -28,20 +28,26 @@ final class ClusterProcess implements AutoCloseable {
   /**
    * Starts the cluster and waits for its JSON line.
    *
+   * @param javaOptions further JVM options for the child (e.g. a flight recording)
    * @param args the {@code testdc} options after {@code --json --stdin-close-stops}
    * @throws IOException if it cannot start or exits before printing the line
    */
-  static ClusterProcess start(String heap, Path log, List<String> args) throws IOException {
+  static ClusterProcess start(String heap, List<String> javaOptions, Path log,
+      List<String> args) throws IOException {
     List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-        "-cp", System.getProperty("java.class.path"), "dev.jgram.cli.Main", "testdc", "--json",
-        "--stdin-close-stops"));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+    command.addAll(javaOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.jgram.cli.Main",
+        "testdc", "--json", "--stdin-close-stops"));
     command.addAll(args);
     Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
     String line = out.readLine();
+    while (line != null && !line.startsWith("{")) {
+      line = out.readLine(); // the JVM's own notices (a flight recording starting) come first
+    }
     if (line == null) {
       process.destroyForcibly();
       throw new IOException("jgram testdc exited before listening; see " + log + ": "

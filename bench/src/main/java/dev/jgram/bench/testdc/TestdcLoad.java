@@ -54,6 +54,11 @@ public final class TestdcLoad implements Callable<Integer> {
   @Option(names = "--heap", defaultValue = "3g", description = "The cluster's -Xmx (3g).")
   String heap;
 
+  @Option(names = "--cluster-java-option", paramLabel = "OPTION",
+      description = "A further JVM option for the cluster process (repeatable), e.g."
+          + " -XX:StartFlightRecording=filename=testdc.jfr")
+  List<String> clusterJavaOptions = new ArrayList<>();
+
   /** Runs the scenario; see the class description. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new TestdcLoad()).execute(args));
@@ -64,7 +69,8 @@ public final class TestdcLoad implements Callable<Integer> {
     Path work = Files.createTempDirectory("jgram-testdc-load");
     List<byte[]> keys = LoadKeys.make(sessions, 15);
     LoadKeys.write(work.resolve("state"), 1, keys);
-    try (ClusterProcess cluster = ClusterProcess.start(heap, work.resolve("cluster.log"),
+    try (ClusterProcess cluster = ClusterProcess.start(heap, clusterJavaOptions,
+        work.resolve("cluster.log"),
         List.of("--dcs", "1", "--port", Integer.toString(port), "--state-dir",
             work.resolve("state").toString(), "--bot", TOKEN + "@1"))) {
       long rssBefore = cluster.rssKib();
