@@ -21,7 +21,8 @@ import java.util.OptionalLong;
  *
  * <pre>
  * query layer below every shipped one  -&gt; 400 CONNECTION_LAYER_INVALID
- * query undecodable in its layer       -&gt; 400 INPUT_METHOD_INVALID (method logged as #&lt;id&gt;)
+ * query undecodable in its layer       -&gt; 400 INPUT_METHOD_INVALID_&lt;ID&gt; (the constructor id
+ *                                         in upper-case hex; logged as #&lt;id&gt;)
  * connection not initialised           -&gt; 400 CONNECTION_NOT_INITED
  * temporary key not bound              -&gt; 401 AUTH_KEY_PERM_EMPTY
  * auth.bindTempAuthKey                 -&gt; answered here ({@link TempKeys})
@@ -75,7 +76,8 @@ final class ApiCalls {
       unwrapped = decode(connection, announced, query);
     } catch (TlException | ClassCastException e) {
       return finish(connection, caller, "#" + hexId(query), null,
-          Answer.error(400, "INPUT_METHOD_INVALID"));
+          Answer.error(400, "INPUT_METHOD_INVALID_" + hexId(query).toUpperCase(
+              java.util.Locale.ROOT)));
     }
     connection.announce(unwrapped);
     String method = unwrapped.query().name();

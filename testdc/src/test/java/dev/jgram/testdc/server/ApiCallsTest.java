@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgram.mtproto.tl.TlCodec;
 import dev.jgram.mtproto.tl.TlObject;
+import dev.jgram.testdc.api.Answer;
+import dev.jgram.testdc.api.ApiService;
+import dev.jgram.testdc.api.CallContext;
 import dev.jgram.testdc.api.DcAddress;
 import dev.jgram.testdc.event.ClusterEvent;
 import dev.jgram.testdc.event.EventLog;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ApiCallsTest {
@@ -80,12 +84,12 @@ class ApiCallsTest {
   }
 
   @Test
-  void serviceFailureIsAnsweredWithInternalErrorAndLogged() {
+  void queryNoSchemaOfItsLayerKnowsIsRefusedNamingItsConstructorId() {
     ConnectionState connection = new ConnectionState();
     calls.call(connection, CALLER, 400, wrapped(198, TlObject.of("updates.getState")));
     byte[] unknown = {1, 2, 3, 4};
     ApiCalls.Reply reply = calls.call(connection, CALLER, 404, unknown);
-    assertThat(result(reply)).isEqualTo(error(400, "INPUT_METHOD_INVALID"));
+    assertThat(result(reply)).isEqualTo(error(400, "INPUT_METHOD_INVALID_04030201"));
     assertThat(((ClusterEvent.Rpc) events.events().get(1)).method()).isEqualTo("#04030201");
   }
 
@@ -100,6 +104,27 @@ class ApiCallsTest {
     calls.call(connection, bound, 404, CODEC.encode(TlObject.of("updates.getState")));
     assertThat(services.contexts).singleElement()
         .satisfies(c -> assertThat(c.effectiveAuthKeyId()).isEqualTo(0x1234L));
+  }
+
+  @Test
+  void serviceFailureIsAnsweredWithInternalErrorAndLogged() {
+    ApiService failing = new ApiService() {
+      @Override
+      public Answer handle(CallContext context, TlObject query) {
+        throw new IllegalStateException("the service fails on purpose");
+      }
+
+      @Override
+      public OptionalLong userOf(long authKeyId) {
+        return OptionalLong.empty();
+      }
+    };
+    ApiCalls failingCalls = new ApiCalls(2, failing, LayerCodecs.shipped(), events,
+        new TempKeys(KeyStore.inMemory(2), Clock.systemUTC()));
+    ApiCalls.Reply reply = failingCalls.call(new ConnectionState(), CALLER, 400,
+        wrapped(198, TlObject.of("updates.getState")));
+    assertThat(result(reply)).isEqualTo(error(500, "INTERNAL"));
+    assertThat(((ClusterEvent.Rpc) events.events().get(0)).error()).isEqualTo("INTERNAL");
   }
 
   private static byte[] wrapped(int layer, TlObject query) {

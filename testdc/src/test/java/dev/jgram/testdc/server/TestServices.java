@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A small API service for the core's tests, in jgram's layer-198 subset: help.getConfig with the
  * cluster's addresses, auth.importBotAuthorization (binds the key to bot 42),
- * users.getUsers (401 before that), updates.getState, and test.fail, which throws. Everything
+ * users.getUsers (401 before that), help.getNearestDc and updates.getState. Everything
  * else answers 400 METHOD_INVALID. It records each call's context and query.
  */
 final class TestServices implements ApiService {
@@ -67,7 +67,6 @@ final class TestServices implements ApiService {
           : Answer.error(401, "AUTH_KEY_UNREGISTERED");
       case "updates.getState" -> Answer.result(TlObject.of("updates.state", "pts", 1, "qts", 0,
           "date", 1_700_000_000, "seq", 0, "unread_count", 0));
-      case "test.fail" -> throw new IllegalStateException("the test service fails on purpose");
       default -> Answer.error(400, "METHOD_INVALID");
     };
   }
