@@ -40,6 +40,10 @@ public final class TestdcLoad implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "10", description = "Load phase length (10).")
   int seconds;
 
+  @Option(names = "--warmup-seconds", defaultValue = "5",
+      description = "Load before the measured phase, for the JIT compilers (5).")
+  int warmupSeconds;
+
   @Option(names = "--in-flight", defaultValue = "1",
       description = "Calls each session keeps outstanding (1).")
   int inFlight;
@@ -86,19 +90,15 @@ public final class TestdcLoad implements Callable<Integer> {
         double loginSeconds = (System.nanoTime() - loginStart) / 1e9;
         long rssIdle = cluster.rssKib();
         stats.running(true);
-        long answered0 = stats.answers();
-        long cpu0 = cluster.cpuMillis();
-        long start = System.nanoTime();
         clients.forEach(c -> c.startLoad(inFlight));
+        Thread.sleep(warmupSeconds * 1000L);
+        Phase phase = Phase.start(stats, cluster);
         Thread.sleep(seconds * 1000L);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long answered = stats.answers() - answered0;
-        long cpu = cluster.cpuMillis() - cpu0;
+        Phase.Result measured = phase.end();
         stats.running(false);
-        report(stats, all, loginSeconds, rssBefore, rssIdle, answered, elapsed);
-        System.out.printf("cluster CPU        %.1f s in the load phase: %.1f µs per answer"
-            + " (%.0f answers/s per fully used core)%n", cpu / 1000.0,
-            cpu * 1000.0 / Math.max(1, answered), answered / Math.max(0.001, cpu / 1000.0));
+        report(stats, all, loginSeconds, rssBefore, rssIdle, measured.answers(),
+            measured.seconds());
+        measured.print();
         return all && stats.errors() == 0 ? 0 : 1;
       } finally {
         loops.forEach(IoLoop::close);

@@ -1,13 +1,27 @@
 package dev.jgram.mtproto.tl;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Writes TlObjects by walking the schema's parameter lists. */
 final class Encoder {
   private final TlSchema schema;
+
+  /**
+   * Where a value sits ({@code user.status}, {@code value[]}), for error messages: kept in
+   * parts and joined only when an error names it, since a message encodes hundreds of values.
+   */
+  private record Site(String owner, String field, int depth) {
+    Site element() {
+      return new Site(owner, field, depth + 1);
+    }
+
+    @Override
+    public String toString() {
+      return (field == null ? owner : owner + "." + field) + "[]".repeat(depth);
+    }
+  }
 
   Encoder(TlSchema schema) {
     this.schema = schema;
@@ -26,32 +40,35 @@ final class Encoder {
 
   void writeFields(TlWriter writer, TlCombinator c, TlObject object) {
     checkFieldNames(c, object);
-    Map<String, Integer> words = new HashMap<>(4); // each flags word once, not once per field
+    FlagWords words = new FlagWords(c, object); // each flags word once, not once per field
     for (TlParam param : c.params()) {
       Object value = object.get(param.name());
       if (param.isFlags()) {
-        writer.writeInt(words.computeIfAbsent(param.name(), f -> flagsWord(c, f, object)));
+        writer.writeInt(words.word(param.name()));
       } else if (param.isConditional()) {
-        int word = words.computeIfAbsent(param.flagField(), f -> flagsWord(c, f, object));
+        int word = words.word(param.flagField());
         boolean bitSet = (word & (1 << param.flagBit())) != 0;
         if (bitSet && value == null && !param.isFlagOnly()) {
           throw new TlException(c.name() + "." + param.name() + " is required: "
               + param.flagField() + " bit " + param.flagBit() + " is set by another field");
         }
         if (value != null && !param.isFlagOnly()) {
-          write(writer, param.type(), value, c.name() + "." + param.name());
+          write(writer, param.type(), value, new Site(c.name(), param.name(), 0));
         }
       } else if (value == null && !param.type().name().equals("true")) {
         throw new TlException(c.name() + " needs field '" + param.name() + "' of type "
             + param.type() + " at layer " + schema.layer());
       } else {
-        write(writer, param.type(), value, c.name() + "." + param.name());
+        write(writer, param.type(), value, new Site(c.name(), param.name(), 0));
       }
     }
   }
 
   /** A field the layer does not declare is left out only if another shipped layer does. */
   private void checkFieldNames(TlCombinator c, TlObject object) {
+    if (declaresAll(c, object)) {
+      return;
+    }
     for (String field : object.fields().keySet()) {
       if (!declares(c, field) && !schema.declaredAtAnotherLayer(c.name(), field)) {
         throw new TlException(c.name() + " has no field '" + field + "' at layer "
@@ -59,6 +76,18 @@ final class Encoder {
             .toList());
       }
     }
+  }
+
+  /** Whether every field of {@code object} is a parameter of {@code c}: one lookup each. */
+  private static boolean declaresAll(TlCombinator c, TlObject object) {
+    Map<String, Object> fields = object.fields();
+    int declared = 0;
+    for (TlParam param : c.params()) {
+      if (fields.containsKey(param.name())) {
+        declared++;
+      }
+    }
+    return declared == fields.size();
   }
 
   private static boolean declares(TlCombinator c, String field) {
@@ -85,6 +114,10 @@ final class Encoder {
   }
 
   void write(TlWriter writer, TlType type, Object value, String where) {
+    write(writer, type, value, new Site(where, null, 0));
+  }
+
+  private void write(TlWriter writer, TlType type, Object value, Site where) {
     try {
       writeValue(writer, type, value, where);
     } catch (ClassCastException e) {
@@ -93,7 +126,7 @@ final class Encoder {
     }
   }
 
-  private void writeValue(TlWriter writer, TlType type, Object value, String where) {
+  private void writeValue(TlWriter writer, TlType type, Object value, Site where) {
     switch (type.name()) {
       case "int", "#" -> writer.writeInt(((Number) value).intValue());
       case "long" -> writer.writeLong(((Number) value).longValue());
@@ -109,7 +142,7 @@ final class Encoder {
     }
   }
 
-  private void writeComposite(TlWriter writer, TlType type, Object value, String where) {
+  private void writeComposite(TlWriter writer, TlType type, Object value, Site where) {
     if (type.isVector()) {
       List<?> list = (List<?>) value;
       if (type.bare()) {
@@ -118,7 +151,7 @@ final class Encoder {
         writer.writeVectorHeader(list.size());
       }
       for (Object element : list) {
-        write(writer, type.element(), element, where + "[]");
+        write(writer, type.element(), element, where.element());
       }
     } else if (type.bare()) {
       TlObject object = (TlObject) value;
@@ -136,5 +169,33 @@ final class Encoder {
 
   static boolean isAny(String type) {
     return type.equals("Object") || type.equals("X");
+  }
+
+  /** The flags words of one object, each computed on first use (a combinator has few). */
+  private static final class FlagWords {
+    private final TlCombinator c;
+    private final TlObject object;
+    private final String[] names = new String[4];
+    private final int[] words = new int[4];
+    private int count;
+
+    FlagWords(TlCombinator c, TlObject object) {
+      this.c = c;
+      this.object = object;
+    }
+
+    int word(String flagsName) {
+      for (int i = 0; i < count; i++) {
+        if (names[i].equals(flagsName)) {
+          return words[i];
+        }
+      }
+      int word = flagsWord(c, flagsName, object);
+      if (count < names.length) {
+        names[count] = flagsName;
+        words[count++] = word;
+      }
+      return word;
+    }
   }
 }
