@@ -2,7 +2,6 @@ package dev.jgram.mtproto.tl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /** Writes TlObjects by walking the schema's parameter lists. */
 final class Encoder {
@@ -39,10 +38,20 @@ final class Encoder {
   }
 
   void writeFields(TlWriter writer, TlCombinator c, TlObject object) {
-    checkFieldNames(c, object);
-    FlagWords words = new FlagWords(c, object); // each flags word once, not once per field
-    for (TlParam param : c.params()) {
-      Object value = object.get(param.name());
+    List<TlParam> params = c.params();
+    Object[] values = new Object[params.size()]; // one lookup per parameter
+    int present = 0;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = object.get(params.get(i).name());
+      present += values[i] == null ? 0 : 1;
+    }
+    if (present != object.fields().size()) { // the object has a field c does not declare
+      checkFieldNames(c, object);
+    }
+    FlagWords words = new FlagWords(params, values); // each flags word once, not per field
+    for (int i = 0; i < values.length; i++) {
+      TlParam param = params.get(i);
+      Object value = values[i];
       if (param.isFlags()) {
         writer.writeInt(words.word(param.name()));
       } else if (param.isConditional()) {
@@ -66,9 +75,6 @@ final class Encoder {
 
   /** A field the layer does not declare is left out only if another shipped layer does. */
   private void checkFieldNames(TlCombinator c, TlObject object) {
-    if (declaresAll(c, object)) {
-      return;
-    }
     for (String field : object.fields().keySet()) {
       if (!declares(c, field) && !schema.declaredAtAnotherLayer(c.name(), field)) {
         throw new TlException(c.name() + " has no field '" + field + "' at layer "
@@ -78,18 +84,6 @@ final class Encoder {
     }
   }
 
-  /** Whether every field of {@code object} is a parameter of {@code c}: one lookup each. */
-  private static boolean declaresAll(TlCombinator c, TlObject object) {
-    Map<String, Object> fields = object.fields();
-    int declared = 0;
-    for (TlParam param : c.params()) {
-      if (fields.containsKey(param.name())) {
-        declared++;
-      }
-    }
-    return declared == fields.size();
-  }
-
   private static boolean declares(TlCombinator c, String field) {
     for (TlParam param : c.params()) {
       if (param.name().equals(field)) {
@@ -97,20 +91,6 @@ final class Encoder {
       }
     }
     return false;
-  }
-
-  private static int flagsWord(TlCombinator c, String flagsName, TlObject object) {
-    int word = 0;
-    for (TlParam param : c.params()) {
-      if (flagsName.equals(param.flagField())) {
-        Object value = object.get(param.name());
-        boolean set = param.isFlagOnly() ? Boolean.TRUE.equals(value) : value != null;
-        if (set) {
-          word |= 1 << param.flagBit();
-        }
-      }
-    }
-    return word;
   }
 
   void write(TlWriter writer, TlType type, Object value, String where) {
@@ -171,17 +151,21 @@ final class Encoder {
     return type.equals("Object") || type.equals("X");
   }
 
-  /** The flags words of one object, each computed on first use (a combinator has few). */
+  /**
+   * The flags words of one object, each computed on first use (a combinator has few) from
+   * the values of the fields it governs: a field sets its bit when present, a
+   * {@code flags.N?true} field when it is {@code true}.
+   */
   private static final class FlagWords {
-    private final TlCombinator c;
-    private final TlObject object;
+    private final List<TlParam> params;
+    private final Object[] values;
     private final String[] names = new String[4];
     private final int[] words = new int[4];
     private int count;
 
-    FlagWords(TlCombinator c, TlObject object) {
-      this.c = c;
-      this.object = object;
+    FlagWords(List<TlParam> params, Object[] values) {
+      this.params = params;
+      this.values = values;
     }
 
     int word(String flagsName) {
@@ -190,10 +174,25 @@ final class Encoder {
           return words[i];
         }
       }
-      int word = flagsWord(c, flagsName, object);
+      int word = compute(flagsName);
       if (count < names.length) {
         names[count] = flagsName;
         words[count++] = word;
+      }
+      return word;
+    }
+
+    private int compute(String flagsName) {
+      int word = 0;
+      for (int i = 0; i < values.length; i++) {
+        TlParam param = params.get(i);
+        if (flagsName.equals(param.flagField())) {
+          Object value = values[i];
+          boolean set = param.isFlagOnly() ? Boolean.TRUE.equals(value) : value != null;
+          if (set) {
+            word |= 1 << param.flagBit();
+          }
+        }
       }
       return word;
     }
