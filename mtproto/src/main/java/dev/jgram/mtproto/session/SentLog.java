@@ -29,9 +29,18 @@ final class SentLog {
 
   private final Map<Long, Sent> messages = new LinkedHashMap<>();
   private final Map<Long, List<Long>> containers = new LinkedHashMap<>();
+  /**
+   * No service message or ack here was sent before this (null: none is here), so
+   * {@link #prune} scans the messages only once one may have expired.
+   */
+  private Instant oldestService;
 
   void add(Sent sent) {
     messages.put(sent.msgId(), sent);
+    if (!contentRelated(sent)
+        && (oldestService == null || sent.sentAt().isBefore(oldestService))) {
+      oldestService = sent.sentAt();
+    }
   }
 
   void addContainer(long containerId, List<Long> inner) {
@@ -81,9 +90,43 @@ final class SentLog {
   /** Forgets service messages and acks older than {@link #SERVICE_TTL}, and empty containers. */
   void prune(Instant now) {
     Instant limit = now.minus(SERVICE_TTL);
-    messages.values().removeIf(s -> (s.message() == null || !s.message().contentRelated())
-        && s.sentAt().isBefore(limit));
-    containers.values().removeIf(inner -> inner.stream().noneMatch(messages::containsKey));
+    if (oldestService != null && oldestService.isBefore(limit)) {
+      pruneService(limit);
+    }
+    for (Iterator<List<Long>> it = containers.values().iterator(); it.hasNext(); ) {
+      if (!anyKnown(it.next())) {
+        it.remove();
+      }
+    }
+  }
+
+  private void pruneService(Instant limit) {
+    Instant oldest = null;
+    for (Iterator<Sent> it = messages.values().iterator(); it.hasNext(); ) {
+      Sent s = it.next();
+      if (contentRelated(s)) {
+        continue;
+      }
+      if (s.sentAt().isBefore(limit)) {
+        it.remove();
+      } else if (oldest == null || s.sentAt().isBefore(oldest)) {
+        oldest = s.sentAt();
+      }
+    }
+    oldestService = oldest;
+  }
+
+  private boolean anyKnown(List<Long> inner) {
+    for (int i = 0; i < inner.size(); i++) {
+      if (messages.containsKey(inner.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contentRelated(Sent s) {
+    return s.message() != null && s.message().contentRelated();
   }
 
   int size() {
