@@ -3,10 +3,12 @@ package dev.jgram.mtproto.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a client sent and has not seen settled: each message by msg_id, with the container it
@@ -34,9 +36,21 @@ final class SentLog {
    * {@link #prune} scans the messages only once one may have expired.
    */
   private Instant oldestService;
+  /**
+   * Containers that may have lost their last message since the last {@link #prune}: those
+   * added since, and those of the messages taken out since. Only these are checked, unless a
+   * message taken out travelled in two containers ({@code shared}): then all are.
+   */
+  private final Set<Long> suspects = new HashSet<>();
+  private final Set<Long> shared = new HashSet<>();
+  private boolean checkAll;
 
   void add(Sent sent) {
-    messages.put(sent.msgId(), sent);
+    Sent previous = messages.put(sent.msgId(), sent);
+    if (previous != null && previous.containerId() != 0
+        && previous.containerId() != sent.containerId()) {
+      shared.add(sent.msgId());
+    }
     if (!contentRelated(sent)
         && (oldestService == null || sent.sentAt().isBefore(oldestService))) {
       oldestService = sent.sentAt();
@@ -45,6 +59,7 @@ final class SentLog {
 
   void addContainer(long containerId, List<Long> inner) {
     containers.put(containerId, List.copyOf(inner));
+    suspects.add(containerId);
   }
 
   Sent get(long msgId) {
@@ -57,7 +72,20 @@ final class SentLog {
 
   /** Forgets a settled message. */
   Sent remove(long msgId) {
-    return messages.remove(msgId);
+    return removed(messages.remove(msgId));
+  }
+
+  /** Notes that {@code sent} (may be null) left: its container may be empty now. */
+  private Sent removed(Sent sent) {
+    if (sent != null) {
+      if (sent.containerId() != 0) {
+        suspects.add(sent.containerId());
+      }
+      if (shared.remove(sent.msgId())) {
+        checkAll = true;
+      }
+    }
+    return sent;
   }
 
   /** Takes out {@code msgId}, or every message of the container {@code msgId}. */
@@ -65,7 +93,7 @@ final class SentLog {
     List<Long> ids = containers.containsKey(msgId) ? containers.remove(msgId) : List.of(msgId);
     List<Sent> taken = new ArrayList<>();
     for (long id : ids) {
-      Sent sent = messages.remove(id);
+      Sent sent = removed(messages.remove(id));
       if (sent != null) {
         taken.add(sent);
       }
@@ -82,6 +110,7 @@ final class SentLog {
           && Math.max(s.msgId(), s.containerId()) < firstMsgId) {
         taken.add(s);
         it.remove();
+        removed(s);
       }
     }
     return taken;
@@ -93,11 +122,18 @@ final class SentLog {
     if (oldestService != null && oldestService.isBefore(limit)) {
       pruneService(limit);
     }
-    for (Iterator<List<Long>> it = containers.values().iterator(); it.hasNext(); ) {
-      if (!anyKnown(it.next())) {
-        it.remove();
+    if (checkAll) {
+      containers.values().removeIf(inner -> !anyKnown(inner));
+    } else {
+      for (long containerId : suspects) {
+        List<Long> inner = containers.get(containerId);
+        if (inner != null && !anyKnown(inner)) {
+          containers.remove(containerId);
+        }
       }
     }
+    suspects.clear();
+    checkAll = false;
   }
 
   private void pruneService(Instant limit) {
@@ -109,6 +145,7 @@ final class SentLog {
       }
       if (s.sentAt().isBefore(limit)) {
         it.remove();
+        removed(s);
       } else if (oldest == null || s.sentAt().isBefore(oldest)) {
         oldest = s.sentAt();
       }
