@@ -54,6 +54,21 @@ public abstract class PersistentStorageContractTest extends StorageContractTest 
     }
 
     @Test
+    void keysOfOtherDcsSurviveReopeningWithTheirFlags() {
+      Storage storage = open();
+      storage.session(fixtureSession());
+      DcKey media = new DcKey(4, fixtureSession().authKey(), true);
+      byte[] other = fixtureSession().authKey().bytes();
+      other[0] ^= 1;
+      DcKey before = new DcKey(2, AuthKey.of(other), false);
+      storage.dcKey(media);
+      storage.dcKey(before);
+      Storage again = closeAndReopen(storage, config());
+      assertThat(again.dcKeys()).containsExactly(before, media);
+      assertThat(again.session()).isEqualTo(fixtureSession().withDate(again.session().date()));
+    }
+
+    @Test
     void aRevocationSurvivesReopening() {
       Storage storage = open();
       storage.session(fixtureSession());
