@@ -272,11 +272,7 @@ public final class Client implements AutoCloseable {
    */
   public User loginUser(String phone, CodeSupplier codes, PasswordSupplier passwords,
       String firstName, String lastName) {
-    String digits = phone == null ? "" : phone.replaceAll("[\\s+()-]", "");
-    if (!digits.matches("\\d{4,20}")) {
-      throw new IllegalArgumentException("phone must be a phone number in international"
-          + " format, such as +15550100");
-    }
+    String digits = UserLogin.digits(phone);
     if (codes == null || passwords == null) {
       throw new IllegalArgumentException("a code supplier and a password supplier are required");
     }
@@ -296,7 +292,8 @@ public final class Client implements AutoCloseable {
    * Logs the session out and deletes it, as Pyrogram's {@code log_out}: {@code auth.logOut}
    * on the home DC (and on other DCs where an authorisation was imported), then the storage
    * is deleted (the session file, the PostgreSQL rows; a memory or string session is just
-   * dropped) and the client closed. A key Telegram already forgot is not an error here.
+   * dropped) and the client closed. A key Telegram already forgot, or one that was never
+   * logged in ({@code 401}), is not an error here.
    *
    * @throws NetException if the home DC cannot be reached (nothing is deleted then)
    */
@@ -308,6 +305,10 @@ public final class Client implements AutoCloseable {
       network.logOut();
     } catch (LoginRequiredException alreadyDead) {
       // Telegram no longer knows the key or its login: there is nothing left to log out.
+    } catch (dev.jgram.net.RpcException e) {
+      if (e.code() != 401) {
+        throw e; // 401: the key was never logged in, or no longer is
+      }
     }
     closed.set(true);
     network.close();

@@ -30,6 +30,21 @@ final class UserLogin {
     this.random = random;
   }
 
+  /**
+   * The digits of a phone number in international format ({@code +}, spaces, brackets and
+   * dashes dropped).
+   *
+   * @throws IllegalArgumentException if that leaves anything but 4 to 20 digits
+   */
+  static String digits(String phone) {
+    String digits = phone == null ? "" : phone.replaceAll("[\\s+()-]", "");
+    if (!digits.matches("\\d{4,20}")) {
+      throw new IllegalArgumentException("phone must be a phone number in international"
+          + " format, such as +15550100");
+    }
+    return digits;
+  }
+
   /** Runs the login and stores the user id; the caller checked that none is stored. */
   User run(String phone, CodeSupplier codes, PasswordSupplier passwords, String firstName,
       String lastName) {

@@ -158,6 +158,16 @@ class OtherDcsTest {
   }
 
   @Test
+  void logOutOfASessionThatNeverLoggedInStillRemovesIt() {
+    Client app = cluster.client("never").workdir(dir).build();
+    app.invoke(TlObject.of("help.getConfig"));
+    assertThat(dir.resolve("never.session")).exists();
+    app.logOut();
+    assertThat(dir.resolve("never.session")).doesNotExist();
+    app.close();
+  }
+
+  @Test
   void logOutOfAMemorySessionDropsIt() {
     Client app = cluster.client("m").inMemory(true).build();
     login(app);

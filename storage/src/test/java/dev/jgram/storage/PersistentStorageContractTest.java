@@ -84,10 +84,12 @@ public abstract class PersistentStorageContractTest extends StorageContractTest 
       Storage storage = open();
       storage.session(fixtureSession());
       storage.updatePeers(List.of(user(5, 6, "five")));
+      storage.dcKey(new DcKey(4, fixtureSession().authKey(), true));
       storage.delete();
       Storage again = openAgain(config());
       assertThat(again.session()).isEqualTo(Session.EMPTY);
       assertThat(again.peerCount()).isZero();
+      assertThat(again.dcKeys()).isEmpty();
     }
   }
 }
