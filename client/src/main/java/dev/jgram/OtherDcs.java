@@ -9,9 +9,9 @@ import dev.jgram.net.RpcException;
 import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.DcKey;
 import dev.jgram.storage.Storage;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -38,7 +38,8 @@ final class OtherDcs implements AutoCloseable {
   private final Function<TlObject, Object> home;
   private final AtomicInteger keyExchanges;
   private final AtomicInteger exports = new AtomicInteger();
-  private final Map<Integer, DcConnection> connections = new HashMap<>();
+  private final Map<Integer, DcConnection> connections = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   OtherDcs(String name, Storage storage, Dial dial, Function<TlObject, Object> home,
       AtomicInteger keyExchanges) {
@@ -94,8 +95,13 @@ final class OtherDcs implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes every connection. Takes no lock (a call waiting on the home DC may hold this
+   * object's), so the client's close never waits for it.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
+    closed = true;
     connections.values().forEach(DcConnection::close);
     connections.clear();
   }
@@ -127,6 +133,9 @@ final class OtherDcs implements AutoCloseable {
   }
 
   private synchronized DcConnection connection(int dcId) {
+    if (closed) {
+      throw new IllegalStateException(name + ": the client is closed");
+    }
     return connections.computeIfAbsent(dcId, dc -> dial.dial(dc,
         stored(dc).map(k -> k.authKey().bytes()).orElse(null), new Events(dc)));
   }

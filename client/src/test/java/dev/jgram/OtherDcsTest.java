@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 17's phone migration, other DCs and log-out against testdc's services: the home DC
@@ -109,11 +111,12 @@ class OtherDcsTest {
     assertThat(cluster.keyExchanges()).isEqualTo(3);
   }
 
-  @Test
-  void aFileMigrateAnswerSendsTheCallToThatDcThroughAnExportedAuthorisation() {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"FILE_MIGRATE_5", "STATS_MIGRATE_5"})
+  void aMigrateAnswerForAnotherDcSendsTheCallThereThroughAnExportedAuthorisation(String error) {
     try (Client app = cluster.client("u").inMemory(true).build()) {
       login(app);
-      cluster.failOnce("users.getUsers", 4, 303, "FILE_MIGRATE_5");
+      cluster.failOnce("users.getUsers", 4, 303, error);
       assertThat(app.getMe().id()).isEqualTo(user);
       assertThat(app.exports()).isEqualTo(1);
       assertThat(app.storage().session().dcId()).isEqualTo(4);

@@ -40,6 +40,7 @@ final class LoginPrompts {
     return new LoginPrompts(terminal, phone, null, System.console());
   }
 
+  /** The login codes, each refused one named on stderr before the next is asked for. */
   CodeSupplier codes() {
     return r -> {
       String what = "the login code sent to " + phone + " (try " + r.attempt() + " of "
@@ -53,6 +54,7 @@ final class LoginPrompts {
     };
   }
 
+  /** The passwords (never echoed or printed), each refused one named on stderr. */
   PasswordSupplier passwords() {
     return r -> {
       String what = "the two-step verification password (try " + r.attempt() + " of "
