@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
       DecryptCommand.class,
       LoginCommand.class,
       LogoutCommand.class,
-      MeCommand.class
+      MeCommand.class,
+      TestdcCommand.class
     },
     footer = {
       "",
