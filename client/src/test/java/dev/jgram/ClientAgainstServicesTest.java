@@ -261,4 +261,14 @@ class ClientAgainstServicesTest {
     }
     assertThat(cluster.count("contacts.resolveUsername")).isZero();
   }
+
+  @Test
+  void theFloodSleepThresholdIsTheClientsToSet() {
+    try (Client app = cluster.client("bot").workdir(dir).floodSleepThreshold(0).build()) {
+      app.loginBot(TOKEN);
+      cluster.services.faults().floodWait("users.getUsers", 1, 1);
+      assertThatThrownBy(app::getMe).isInstanceOf(FloodWaitException.class)
+          .satisfies(e -> assertThat(((FloodWaitException) e).seconds()).isEqualTo(1));
+    }
+  }
 }

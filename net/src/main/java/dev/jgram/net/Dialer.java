@@ -117,7 +117,7 @@ final class Dialer {
     c.pinger.start();
   }
 
-  /** The c.link closed; decide between giving up and dialling again. */
+  /** The link closed; decide between giving up and dialling again. */
   void linkClosed(Throwable cause) {
     c.link = null;
     exchange = null;
