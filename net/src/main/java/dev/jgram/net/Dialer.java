@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A connection's way to ready and back: dial, key exchange when there is no key, ready (c.queued
+ * A connection's way to ready and back: dial, key exchange when there is no key, ready (queued
  * and unanswered calls sent), and after a lost link either a typed failure or another dial
  * after a jittered back-off, until {@link NetOptions#reconnectAttempts()} dials in a row failed.
  * Runs on the loop thread.
