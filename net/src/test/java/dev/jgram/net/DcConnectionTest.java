@@ -355,4 +355,28 @@ class DcConnectionTest {
     }
     assertThat(dc.connections.get()).isGreaterThanOrEqualTo(3);
   }
+
+  @Test
+  void aClientClockTenMinutesOffIsCorrectedByTheServerAndTheCallAnswered() throws Exception {
+    AtomicReference<AuthKeyResult> stored = new AtomicReference<>();
+    try (DcConnection c = DcConnection.create(options(), dc.address(), null,
+        new DcConnection.Listener() {
+          @Override
+          public void authKeyCreated(DcConnection connection, AuthKeyResult key) {
+            stored.set(key);
+          }
+        })) {
+      await(c.invoke(NEAREST));
+    }
+    for (Duration skew : new Duration[] {Duration.ofMinutes(10), Duration.ofMinutes(-10)}) {
+      NetOptions skewed = options().withClockAndRandom(
+          Clock.offset(Clock.systemUTC(), skew), RandomSource.secure());
+      try (DcConnection c = DcConnection.create(skewed, dc.address(), stored.get().authKey(),
+          null)) {
+        assertThat(await(c.invoke(NEAREST))).as(skew.toString()).isInstanceOf(TlObject.class);
+        assertThat(await(c.invoke(NEAREST))).isInstanceOf(TlObject.class);
+      }
+    }
+    assertThat(dc.keyExchanges).hasValue(1);
+  }
 }
