@@ -1,11 +1,13 @@
 package dev.jgram.cli;
 
 import dev.jgram.Client;
+import dev.jgram.LoginException;
 import dev.jgram.LoginRequiredException;
 import dev.jgram.net.ConnectionFailedException;
 import dev.jgram.net.NetException;
 import dev.jgram.net.RpcException;
 import dev.jgram.net.UnknownServerKeyException;
+import dev.jgram.storage.format.SessionName;
 import java.util.function.Supplier;
 
 /** Runs a network step of a command and turns its failure into one line naming the session. */
@@ -23,6 +25,8 @@ final class Online {
   static <T> T run(String session, Supplier<T> step) {
     try {
       return step.get();
+    } catch (LoginException e) {
+      throw new CliException(label(session) + ": " + e.getMessage(), e);
     } catch (LoginRequiredException e) {
       throw new CliException(label(session) + ": dead key: " + e.getMessage(), e);
     } catch (UnknownServerKeyException e) {
@@ -46,7 +50,7 @@ final class Online {
 
   /** The session argument as messages may show it: a string is never repeated. */
   static String label(String session) {
-    return session.length() >= dev.jgram.storage.format.SessionName.MIN_ARGUMENT_CHARS || session.strip().startsWith("{")
-        ? "session string" : session;
+    return session.length() >= SessionName.MIN_ARGUMENT_CHARS
+        || session.strip().startsWith("{") ? "session string" : session;
   }
 }
