@@ -9,7 +9,12 @@
 # a first start (key exchange, bot login, getMe, session saved) and a second process that
 # reconnects from the saved session (getMe only). From the cluster's event log it checks that the
 # login exchanged the client's key and bound it to the bot, and that the reconnect made NO key
-# exchange and no new login. Prints a summary line per step and, last, `N passed, M failed`.
+# exchange and no new login. Then jgram itself opens the session string that client exported in
+# its reconnect (GramJS: StringSession.save(); mtcute: exportSession()), with
+# `LAUNCHER me - --api-id N --server-key key.pem --dc 2=HOST:PORT --json`, and must answer getMe
+# with "key_exchanges":0 and no key_exchange or login event in the cluster's log (the 'jgram' step;
+# JGRAM_INTEROP_JGRAM_ME=0 leaves it out). Prints a summary line per step and, last,
+# `N passed, M failed`.
 # Exits 0 when everything passed, 1 otherwise; the cluster is always stopped.
 #
 # Skips (exit 0) when `node` is not on PATH. Needs interop/ci-setup.sh (npm ci) to have run.
@@ -17,7 +22,8 @@
 # take to print its JSON line, 300: the first ./jgram run builds the jar), JGRAM_INTEROP_CLIENTS
 # ("gramjs mtcute"), JGRAM_INTEROP_KEEP=1 keeps the work folder, JGRAM_INTEROP_CLIENT_TIMEOUT (30),
 # JGRAM_INTEROP_GRAMJS_TRANSPORT (full, abridged, obfuscated; default: GramJS's own, full) and
-# JGRAM_INTEROP_MTCUTE_TRANSPORT (intermediate, padded, obfuscated; default: mtcute's own, intermediate).
+# JGRAM_INTEROP_MTCUTE_TRANSPORT (intermediate, padded, obfuscated; default: mtcute's own, intermediate),
+# JGRAM_INTEROP_JGRAM_ME (1: after each client, jgram opens its session string; 0: not).
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -28,6 +34,7 @@ port="${JGRAM_INTEROP_PORT:-21000}"
 start_timeout="${JGRAM_INTEROP_START_TIMEOUT:-300}"
 client_timeout="${JGRAM_INTEROP_CLIENT_TIMEOUT:-30}"
 clients="${JGRAM_INTEROP_CLIENTS:-gramjs mtcute}"
+jgram_me="${JGRAM_INTEROP_JGRAM_ME:-1}"
 bot_id=123456
 bot_token="$bot_id:ABC-testtoken"
 bot_dc=2
@@ -138,6 +145,7 @@ step() {
   local from out err summary rc transport_var extra=()
   transport_var="JGRAM_INTEROP_${client^^}_TRANSPORT"
   [ -n "${!transport_var:-}" ] && extra=(--transport "${!transport_var}")
+  [ "$mode" = reconnect ] && extra+=(--export-string "$work/$client.string")
   from="$(event_lines)"
   out="$work/$client-$mode.json"
   err="$work/$client-$mode.err"
@@ -166,6 +174,36 @@ key_of() {
   ' "$1"
 }
 
+# jgram_step CLIENT LOGIN_KEY: jgram opens the string CLIENT exported; returns 0 if it used the key.
+jgram_step() {
+  local client="$1" login_key="$2" from out="$work/$client-jgram.json" err="$work/$client-jgram.err"
+  local summary rc dc_address
+  dc_address="$(node -e '
+    const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const d = c.dcs.find((x) => x.id === Number(process.argv[2]));
+    process.stdout.write(d ? `${d.id}=${d.host}:${d.port}` : "");
+  ' "$work/cluster.json" "$bot_dc")"
+  from="$(event_lines)"
+  "$launcher" me - --api-id "$api_id" --server-key "$work/key.pem" --dc "$dc_address" --json \
+    <"$work/$client.string" >"$out" 2>"$err" 3>&-
+  summary="$(node "$node_dir/check-run.mjs" --phase jgram --events "$work/events.jsonl" --from "$from" \
+    --result "$out" --bot-id "$bot_id" --username "$bot_username" --login-key "$login_key" 2>&1)"
+  rc=$?
+  echo "$client: string opened by $summary"
+  if [ "$rc" -ne 0 ]; then
+    echo "--- $client string opened by jgram: stdout, then stderr" >&2
+    cat "$out" "$err" >&2
+  fi
+  return "$rc"
+}
+
+if [ "$jgram_me" = 1 ]; then
+  node -e '
+    const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    require("fs").writeFileSync(process.argv[2], c.rsa_public_key_pem);
+  ' "$work/cluster.json" "$work/key.pem" || { failed=1; echo "interop: the cluster JSON line has no rsa_public_key_pem"; }
+fi
+
 for client in $clients; do
   if [ ! -f "$node_dir/$client-bot.mjs" ]; then
     echo "$client: no such client script $node_dir/$client-bot.mjs"
@@ -177,6 +215,9 @@ for client in $clients; do
     key="$(key_of "$work/$client-login.json")"
     if step "$client" reconnect "$key"; then
       passed=$((passed + 1))
+      if [ "$jgram_me" = 1 ]; then
+        if jgram_step "$client" "$key"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+      fi
     else
       failed=$((failed + 1))
     fi

@@ -1,6 +1,6 @@
 // Checks one client run against the cluster's event log; used by interop/run.sh.
 //
-//   node check-run.mjs --phase login|reconnect --events FILE --from LINE --result FILE
+//   node check-run.mjs --phase login|reconnect|jgram --events FILE --from LINE --result FILE
 //                      --bot-id ID --username NAME [--login-key HEX] [--wait-ms 5000]
 //
 // --from is the number of event lines there were before the client started, so every event after
@@ -13,6 +13,10 @@
 // reconnect: the client printed ok with getMe = the bot and the same auth key as at login; NO
 //            key_exchange; no login event and no auth.importBotAuthorization; a users.getUsers on the
 //            saved key answered without error.
+// jgram:     jgram opened the client's own session string (`jgram me - --json`, --result holds its
+//            output line {"id":…,"is_bot":…,"username":…,"first_name":…,"dc_id":…,"key_exchanges":N}):
+//            getMe = the bot; "key_exchanges":0; NO key_exchange and no login event; a
+//            users.getUsers on the client's key (--login-key) answered without error.
 
 import { readFileSync, existsSync } from 'node:fs';
 
@@ -26,8 +30,8 @@ for (const k of ['phase', 'events', 'from', 'result', 'bot-id', 'username']) {
         process.exit(2);
     }
 }
-if (args.phase === 'reconnect' && !args['login-key']) {
-    console.error('check-run: --login-key is required for the reconnect phase');
+if ((args.phase === 'reconnect' || args.phase === 'jgram') && !args['login-key']) {
+    console.error(`check-run: --login-key is required for the ${args.phase} phase`);
     process.exit(2);
 }
 
@@ -49,7 +53,22 @@ function readResult() {
     const text = existsSync(args.result) ? readFileSync(args.result, 'utf8').trim() : '';
     const line = text.split('\n').filter((l) => l.startsWith('{')).pop();
     if (!line) return { ok: false, error: `the client printed no JSON line (stdout: ${JSON.stringify(text.slice(0, 300))})` };
-    return JSON.parse(line);
+    const parsed = JSON.parse(line);
+    return args.phase === 'jgram' ? fromJgram(parsed) : parsed;
+}
+
+/** jgram's `me --json` line in the shape the client scripts print; jgram names no key, so the client's is checked. */
+function fromJgram(j) {
+    if (!Number.isInteger(j.key_exchanges)) {
+        return { ok: false, error: `jgram printed no "key_exchanges" (line ${JSON.stringify(j)})` };
+    }
+    return {
+        ok: true,
+        transport: 'jgram',
+        auth_key_id: args['login-key'],
+        key_exchanges: j.key_exchanges,
+        me: { id: j.id, is_bot: j.is_bot, username: j.username, first_name: j.first_name },
+    };
 }
 
 const isGetUsers = (e) => e.ev === 'rpc' && String(e.method).includes('users.getUsers');
@@ -79,6 +98,9 @@ function evaluate(result, events) {
             problems.push(`no login event binding key ${key} to bot ${args['bot-id']}`);
         }
     } else {
+        if (args.phase === 'jgram' && result.key_exchanges !== 0) {
+            problems.push(`jgram printed "key_exchanges":${result.key_exchanges}, expected 0`);
+        }
         if (!sameKey(key, args['login-key'])) problems.push(`reconnected with key ${key}, but the login made key ${args['login-key']}`);
         if (exchanges.length !== 0) problems.push(`${exchanges.length} key exchange(s) on reconnect, expected 0`);
         if (logins.length !== 0) problems.push(`${logins.length} login event(s) on reconnect, expected 0`);

@@ -105,6 +105,9 @@ async function main(opts) {
         if (opts.mode === 'login') {
             writeFileSync(opts.session, saved + '\n', { mode: 0o600 });
         }
+        if (opts['export-string']) {
+            writeFileSync(opts['export-string'], saved + '\n', { mode: 0o600 });
+        }
         return {
             layer: LAYER,
             transport: opts.transport || 'full',

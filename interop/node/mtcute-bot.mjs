@@ -17,7 +17,7 @@
 //  4. disableUpdates: true, so no updates loop races the exit; mtcute then wraps every call in
 //     invokeWithoutUpdates and, after auth.authorization, resets its sessions (new session_id).
 
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { BaseTelegramClient, TelegramClient, SqliteStorage, TcpTransport, IntermediatePacketCodec, PaddedIntermediatePacketCodec, ObfuscatedPacketCodec } from '@mtcute/node';
 import { addPublicKey, NodeCryptoProvider } from '@mtcute/node/utils.js';
 import { authKeyId, botIdOf, dcEntry, isMain, warnOnLayer, jsonId, loadCluster, runMain, settle, UsageError } from './lib/common.mjs';
@@ -114,6 +114,10 @@ async function work(opts, base, tg, storage, dcId, errors) {
         await tg.connect();
     }
     const me = await tg.getMe();
+    if (opts['export-string']) {
+        // exportSession(): mtcute's v3 string (primary DCs, auth key, the user) for other clients.
+        writeFileSync(opts['export-string'], (await tg.exportSession()) + '\n', { mode: 0o600 });
+    }
     // mtcute stores its primary DCs only after a migration or importSession; otherwise a restart
     // starts from defaultDcs again (and finds the key stored under that DC id).
     const stored = await base.mt.storage.dcs.fetch();

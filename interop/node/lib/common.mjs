@@ -13,6 +13,9 @@
 //   --transport NAME    the client's framing; each script lists its own names (default: the client's own)
 //   --timeout SECONDS   hard limit for the whole run (default 30)
 //   --log LEVEL         the client's own log level, written to stderr (default: errors only)
+//   --export-string FILE  after getMe, also write the client's own session string to FILE
+//                       (GramJS: StringSession.save(); mtcute: exportSession()), for other
+//                       libraries to open (default: none)
 //
 // Output: exactly one JSON line on stdout, {"client":…,"mode":…,"ok":true,"me":{…},…} with exit 0,
 // or {"ok":false,"error":"…"} with exit 1 (details on stderr).
@@ -59,6 +62,7 @@ export const DEFAULTS = {
     'transport': '',
     'timeout': '30',
     'log': '',
+    'export-string': '',
 };
 
 /**

@@ -86,3 +86,31 @@ test('a failed client is reported with its error', () => {
     assert.equal(r.code, 1);
     assert.match(r.out, /^login FAILED .*the client failed: timed out after 30 s/);
 });
+
+const jgramLine = (exchanges) => ({ id: 123456, is_bot: true, username: 'bot123456_bot', first_name: 'Bot', dc_id: 2, key_exchanges: exchanges });
+
+test('jgram opening the string on the client key with 0 key exchanges passes', () => {
+    const r = check('jgram', [rpc('users.getUsers')], jgramLine(0), ['--login-key', KEY]);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /^jgram ok \(0 key exchanges, 1 rpc on key 0123456789abcdef .* transport jgram\), getMe \{"id":123456/);
+});
+
+test('jgram printing a key exchange fails, even when the log shows none', () => {
+    const r = check('jgram', [rpc('users.getUsers')], jgramLine(1), ['--login-key', KEY]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /jgram printed "key_exchanges":1, expected 0/);
+});
+
+test('jgram making a key exchange in the log fails', () => {
+    const other = 'fedcba9876543210';
+    const r = check('jgram', [exchange(other), login(other), rpc('users.getUsers', null, other)], jgramLine(0), ['--login-key', KEY]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /1 key exchange\(s\) on reconnect, expected 0/);
+    assert.match(r.out, /no rpc event on the saved key 0123456789abcdef/);
+});
+
+test('jgram output without key_exchanges fails', () => {
+    const r = check('jgram', [rpc('users.getUsers')], { id: 123456 }, ['--login-key', KEY]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /jgram printed no "key_exchanges"/);
+});

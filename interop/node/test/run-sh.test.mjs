@@ -20,7 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'jgram-runsh-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
 function runSh(args, env) {
-    const child = spawn('bash', [RUN, ...args], { env: { ...process.env, TMPDIR: work, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', [RUN, ...args], { env: { ...process.env, TMPDIR: work, JGRAM_INTEROP_JGRAM_ME: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });

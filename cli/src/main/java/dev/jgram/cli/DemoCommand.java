@@ -30,7 +30,10 @@ import picocli.CommandLine.Option;
       "memory sessions wrote nothing to disk. Then a user account on a local test cluster",
       "(127.0.0.1 only, nothing talks to Telegram): a login with a two-step verification",
       "password through a phone migration into my_user.session, and the key of a second DC",
-      "reused by the next start. The auth keys and the session string are never printed."
+      "reused by the next start; a bot logged into my_bot.session, whose second start makes",
+      "no key exchange and no login (the cluster's counters say so), a bot login moved by",
+      "USER_MIGRATE_3, and the peer cache filled from the answers. The auth keys and the",
+      "session string are never printed."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String NAME = "my_account";
@@ -52,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path workdir = prepareDirectory();
     out.println("jgram demo: the three session storage engines, for real, then a user account"
-        + " on a local test cluster");
+        + " and bots on a local test cluster");
     out.println("directory: " + workdir + (dir == null ? " (a new temporary directory)" : ""));
     Session session = DemoData.session();
     String exported = fileStorage(workdir, session);
@@ -64,6 +67,9 @@ final class DemoCommand implements Callable<Integer> {
     step(5, "A user account on a local test cluster: phone code, two-step verification,"
         + " a second DC");
     new UserDemo(out).run(workdir);
+    step(6, "A bot online on a local test cluster: log in, come back without a key exchange,"
+        + " a USER_MIGRATE, the peer cache");
+    new BotDemo(out).run(workdir);
     closingHint(workdir.resolve(FILE_NAME));
     return 0;
   }
@@ -87,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
       throw new CliException(dir + ": not a directory");
     }
     Files.createDirectories(dir);
-    for (String name : new String[] {FILE_NAME, UserDemo.NAME + ".session"}) {
+    for (String name : new String[] {FILE_NAME, UserDemo.NAME + ".session",
+        BotDemo.NAME + ".session", BotDemo.MOVED_NAME + ".session"}) {
       if (Files.exists(dir.resolve(name))) {
         throw new CliException(dir.resolve(name) + ": already exists; the demo never "
             + "touches an existing session (choose another --dir, or remove it)");

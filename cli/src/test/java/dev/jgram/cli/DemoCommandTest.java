@@ -42,7 +42,30 @@ class DemoCommandTest {
         .contains("asked for 1 code and 1 password")
         .contains("home DC 4, 2 key exchanges")
         .contains("3 key exchanges, 1 export so far")
-        .contains("0 key exchanges, 0 exports");
+        .contains("0 key exchanges, 0 exports")
+        .contains("6. A bot online on a local test cluster")
+        .contains("loginBot(<token>) on my_bot.session, then getMe: bot 7000001 @jgram_demo_bot,"
+            + " 1 key exchange by this client")
+        .contains("called getMe (no loginBot): bot 7000001, 0 key exchanges by this client")
+        .contains("the cluster's counters: before key exchanges DC1=0 DC2=1 DC3=0, logins 1;"
+            + " after key exchanges DC1=0 DC2=1 DC3=0, logins 1 (the stored key was used")
+        .contains("peer cache after getMe: 1 peer")
+        .contains("resolvePeer(\"@jgram_moved_bot\") -> inputPeerUser user_id:7000002")
+        .contains("(a cache miss: 1 call, contacts.resolveUsername)")
+        .contains("peer cache now: 2 peers")
+        .contains("(from the cache: 0 calls)")
+        .contains("on my_moved_bot.session started on DC 2; USER_MIGRATE_3 moved it to DC 3:"
+            + " bot 7000002, home DC 3, 2 key exchanges by this client")
+        .contains("the cluster's counters: key exchanges DC1=0 DC2=2 DC3=1, logins 2");
+    JsonNode bot = Json.mapper().readTree(jgram("info", "--json",
+        dir.resolve("my_bot.session").toString()).out());
+    assertThat(bot.path("user_id").asLong()).isEqualTo(7_000_001L);
+    assertThat(bot.path("is_bot").asBoolean()).isTrue();
+    assertThat(bot.path("peers").asLong()).isEqualTo(2);
+    JsonNode moved = Json.mapper().readTree(jgram("info", "--json",
+        dir.resolve("my_moved_bot.session").toString()).out());
+    assertThat(moved.path("dc_id").asInt()).isEqualTo(3);
+    assertThat(moved.path("user_id").asLong()).isEqualTo(7_000_002L);
     JsonNode user = Json.mapper().readTree(jgram("info", "--json",
         dir.resolve("my_user.session").toString()).out());
     assertThat(user.path("dc_id").asInt()).isEqualTo(4);

@@ -19,7 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Independent clients against jgram's test cluster: GramJS (npm {@code telegram} 2.26, layer 198)
  * and mtcute (npm {@code @mtcute/node} 0.30, layer 227) log a bot in, call getMe, and reconnect
- * from their own saved sessions with no second key exchange ({@code interop/run.sh}).
+ * from their own saved sessions with no second key exchange; then jgram opens the session string
+ * each of them exported ({@code jgram me - --json}: GramJS's StringSession, mtcute's
+ * {@code exportSession()}) and answers getMe with {@code "key_exchanges":0} and no key exchange
+ * or login in the cluster's event log ({@code interop/run.sh}). Telethon is not part of the run:
+ * it is a Python package, and PyPI is not reachable where this was written.
  *
  * <p>Both tests need Node on PATH and {@code interop/ci-setup.sh} (npm ci) to have run; without
  * them they are skipped and say why. The cluster test also needs {@code -Djgram.interop=true} or
@@ -33,7 +37,7 @@ class InteropNodeTest {
   private static final Duration LIMIT = Duration.ofMinutes(15);
 
   @Test
-  void gramJsAndMtcuteLogInToTestdcAndReconnectWithoutASecondKeyExchange(@TempDir Path dir)
+  void gramJsAndMtcuteLogInToTestdcReconnectAndTheirStringsOpenInJgramWithoutASecondKeyExchange(@TempDir Path dir)
       throws Exception {
     assumeTrue(interopEnabled(),
         "skipped: the testdc interop run needs -Djgram.interop=true or JGRAM_INTEROP=1");
@@ -44,7 +48,10 @@ class InteropNodeTest {
     Run run = run(root, List.of("bash", "interop/run.sh", launcher));
 
     assertThat(run.exitCode()).as("interop/run.sh failed; its output:%n%s", run.output()).isZero();
-    assertThat(run.output()).containsPattern("(?m)^interop: 4 passed, 0 failed$");
+    assertThat(run.output()).containsPattern("(?m)^interop: 6 passed, 0 failed$");
+    assertThat(run.output())
+        .containsPattern("(?m)^gramjs: string opened by jgram ok \\(0 key exchanges, [1-9]")
+        .containsPattern("(?m)^mtcute: string opened by jgram ok \\(0 key exchanges, [1-9]");
   }
 
   @Test
