@@ -67,7 +67,8 @@ class ServicesEndToEndTest {
         bot.exchangeKey(cluster.publicKey(), KeyExchangeOptions.current(1));
         bot.rawCall(TlCodec.forLayer(227).encode(Queries.wrapped(227, importBot())));
         services.sendMessage(user, 123456L, "/start");
-        bot.rawCall(TlCodec.forLayer(227).encode(TlObject.of("help.getNearestDc")));
+        EndToEndTest.callUntilPushed(bot,
+            () -> bot.rawCall(TlCodec.forLayer(227).encode(TlObject.of("help.getNearestDc"))));
         assertThat(bot.pushed).singleElement()
             .satisfies(u -> assertThat(bot.codec.decode(u).name())
                 .isEqualTo("updateShortMessage"));
