@@ -3,6 +3,7 @@ package dev.jgram.mtproto.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +29,39 @@ final class SentLog {
       Instant sentAt) {}
 
   private final Map<Long, Sent> messages = new LinkedHashMap<>();
-  private final Map<Long, List<Long>> containers = new LinkedHashMap<>();
+  private final Map<Long, Container> containers = new HashMap<>();
 
+  /** A container's messages, and how many of them are still here. */
+  private static final class Container {
+    final List<Long> inner;
+    int left;
+
+    Container(List<Long> inner, int left) {
+      this.inner = inner;
+      this.left = left;
+    }
+  }
+
+  /**
+   * Remembers {@code sent}; a message already here keeps its place in the sending order (the
+   * order {@link #prune} relies on) and moves to the container {@code sent} names.
+   */
   void add(Sent sent) {
-    messages.put(sent.msgId(), sent);
+    Sent old = messages.put(sent.msgId(), sent);
+    if (old != null && old.containerId() != sent.containerId()) {
+      settled(old.containerId());
+    }
   }
 
   void addContainer(long containerId, List<Long> inner) {
-    containers.put(containerId, List.copyOf(inner));
+    int left = 0;
+    for (long id : inner) {
+      Sent s = messages.get(id);
+      left += s != null && s.containerId() == containerId ? 1 : 0;
+    }
+    if (left > 0) {
+      containers.put(containerId, new Container(List.copyOf(inner), left));
+    }
   }
 
   Sent get(long msgId) {
@@ -48,15 +74,20 @@ final class SentLog {
 
   /** Forgets a settled message. */
   Sent remove(long msgId) {
-    return messages.remove(msgId);
+    Sent sent = messages.remove(msgId);
+    if (sent != null) {
+      settled(sent.containerId());
+    }
+    return sent;
   }
 
   /** Takes out {@code msgId}, or every message of the container {@code msgId}. */
   List<Sent> take(long msgId) {
-    List<Long> ids = containers.containsKey(msgId) ? containers.remove(msgId) : List.of(msgId);
+    Container container = containers.remove(msgId);
+    List<Long> ids = container != null ? container.inner : List.of(msgId);
     List<Sent> taken = new ArrayList<>();
     for (long id : ids) {
-      Sent sent = messages.remove(id);
+      Sent sent = remove(id);
       if (sent != null) {
         taken.add(sent);
       }
@@ -73,17 +104,40 @@ final class SentLog {
           && Math.max(s.msgId(), s.containerId()) < firstMsgId) {
         taken.add(s);
         it.remove();
+        settled(s.containerId());
       }
     }
     return taken;
   }
 
-  /** Forgets service messages and acks older than {@link #SERVICE_TTL}, and empty containers. */
+  /**
+   * Forgets service messages and acks older than {@link #SERVICE_TTL}. The messages are kept
+   * in sending order, so the walk stops at the first one young enough: each call costs the
+   * expired messages (and old unanswered queries) it passes, not every message remembered,
+   * which at thousands of calls a second (an ack per answer, kept ten minutes) made each
+   * {@code pack} walk hundreds of thousands of acks. A container is forgotten with its last
+   * message.
+   */
   void prune(Instant now) {
     Instant limit = now.minus(SERVICE_TTL);
-    messages.values().removeIf(s -> (s.message() == null || !s.message().contentRelated())
-        && s.sentAt().isBefore(limit));
-    containers.values().removeIf(inner -> inner.stream().noneMatch(messages::containsKey));
+    for (Iterator<Sent> it = messages.values().iterator(); it.hasNext(); ) {
+      Sent s = it.next();
+      if (!s.sentAt().isBefore(limit)) {
+        return;
+      }
+      if (s.message() == null || !s.message().contentRelated()) {
+        it.remove();
+        settled(s.containerId());
+      }
+    }
+  }
+
+  /** One message of container {@code containerId} (0: none) is gone. */
+  private void settled(long containerId) {
+    Container c = containerId == 0 ? null : containers.get(containerId);
+    if (c != null && --c.left == 0) {
+      containers.remove(containerId);
+    }
   }
 
   int size() {

@@ -1,0 +1,45 @@
+package dev.jgram.bench.client;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Repeated timings of one scenario.
+ *
+ * @param scenario what was timed
+ * @param millis each run's wall time, in run order
+ * @param clusterKeyExchanges key exchanges the cluster's events file gained during the runs
+ * @param clientKeyExchanges key exchanges the clients reported, summed over the runs
+ */
+record Timings(String scenario, List<Double> millis, long clusterKeyExchanges,
+    long clientKeyExchanges) {
+
+  Timings {
+    millis = List.copyOf(millis);
+    if (millis.isEmpty()) {
+      throw new IllegalArgumentException(scenario + ": no runs were timed");
+    }
+  }
+
+  /** The median run, in ms (the mean of the middle two for an even count). */
+  double medianMillis() {
+    return percentile(50);
+  }
+
+  /** The {@code p}th percentile run (nearest rank), in ms; 50 is the median. */
+  double percentile(int p) {
+    double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (p == 50 && sorted.length % 2 == 0) {
+      return (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
+  }
+
+  /** One report line. */
+  String line() {
+    return String.format(Locale.ROOT, "%-26s median %7.2f ms  p90 %7.2f ms  min %7.2f ms"
+        + "  (%d runs; key exchanges: cluster %d, clients %d)", scenario, medianMillis(),
+        percentile(90), percentile(0), millis.size(), clusterKeyExchanges, clientKeyExchanges);
+  }
+}
