@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
  *
  * <ol>
  *   <li>first start: a new client on a fresh memory, then file, session: key exchange,
- *       {@code loginBot}, {@code getMe} (median of {@code --runs});
+ *       {@code loginBot}, {@code getMe} (median of {@code --runs} after {@code --warm-up}
+ *       untimed ones; the very first one, in a cold JVM, is reported on its own);
  *   <li>reconnect: a client from a stored file session to its first getMe answer, with 0
  *       key exchanges counted in the cluster's events file and by the clients;
  *   <li>sequential getMe round trips per second on one connection;
@@ -102,6 +103,7 @@ public final class ClientBench implements Callable<Integer> {
     try (BenchCluster cluster = BenchCluster.start(work.resolve("starts"), heap,
         clusterJavaOptions, List.of(TOKEN), true)) {
       StartScenarios s = new StartScenarios(cluster, TOKEN, work.resolve("sessions"));
+      starts.add(print(out, s.firstStart("first start (cold JVM)", 0, 1, false)));
       starts.add(print(out, s.firstStart(warmUp, runs, false)));
       starts.add(print(out, s.firstStart(warmUp, runs, true)));
       starts.add(print(out, s.reconnect(warmUp, runs)));

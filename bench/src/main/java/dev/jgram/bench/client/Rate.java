@@ -30,17 +30,20 @@ record Rate(String scenario, long calls, double seconds, double clientCpuMillis,
   }
 
   /**
-   * Calls per second if both processes had a core each (the slower side's CPU per call
-   * limits it); what the 2-core machine would give without other load.
+   * Calls per second that the two processes' CPU time per call allows on this machine's
+   * cores if nothing else ran and every core were busy: cores / (client + cluster CPU per
+   * call). An upper bound: a sequential caller also waits for each side in turn.
    */
-  double perSecondOfCpu() {
-    return 1e6 / Math.max(clientCpuMicros(), clusterCpuMicros());
+  double perSecondOfCpu(int cores) {
+    return cores * 1e6 / (clientCpuMicros() + clusterCpuMicros());
   }
 
   /** One report line. */
   String line() {
+    int cores = Runtime.getRuntime().availableProcessors();
     return String.format(Locale.ROOT, "%-26s %,9.0f calls/s  (%,d calls in %.2f s; CPU per"
-        + " call: client %.1f µs, cluster %.1f µs: %,.0f calls/s with a core each)", scenario,
-        perSecond(), calls, seconds, clientCpuMicros(), clusterCpuMicros(), perSecondOfCpu());
+        + " call: client %.1f µs + cluster %.1f µs, at most %,.0f calls/s on %d idle cores)",
+        scenario, perSecond(), calls, seconds, clientCpuMicros(), clusterCpuMicros(),
+        perSecondOfCpu(cores), cores);
   }
 }

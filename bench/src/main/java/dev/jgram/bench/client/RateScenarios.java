@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,7 +52,19 @@ final class RateScenarios {
       return timed("concurrent getMe (" + inFlight + " in flight)", calls,
           () -> spread(threads, inFlight, calls));
     } finally {
-      threads.shutdownNow();
+      stop(threads);
+    }
+  }
+
+  /** Stops the callers and waits for their threads to end (the fleet counts threads next). */
+  private static void stop(ExecutorService threads) {
+    threads.shutdownNow();
+    try {
+      if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the concurrent callers did not stop within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

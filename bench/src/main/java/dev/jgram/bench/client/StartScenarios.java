@@ -15,6 +15,7 @@ final class StartScenarios {
   private final BenchCluster cluster;
   private final String token;
   private final Path sessions;
+  private int named;
 
   StartScenarios(BenchCluster cluster, String token, Path sessions) {
     this.cluster = cluster;
@@ -27,19 +28,20 @@ final class StartScenarios {
    * the getMe answer; {@code file} picks a new file session per run over a memory one.
    */
   Timings firstStart(int warmUp, int runs, boolean file) {
-    String scenario = "first start (" + (file ? "file" : "memory") + ")";
+    return firstStart("first start (" + (file ? "file" : "memory") + ")", warmUp, runs, file);
+  }
+
+  /** As {@link #firstStart(int, int, boolean)}, reported as {@code scenario}. */
+  Timings firstStart(String scenario, int warmUp, int runs, boolean file) {
     for (int i = 0; i < warmUp; i++) {
-      firstStartMillis("warm-" + scenario.length() + "-" + i, file);
+      firstStartMillis("client-" + named++, file);
     }
     long seen = cluster.keyExchangesSeen();
-    List<Double> millis = new ArrayList<>();
-    long clientExchanges = 0;
+    List<double[]> timed = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      double[] run = firstStartMillis((file ? "first-file-" : "first-mem-") + i, file);
-      millis.add(run[0]);
-      clientExchanges += (long) run[1];
+      timed.add(firstStartMillis("client-" + named++, file));
     }
-    return new Timings(scenario, millis, cluster.keyExchangesSeen() - seen, clientExchanges);
+    return timings(scenario, timed, seen);
   }
 
   /**
@@ -54,35 +56,40 @@ final class StartScenarios {
       reconnectOnce();
     }
     long seen = cluster.keyExchangesSeen();
-    List<Double> millis = new ArrayList<>();
-    long clientExchanges = 0;
+    List<double[]> timed = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      double[] run = reconnectOnce();
-      millis.add(run[0]);
-      clientExchanges += (long) run[1];
+      timed.add(reconnectOnce());
     }
-    return new Timings("reconnect (file session)", millis,
-        cluster.keyExchangesSeen() - seen, clientExchanges);
+    return timings("reconnect (file session)", timed, seen);
   }
 
-  /** {ms, key exchanges} of one first start. */
+  /** Runs of {ms, build ms, key exchanges}, and the cluster's count before them. */
+  private Timings timings(String scenario, List<double[]> runs, long seenBefore) {
+    return new Timings(scenario, runs.stream().map(r -> r[0]).toList(),
+        runs.stream().map(r -> r[1]).toList(), cluster.keyExchangesSeen() - seenBefore,
+        runs.stream().mapToLong(r -> (long) r[2]).sum());
+  }
+
+  /** {ms, build ms, key exchanges} of one first start. */
   private double[] firstStartMillis(String name, boolean file) {
     long start = System.nanoTime();
     try (Client client = client(name, file)) {
+      long built = System.nanoTime();
       client.loginBot(token);
       client.getMe();
-      double ms = (System.nanoTime() - start) / 1e6;
-      return new double[] {ms, client.keyExchanges()};
+      long end = System.nanoTime();
+      return new double[] {(end - start) / 1e6, (built - start) / 1e6, client.keyExchanges()};
     }
   }
 
-  /** {ms, key exchanges} of one reconnect. */
+  /** {ms, build ms, key exchanges} of one reconnect. */
   private double[] reconnectOnce() {
     long start = System.nanoTime();
     try (Client client = client("reconnect", true)) {
+      long built = System.nanoTime();
       client.getMe();
-      double ms = (System.nanoTime() - start) / 1e6;
-      return new double[] {ms, client.keyExchanges()};
+      long end = System.nanoTime();
+      return new double[] {(end - start) / 1e6, (built - start) / 1e6, client.keyExchanges()};
     }
   }
 

@@ -8,14 +8,16 @@ import java.util.Locale;
  *
  * @param scenario what was timed
  * @param millis each run's wall time, in run order
+ * @param buildMillis the part of each run spent building the client (opening its storage)
  * @param clusterKeyExchanges key exchanges the cluster's events file gained during the runs
  * @param clientKeyExchanges key exchanges the clients reported, summed over the runs
  */
-record Timings(String scenario, List<Double> millis, long clusterKeyExchanges,
-    long clientKeyExchanges) {
+record Timings(String scenario, List<Double> millis, List<Double> buildMillis,
+    long clusterKeyExchanges, long clientKeyExchanges) {
 
   Timings {
     millis = List.copyOf(millis);
+    buildMillis = List.copyOf(buildMillis);
     if (millis.isEmpty()) {
       throw new IllegalArgumentException(scenario + ": no runs were timed");
     }
@@ -28,6 +30,15 @@ record Timings(String scenario, List<Double> millis, long clusterKeyExchanges,
 
   /** The {@code p}th percentile run (nearest rank), in ms; 50 is the median. */
   double percentile(int p) {
+    return percentile(millis, p);
+  }
+
+  /** The median time to build the client, in ms. */
+  double medianBuildMillis() {
+    return percentile(buildMillis, 50);
+  }
+
+  private static double percentile(List<Double> millis, int p) {
     double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     if (p == 50 && sorted.length % 2 == 0) {
       return (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
@@ -39,7 +50,8 @@ record Timings(String scenario, List<Double> millis, long clusterKeyExchanges,
   /** One report line. */
   String line() {
     return String.format(Locale.ROOT, "%-26s median %7.2f ms  p90 %7.2f ms  min %7.2f ms"
-        + "  (%d runs; key exchanges: cluster %d, clients %d)", scenario, medianMillis(),
-        percentile(90), percentile(0), millis.size(), clusterKeyExchanges, clientKeyExchanges);
+        + "  (%d runs; building the client: median %.2f ms; key exchanges: cluster %d,"
+        + " clients %d)", scenario, medianMillis(), percentile(90), percentile(0),
+        millis.size(), medianBuildMillis(), clusterKeyExchanges, clientKeyExchanges);
   }
 }
