@@ -1,12 +1,9 @@
 package dev.jgram.bench.client;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.jgram.Client;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * container).
  */
 final class RateScenarios {
-  private static final OperatingSystemMXBean OS =
-      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
   private final BenchCluster cluster;
   private final Client client;
 
@@ -46,22 +40,33 @@ final class RateScenarios {
 
   /** {@code calls} getMe calls from {@code inFlight} threads, after a warm-up of as many. */
   Rate concurrent(int warmUp, int calls, int inFlight) {
-    ExecutorService threads = Executors.newFixedThreadPool(inFlight);
+    List<Thread> started = new CopyOnWriteArrayList<>();
+    ExecutorService threads = Executors.newFixedThreadPool(inFlight, task -> {
+      Thread t = new Thread(task, "getMe-caller-" + started.size());
+      started.add(t);
+      return t;
+    });
     try {
       spread(threads, inFlight, warmUp);
       return timed("concurrent getMe (" + inFlight + " in flight)", calls,
           () -> spread(threads, inFlight, calls));
     } finally {
-      stop(threads);
+      stop(threads, started);
     }
   }
 
-  /** Stops the callers and waits for their threads to end (the fleet counts threads next). */
-  private static void stop(ExecutorService threads) {
+  /**
+   * Stops the callers and waits until each of their threads has ended: the pool reports
+   * itself terminated before its last threads are gone, and the fleet counts threads next.
+   */
+  private static void stop(ExecutorService threads, List<Thread> started) {
     threads.shutdownNow();
     try {
-      if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the concurrent callers did not stop within 30 s");
+      for (Thread t : started) {
+        t.join(TimeUnit.SECONDS.toMillis(30));
+        if (t.isAlive()) {
+          throw new IllegalStateException(t.getName() + " did not stop within 30 s");
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -91,16 +96,12 @@ final class RateScenarios {
   }
 
   private Rate timed(String scenario, long calls, Runnable batch) {
-    try {
-      long cluster0 = cluster.cpuMillis();
-      long cpu0 = OS.getProcessCpuTime();
-      long start = System.nanoTime();
-      batch.run();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double cpu = (OS.getProcessCpuTime() - cpu0) / 1e6;
-      return new Rate(scenario, calls, seconds, cpu, cluster.cpuMillis() - cluster0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the cluster's CPU time", e);
-    }
+    CpuMark cpu = CpuMark.now(cluster);
+    long start = System.nanoTime();
+    batch.run();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    CpuMark end = CpuMark.now(cluster);
+    return new Rate(scenario, calls, seconds, end.clientMillisSince(cpu),
+        end.clusterMillisSince(cpu));
   }
 }

@@ -37,11 +37,12 @@ final class StartScenarios {
       firstStartMillis("client-" + named++, file);
     }
     long seen = cluster.keyExchangesSeen();
+    CpuMark cpu = CpuMark.now(cluster);
     List<double[]> timed = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       timed.add(firstStartMillis("client-" + named++, file));
     }
-    return timings(scenario, timed, seen);
+    return timings(scenario, timed, seen, cpu);
   }
 
   /**
@@ -56,18 +57,24 @@ final class StartScenarios {
       reconnectOnce();
     }
     long seen = cluster.keyExchangesSeen();
+    CpuMark cpu = CpuMark.now(cluster);
     List<double[]> timed = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       timed.add(reconnectOnce());
     }
-    return timings("reconnect (file session)", timed, seen);
+    return timings("reconnect (file session)", timed, seen, cpu);
   }
 
-  /** Runs of {ms, build ms, key exchanges}, and the cluster's count before them. */
-  private Timings timings(String scenario, List<double[]> runs, long seenBefore) {
+  /** Runs of {ms, build ms, key exchanges}, with the cluster's count and CPU before them. */
+  private Timings timings(String scenario, List<double[]> runs, long seenBefore,
+      CpuMark before) {
+    CpuMark after = CpuMark.now(cluster);
+    long exchanges = cluster.keyExchangesSeen() - seenBefore;
     return new Timings(scenario, runs.stream().map(r -> r[0]).toList(),
-        runs.stream().map(r -> r[1]).toList(), cluster.keyExchangesSeen() - seenBefore,
-        runs.stream().mapToLong(r -> (long) r[2]).sum());
+        runs.stream().map(r -> r[1]).toList(), exchanges,
+        runs.stream().mapToLong(r -> (long) r[2]).sum(),
+        after.clientMillisSince(before) / runs.size(),
+        after.clusterMillisSince(before) / runs.size());
   }
 
   /** {ms, build ms, key exchanges} of one first start. */

@@ -11,9 +11,12 @@ import java.util.Locale;
  * @param buildMillis the part of each run spent building the client (opening its storage)
  * @param clusterKeyExchanges key exchanges the cluster's events file gained during the runs
  * @param clientKeyExchanges key exchanges the clients reported, summed over the runs
+ * @param clientCpuMillis this process's CPU time per run (JIT and GC included)
+ * @param clusterCpuMillis the cluster's CPU time per run (10 ms steps, averaged)
  */
 record Timings(String scenario, List<Double> millis, List<Double> buildMillis,
-    long clusterKeyExchanges, long clientKeyExchanges) {
+    long clusterKeyExchanges, long clientKeyExchanges, double clientCpuMillis,
+    double clusterCpuMillis) {
 
   Timings {
     millis = List.copyOf(millis);
@@ -50,8 +53,9 @@ record Timings(String scenario, List<Double> millis, List<Double> buildMillis,
   /** One report line. */
   String line() {
     return String.format(Locale.ROOT, "%-26s median %7.2f ms  p90 %7.2f ms  min %7.2f ms"
-        + "  (%d runs; building the client: median %.2f ms; key exchanges: cluster %d,"
-        + " clients %d)", scenario, medianMillis(), percentile(90), percentile(0),
-        millis.size(), medianBuildMillis(), clusterKeyExchanges, clientKeyExchanges);
+        + "  (%d runs; building the client: median %.2f ms; CPU per run: client %.1f ms +"
+        + " cluster %.1f ms; key exchanges: cluster %d, clients %d)", scenario,
+        medianMillis(), percentile(90), percentile(0), millis.size(), medianBuildMillis(),
+        clientCpuMillis, clusterCpuMillis, clusterKeyExchanges, clientKeyExchanges);
   }
 }
