@@ -42,12 +42,12 @@ import picocli.CommandLine.Option;
 public final class ClientBench implements Callable<Integer> {
   private static final String TOKEN = "5000001:benchbotsecret";
 
-  @Option(names = "--runs", defaultValue = "21", description = "Timed first starts and"
-      + " reconnects each (21).")
+  @Option(names = "--runs", defaultValue = "51", description = "Timed first starts and"
+      + " reconnects each (51).")
   int runs;
 
-  @Option(names = "--warm-up", defaultValue = "5", description = "Untimed runs before each"
-      + " timed series (5).")
+  @Option(names = "--warm-up", defaultValue = "20", description = "Untimed runs before each"
+      + " timed series (20).")
   int warmUp;
 
   @Option(names = "--calls", defaultValue = "50000", description = "Sequential getMe calls"

@@ -10,9 +10,11 @@ import java.util.Locale;
  * @param seconds wall time
  * @param clientCpuMillis CPU time of this process (every thread) during the batch
  * @param clusterCpuMillis CPU time of the cluster process during the batch (10 ms steps)
+ * @param heapGrowthBytes how much this process's live heap (after the GC settles) grew over
+ *     the batch: what the client still holds for calls already answered
  */
 record Rate(String scenario, long calls, double seconds, double clientCpuMillis,
-    double clusterCpuMillis) {
+    double clusterCpuMillis, long heapGrowthBytes) {
 
   /** Calls per wall-clock second. */
   double perSecond() {
@@ -42,8 +44,9 @@ record Rate(String scenario, long calls, double seconds, double clientCpuMillis,
   String line() {
     int cores = Runtime.getRuntime().availableProcessors();
     return String.format(Locale.ROOT, "%-26s %,9.0f calls/s  (%,d calls in %.2f s; CPU per"
-        + " call: client %.1f µs + cluster %.1f µs, at most %,.0f calls/s on %d idle cores)",
-        scenario, perSecond(), calls, seconds, clientCpuMicros(), clusterCpuMicros(),
-        perSecondOfCpu(cores), cores);
+        + " call: client %.1f µs + cluster %.1f µs, at most %,.0f calls/s on %d idle cores;"
+        + " live heap %+.0f bytes per call)", scenario, perSecond(), calls, seconds,
+        clientCpuMicros(), clusterCpuMicros(), perSecondOfCpu(cores), cores,
+        heapGrowthBytes / (double) calls);
   }
 }

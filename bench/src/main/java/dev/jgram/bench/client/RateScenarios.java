@@ -1,6 +1,7 @@
 package dev.jgram.bench.client;
 
 import dev.jgram.Client;
+import dev.jgram.bench.ProcessMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,12 +97,13 @@ final class RateScenarios {
   }
 
   private Rate timed(String scenario, long calls, Runnable batch) {
+    long heap = ProcessMemory.settledUsedHeap();
     CpuMark cpu = CpuMark.now(cluster);
     long start = System.nanoTime();
     batch.run();
     double seconds = (System.nanoTime() - start) / 1e9;
     CpuMark end = CpuMark.now(cluster);
     return new Rate(scenario, calls, seconds, end.clientMillisSince(cpu),
-        end.clusterMillisSince(cpu));
+        end.clusterMillisSince(cpu), ProcessMemory.settledUsedHeap() - heap);
   }
 }
