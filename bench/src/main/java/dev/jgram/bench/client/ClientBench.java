@@ -29,8 +29,8 @@ import picocli.CommandLine.Option;
  *       memory per session and thread count before and after.
  * </ol>
  *
- * <p>The first two run against a cluster that writes its events file; the others against a
- * second cluster without one (it flushes a line per RPC). Both processes share the machine's
+ * <p>The first two run against a cluster that writes its events file; the fleet, then the
+ * rates, against a second cluster without one (it flushes a line per RPC). Both processes share the machine's
  * cores, so the rates come with the CPU time per call of each side.
  *
  * <pre>
@@ -116,6 +116,12 @@ public final class ClientBench implements Callable<Integer> {
     FleetFigures figures;
     try (BenchCluster cluster = BenchCluster.start(work.resolve("load"), heap,
         clusterJavaOptions, bots, false)) {
+      // The fleet first: after the rate scenarios the JVM has committed and touched a large
+      // heap, the fleet's objects land in pages already resident, and its RSS barely moves.
+      figures = new ClientFleet(cluster, work.resolve("fleet-sessions"),
+          fleetStorage.equals("file")).run(tokens);
+      out.println(figures.lines());
+      out.printf("# load average %s%n", ProcessMemory.loadAverage());
       try (Client client = cluster.client("rates").inMemory(true).build()) {
         client.loginBot(TOKEN);
         RateScenarios r = new RateScenarios(cluster, client);
@@ -123,11 +129,7 @@ public final class ClientBench implements Callable<Integer> {
         out.printf("# load average %s%n", ProcessMemory.loadAverage());
         rates.add(print(out, r.concurrent(Math.min(concurrentCalls, 20000), concurrentCalls,
             inFlight)));
-        out.printf("# load average %s%n", ProcessMemory.loadAverage());
       }
-      figures = new ClientFleet(cluster, work.resolve("fleet-sessions"),
-          fleetStorage.equals("file")).run(tokens);
-      out.println(figures.lines());
     }
     out.printf("# load average %s at the end%n", ProcessMemory.loadAverage());
     return new ClientReport(starts, rates, figures);
