@@ -446,6 +446,7 @@ public final class Client implements AutoCloseable {
     private Boolean testMode;
     private Transport transport;
     private UnaryOperator<NetOptions> netOptions;
+    private Integer floodSleepThreshold;
 
     private Builder(String name) {
       if (name == null) {
@@ -577,6 +578,20 @@ public final class Client implements AutoCloseable {
     }
 
     /**
+     * Flood waits up to this many seconds are waited out and the call repeated; longer ones
+     * throw {@link dev.jgram.net.FloodWaitException} carrying the seconds. Pyrogram's
+     * {@code sleep_threshold}; 10 by default.
+     */
+    public Builder floodSleepThreshold(int seconds) {
+      if (seconds < 0) {
+        throw new IllegalArgumentException("floodSleepThreshold must not be negative, was "
+            + seconds);
+      }
+      this.floodSleepThreshold = seconds;
+      return this;
+    }
+
+    /**
      * A last change to the network options, applied once they are built from the session and
      * the settings above: the loop, clock, randomness, timeouts, reconnection and flood-wait
      * policy (tests inject these).
@@ -590,7 +605,13 @@ public final class Client implements AutoCloseable {
     }
 
     NetSettings netSettings() {
-      return new NetSettings(apiHash, dcs, serverKeys, testMode, transport, netOptions);
+      Integer threshold = floodSleepThreshold;
+      UnaryOperator<NetOptions> change = netOptions;
+      UnaryOperator<NetOptions> all = o -> {
+        NetOptions withThreshold = threshold == null ? o : o.withFloodSleepThreshold(threshold);
+        return change == null ? withThreshold : change.apply(withThreshold);
+      };
+      return new NetSettings(apiHash, dcs, serverKeys, testMode, transport, all);
     }
 
     /**

@@ -243,7 +243,32 @@ class ClientAgainstServicesTest {
           .User(other, cluster.services.userAccessHash(BOT, other)));
       assertThatThrownBy(() -> app.resolvePeer("@nobody_here_bot"))
           .isInstanceOf(dev.jgram.storage.PeerNotFoundException.class);
+      assertThat(app.resolvePeer("@second_test_bot")).isEqualTo(
+          app.storage().peerByUsername("second_test_bot"));
     }
     assertThat(cluster.count("contacts.resolveUsername")).isEqualTo(2);
+  }
+
+  @Test
+  void everyAnswerFeedsThePeerCache() {
+    try (Client app = cluster.client("bot").workdir(dir).build()) {
+      app.loginBot(TOKEN);
+      assertThat(app.storage().peerCount()).isEqualTo(1);
+      assertThat(app.resolvePeer("@services_test_bot")).isEqualTo(new dev.jgram.storage
+          .InputPeer.User(BOT, app.storage().peer(BOT).orElseThrow().accessHash()));
+      assertThat(app.storage().peer(BOT).orElseThrow().type())
+          .isEqualTo(dev.jgram.storage.PeerType.BOT);
+    }
+    assertThat(cluster.count("contacts.resolveUsername")).isZero();
+  }
+
+  @Test
+  void theFloodSleepThresholdIsTheClientsToSet() {
+    try (Client app = cluster.client("bot").workdir(dir).floodSleepThreshold(0).build()) {
+      app.loginBot(TOKEN);
+      cluster.services.faults().floodWait("users.getUsers", 1, 1);
+      assertThatThrownBy(app::getMe).isInstanceOf(FloodWaitException.class)
+          .satisfies(e -> assertThat(((FloodWaitException) e).seconds()).isEqualTo(1));
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.jgram.net.ConnectionFailedException;
 import dev.jgram.net.NetException;
 import dev.jgram.net.RpcException;
 import dev.jgram.net.UnknownServerKeyException;
+import dev.jgram.storage.format.SessionName;
 import java.util.function.Supplier;
 
 /** Runs a network step of a command and turns its failure into one line naming the session. */
@@ -49,7 +50,7 @@ final class Online {
 
   /** The session argument as messages may show it: a string is never repeated. */
   static String label(String session) {
-    return session.length() >= dev.jgram.storage.format.SessionName.MIN_ARGUMENT_CHARS || session.strip().startsWith("{")
-        ? "session string" : session;
+    return session.length() >= SessionName.MIN_ARGUMENT_CHARS
+        || session.strip().startsWith("{") ? "session string" : session;
   }
 }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A connection's way to ready and back: dial, key exchange when there is no key, ready (c.queued
- * and unanswered calls sent), and after a lost c.link either a typed failure or another dial
- * after a jittered back-off, until {@c.link NetOptions#reconnectAttempts()} dials in a row failed.
+ * A connection's way to ready and back: dial, key exchange when there is no key, ready (queued
+ * and unanswered calls sent), and after a lost link either a typed failure or another dial
+ * after a jittered back-off, until {@link NetOptions#reconnectAttempts()} dials in a row failed.
  * Runs on the loop thread.
  */
 final class Dialer {
@@ -117,7 +117,7 @@ final class Dialer {
     c.pinger.start();
   }
 
-  /** The c.link closed; decide between giving up and dialling again. */
+  /** The link closed; decide between giving up and dialling again. */
   void linkClosed(Throwable cause) {
     c.link = null;
     exchange = null;

@@ -237,6 +237,12 @@ final class Link implements NetLoop.IoHandler {
     } catch (IOException ignored) {
       // Closing a socket that failed: nothing more to do.
     }
-    listener.closed(this, cause);
+    // Told on the next turn of the loop, never in the middle of the caller's send or read:
+    // a write that fails inside a loop over calls must not pull the link from under it.
+    try {
+      loop.execute(() -> listener.closed(this, cause));
+    } catch (IllegalStateException loopClosed) {
+      // The loop was stopped: nobody is left to tell.
+    }
   }
 }

@@ -330,4 +330,53 @@ class DcConnectionTest {
     // The lost connection counts as the first failure, then two more dials: 3 in a row.
     assertThat(dc.connections).hasValue(3);
   }
+
+  @Test
+  void callsInFlightWhileTheServerDropsConnectionsAreAllAnswered() throws Exception {
+    AtomicInteger seen = new AtomicInteger();
+    LoopbackDc.Handler normal = dc.handler;
+    dc.handler = (method, query) -> {
+      int n = seen.incrementAndGet();
+      if (n == 50 || n == 120) {
+        dc.dropConnections();
+        return null;
+      }
+      return normal.answer(method, query);
+    };
+    try (DcConnection c = DcConnection.create(options(), dc.address(), null, null)) {
+      java.util.List<CompletableFuture<Object>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        calls.add(c.invoke(NEAREST));
+      }
+      for (CompletableFuture<Object> call : calls) {
+        assertThat(call.get(30, TimeUnit.SECONDS)).isInstanceOf(TlObject.class);
+      }
+      assertThat(c.keyExchanges()).isEqualTo(1);
+    }
+    assertThat(dc.connections.get()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aClientClockTenMinutesOffIsCorrectedByTheServerAndTheCallAnswered() throws Exception {
+    AtomicReference<AuthKeyResult> stored = new AtomicReference<>();
+    try (DcConnection c = DcConnection.create(options(), dc.address(), null,
+        new DcConnection.Listener() {
+          @Override
+          public void authKeyCreated(DcConnection connection, AuthKeyResult key) {
+            stored.set(key);
+          }
+        })) {
+      await(c.invoke(NEAREST));
+    }
+    for (Duration skew : new Duration[] {Duration.ofMinutes(10), Duration.ofMinutes(-10)}) {
+      NetOptions skewed = options().withClockAndRandom(
+          Clock.offset(Clock.systemUTC(), skew), RandomSource.secure());
+      try (DcConnection c = DcConnection.create(skewed, dc.address(), stored.get().authKey(),
+          null)) {
+        assertThat(await(c.invoke(NEAREST))).as(skew.toString()).isInstanceOf(TlObject.class);
+        assertThat(await(c.invoke(NEAREST))).isInstanceOf(TlObject.class);
+      }
+    }
+    assertThat(dc.keyExchanges).hasValue(1);
+  }
 }

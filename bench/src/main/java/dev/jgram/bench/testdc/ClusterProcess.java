@@ -87,13 +87,52 @@ public final class ClusterProcess implements AutoCloseable {
    * {@code /proc/<pid>/stat} at 100 ticks a second; 0 where /proc is missing.
    */
   public long cpuMillis() throws IOException {
+    long[] split = cpuSplitMillis();
+    return split[0] + split[1];
+  }
+
+  /**
+   * The CPU time the cluster process used so far, {user, system} in milliseconds, from
+   * {@code /proc/<pid>/stat} (utime, stime) at 100 ticks a second; zeros where /proc is
+   * missing.
+   */
+  long[] cpuSplitMillis() throws IOException {
     Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
     if (!Files.exists(stat)) {
-      return 0;
+      return new long[2];
     }
     String text = Files.readString(stat);
     String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    return new long[] {Long.parseLong(fields[11]) * 10, Long.parseLong(fields[12]) * 10};
+  }
+
+  /**
+   * The CPU time (user + system, ms) of the cluster's threads so far, summed by thread name
+   * without its trailing number ({@code testdc-io-}, {@code GC Thread#}, {@code C2
+   * CompilerThre}), from {@code /proc/<pid>/task/<tid>/stat}; empty where /proc is missing.
+   * Threads that ended meanwhile are not counted.
+   */
+  java.util.Map<String, Long> cpuMillisByThread() throws IOException {
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+    if (!Files.isDirectory(tasks)) {
+      return byName;
+    }
+    try (java.util.stream.Stream<Path> threads = Files.list(tasks)) {
+      for (Path task : threads.toList()) {
+        try {
+          String text = Files.readString(task.resolve("stat"));
+          String name = text.substring(text.indexOf('(') + 1, text.lastIndexOf(')'))
+              .replaceAll("[0-9]+$", "");
+          String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+          long millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+          byName.merge(name, millis, Long::sum);
+        } catch (IOException e) {
+          // the thread ended between the listing and the read
+        }
+      }
+    }
+    return byName;
   }
 
   /** The cluster's RSA public key (PKCS#1 PEM), which its clients must trust. */

@@ -16,7 +16,10 @@ import java.util.List;
 /**
  * One load client on a non-blocking connection, intermediate framing: logs in with its query
  * (salt 0 first, so one {@code bad_server_salt}), reports that, then keeps {@code inFlight}
- * calls outstanding while {@link LoadStats#running()} says so. Runs on its loop's thread only.
+ * calls outstanding while {@link LoadStats#running()} says so. What the answers of one read
+ * make it send leaves in one write. Every call is a real message of its {@link ClientSession}
+ * (fresh msg_id, encrypted), every answer is decrypted and checked by it. Runs on its loop's
+ * thread only.
  *
  * <pre>
  * intermediate: ee ee ee ee once, then per frame [length, 4 bytes LE] payload
@@ -31,6 +34,8 @@ final class LoadSession implements WireHandler {
   private final LoadStats stats;
   private final Clock clock = Clock.systemUTC();
   private byte[] pending = new byte[0];
+  private final ByteArrayOutputStream gathered = new ByteArrayOutputStream();
+  private boolean gathering;
   private Wire wire;
   private long loginMsgId;
   private boolean loggedIn;
@@ -53,9 +58,11 @@ final class LoadSession implements WireHandler {
   /** Starts the load: {@code inFlight} calls, each replaced when its answer comes. */
   void startLoad(int inFlight) {
     wire.loop().execute(() -> {
+      gathering = true;
       for (int i = 0; i < inFlight; i++) {
         sendCall();
       }
+      flush();
     });
   }
 
@@ -64,6 +71,7 @@ final class LoadSession implements WireHandler {
     byte[] all = Arrays.copyOf(pending, pending.length + length);
     System.arraycopy(data, offset, all, pending.length, length);
     int at = 0;
+    gathering = true;
     while (all.length - at >= 4) {
       int size = (all[at] & 0xFF) | (all[at + 1] & 0xFF) << 8 | (all[at + 2] & 0xFF) << 16
           | (all[at + 3] & 0x7F) << 24;
@@ -74,6 +82,16 @@ final class LoadSession implements WireHandler {
       at += 4 + size;
     }
     pending = Arrays.copyOfRange(all, at, all.length);
+    flush();
+  }
+
+  /** Writes what the answers of one read made the client send, in one write. */
+  private void flush() {
+    gathering = false;
+    if (gathered.size() > 0) {
+      wire.send(gathered.toByteArray());
+      gathered.reset();
+    }
   }
 
   @Override
@@ -126,7 +144,7 @@ final class LoadSession implements WireHandler {
 
   private List<Long> send(List<OutgoingMessage> messages) {
     Packed packed = session.pack(messages, clock.instant());
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = gathering ? gathered : new ByteArrayOutputStream();
     for (byte[] message : packed.messages()) {
       int n = message.length;
       out.write(n);
@@ -135,7 +153,7 @@ final class LoadSession implements WireHandler {
       out.write(n >> 24);
       out.writeBytes(message);
     }
-    if (out.size() > 0) {
+    if (!gathering && out.size() > 0) {
       wire.send(out.toByteArray());
     }
     return packed.msgIds();

@@ -21,12 +21,15 @@ import picocli.CommandLine.Option;
  * connected sessions, each logged in as the same bot with its own auth key (written into the
  * state directory beforehand), and answers {@code users.getUsers([inputUserSelf])} from all of
  * them at once for {@code --seconds}. Reports logins, answers per second, and the cluster's
- * resident memory per idle logged-in session. Clients run in this process on
+ * resident memory per idle logged-in session, and for the measured phase (after a warm-up
+ * for the JIT compilers) the cluster's CPU time per answer, split by thread, and the load
+ * average. Clients run in this process on
  * {@code --client-threads} selector threads, on the same machine: they take CPU from the
  * cluster, so the rate is a lower bound of what the cluster alone could answer.
  *
  * <pre>
- * java -cp jgram-bench-0.1.0-SNAPSHOT-all.jar dev.jgram.bench.testdc.TestdcLoad --sessions 10000
+ * java -cp jgram-bench-0.1.0-SNAPSHOT-all.jar dev.jgram.bench.testdc.TestdcLoad --sessions 10000 \
+ *     --in-flight 2 --warmup-seconds 40 --seconds 20
  * </pre>
  */
 @Command(name = "testdc-load", mixinStandardHelpOptions = true,
@@ -39,6 +42,10 @@ public final class TestdcLoad implements Callable<Integer> {
 
   @Option(names = "--seconds", defaultValue = "10", description = "Load phase length (10).")
   int seconds;
+
+  @Option(names = "--warmup-seconds", defaultValue = "5",
+      description = "Load before the measured phase, for the JIT compilers (5).")
+  int warmupSeconds;
 
   @Option(names = "--in-flight", defaultValue = "1",
       description = "Calls each session keeps outstanding (1).")
@@ -53,6 +60,11 @@ public final class TestdcLoad implements Callable<Integer> {
 
   @Option(names = "--heap", defaultValue = "3g", description = "The cluster's -Xmx (3g).")
   String heap;
+
+  @Option(names = "--cluster-gc", defaultValue = "parallel",
+      description = "The cluster's collector: parallel (throughput, default) or g1 (the JVM's"
+          + " default, which adds concurrent remembered-set work per stored answer).")
+  String clusterGc;
 
   @Option(names = "--cluster-java-option", paramLabel = "OPTION",
       description = "A further JVM option for the cluster process (repeatable), e.g."
@@ -69,7 +81,15 @@ public final class TestdcLoad implements Callable<Integer> {
     Path work = Files.createTempDirectory("jgram-testdc-load");
     List<byte[]> keys = LoadKeys.make(sessions, 15);
     LoadKeys.write(work.resolve("state"), 1, keys);
-    try (ClusterProcess cluster = ClusterProcess.start(heap, clusterJavaOptions,
+    List<String> javaOptions = new ArrayList<>(List.of(switch (clusterGc) {
+      case "parallel" -> "-XX:+UseParallelGC";
+      case "g1" -> "-XX:+UseG1GC";
+      default -> throw new CommandLine.ParameterException(new CommandLine(this),
+          "--cluster-gc is " + clusterGc + "; expected parallel or g1");
+    }));
+    javaOptions.addAll(clusterJavaOptions);
+    System.out.printf("cluster JVM        -Xmx%s %s%n", heap, String.join(" ", javaOptions));
+    try (ClusterProcess cluster = ClusterProcess.start(heap, javaOptions,
         work.resolve("cluster.log"),
         List.of("--dcs", "1", "--port", Integer.toString(port), "--state-dir",
             work.resolve("state").toString(), "--bot", TOKEN + "@1"))) {
@@ -86,19 +106,15 @@ public final class TestdcLoad implements Callable<Integer> {
         double loginSeconds = (System.nanoTime() - loginStart) / 1e9;
         long rssIdle = cluster.rssKib();
         stats.running(true);
-        long answered0 = stats.answers();
-        long cpu0 = cluster.cpuMillis();
-        long start = System.nanoTime();
         clients.forEach(c -> c.startLoad(inFlight));
+        Thread.sleep(warmupSeconds * 1000L);
+        Phase phase = Phase.start(stats, cluster);
         Thread.sleep(seconds * 1000L);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long answered = stats.answers() - answered0;
-        long cpu = cluster.cpuMillis() - cpu0;
+        Phase.Result measured = phase.end();
         stats.running(false);
-        report(stats, all, loginSeconds, rssBefore, rssIdle, answered, elapsed);
-        System.out.printf("cluster CPU        %.1f s in the load phase: %.1f µs per answer"
-            + " (%.0f answers/s per fully used core)%n", cpu / 1000.0,
-            cpu * 1000.0 / Math.max(1, answered), answered / Math.max(0.001, cpu / 1000.0));
+        report(stats, all, loginSeconds, rssBefore, rssIdle, measured.answers(),
+            measured.seconds());
+        measured.print();
         return all && stats.errors() == 0 ? 0 : 1;
       } finally {
         loops.forEach(IoLoop::close);

@@ -25,6 +25,7 @@ public final class SaltSchedule {
   private final TreeMap<Long, Long> salts = new TreeMap<>();
   private final long periodNanos;
   private final long graceWindows;
+  private final long graceNanos;
 
   private SaltSchedule(long firstSalt, Instant start, Duration period, Duration grace,
       RandomSource random) {
@@ -38,6 +39,7 @@ public final class SaltSchedule {
     this.random = random;
     this.periodNanos = period.toNanos();
     this.graceWindows = grace.toNanos() / periodNanos;
+    this.graceNanos = grace.toNanos();
     salts.put(0L, firstSalt);
   }
 
@@ -64,13 +66,29 @@ public final class SaltSchedule {
     if (now.isBefore(start)) {
       return salt == salt(0); // a clock read just before the key exchange's
     }
-    long newest = index(now);
-    for (long k = newest; k >= 0 && window(k).covers(now); k--) {
+    long elapsed = nanosSinceStart(now);
+    long newest = elapsed / periodNanos;
+    for (long k = newest; k >= 0 && covers(k, elapsed); k--) {
       if (salt(k) == salt) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether salt {@code k}'s window ({@link #window}: from start + k periods for one period
+   * plus the grace) covers the moment {@code elapsed} nanoseconds after the start; the same
+   * test as {@link FutureSalt#covers} in long arithmetic, as it runs on every message.
+   */
+  private boolean covers(long k, long elapsed) {
+    long since = k * periodNanos;
+    return elapsed >= since && elapsed - since < periodNanos + graceNanos;
+  }
+
+  private long nanosSinceStart(Instant now) {
+    return Math.addExact(Math.multiplyExact(now.getEpochSecond() - start.getEpochSecond(),
+        1_000_000_000L), now.getNano() - start.getNano());
   }
 
   /**
@@ -94,7 +112,7 @@ public final class SaltSchedule {
       return 0;
     }
     // long arithmetic: Duration.dividedBy(Duration) divides BigDecimals, on every message
-    return Duration.between(start, now).toNanos() / periodNanos;
+    return nanosSinceStart(now) / periodNanos;
   }
 
   private FutureSalt window(long k) {

@@ -3,11 +3,12 @@ package dev.jgram.mtproto.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a client sent and has not seen settled: each message by msg_id, with the container it
@@ -29,39 +30,36 @@ final class SentLog {
       Instant sentAt) {}
 
   private final Map<Long, Sent> messages = new LinkedHashMap<>();
-  private final Map<Long, Container> containers = new HashMap<>();
-
-  /** A container's messages, and how many of them are still here. */
-  private static final class Container {
-    final List<Long> inner;
-    int left;
-
-    Container(List<Long> inner, int left) {
-      this.inner = inner;
-      this.left = left;
-    }
-  }
-
+  private final Map<Long, List<Long>> containers = new LinkedHashMap<>();
   /**
-   * Remembers {@code sent}; a message already here keeps its place in the sending order (the
-   * order {@link #prune} relies on) and moves to the container {@code sent} names.
+   * No service message or ack here was sent before this (null: none is here), so
+   * {@link #prune} scans the messages only once one may have expired.
    */
+  private Instant oldestService;
+  /**
+   * Containers that may have lost their last message since the last {@link #prune}: those
+   * added since, and those of the messages taken out since. Only these are checked, unless a
+   * message taken out travelled in two containers ({@code shared}): then all are.
+   */
+  private final Set<Long> suspects = new HashSet<>();
+  private final Set<Long> shared = new HashSet<>();
+  private boolean checkAll;
+
   void add(Sent sent) {
-    Sent old = messages.put(sent.msgId(), sent);
-    if (old != null && old.containerId() != sent.containerId()) {
-      settled(old.containerId());
+    Sent previous = messages.put(sent.msgId(), sent);
+    if (previous != null && previous.containerId() != 0
+        && previous.containerId() != sent.containerId()) {
+      shared.add(sent.msgId());
+    }
+    if (!contentRelated(sent)
+        && (oldestService == null || sent.sentAt().isBefore(oldestService))) {
+      oldestService = sent.sentAt();
     }
   }
 
   void addContainer(long containerId, List<Long> inner) {
-    int left = 0;
-    for (long id : inner) {
-      Sent s = messages.get(id);
-      left += s != null && s.containerId() == containerId ? 1 : 0;
-    }
-    if (left > 0) {
-      containers.put(containerId, new Container(List.copyOf(inner), left));
-    }
+    containers.put(containerId, List.copyOf(inner));
+    suspects.add(containerId);
   }
 
   Sent get(long msgId) {
@@ -74,20 +72,28 @@ final class SentLog {
 
   /** Forgets a settled message. */
   Sent remove(long msgId) {
-    Sent sent = messages.remove(msgId);
+    return removed(messages.remove(msgId));
+  }
+
+  /** Notes that {@code sent} (may be null) left: its container may be empty now. */
+  private Sent removed(Sent sent) {
     if (sent != null) {
-      settled(sent.containerId());
+      if (sent.containerId() != 0) {
+        suspects.add(sent.containerId());
+      }
+      if (shared.remove(sent.msgId())) {
+        checkAll = true;
+      }
     }
     return sent;
   }
 
   /** Takes out {@code msgId}, or every message of the container {@code msgId}. */
   List<Sent> take(long msgId) {
-    Container container = containers.remove(msgId);
-    List<Long> ids = container != null ? container.inner : List.of(msgId);
+    List<Long> ids = containers.containsKey(msgId) ? containers.remove(msgId) : List.of(msgId);
     List<Sent> taken = new ArrayList<>();
     for (long id : ids) {
-      Sent sent = remove(id);
+      Sent sent = removed(messages.remove(id));
       if (sent != null) {
         taken.add(sent);
       }
@@ -104,40 +110,68 @@ final class SentLog {
           && Math.max(s.msgId(), s.containerId()) < firstMsgId) {
         taken.add(s);
         it.remove();
-        settled(s.containerId());
+        removed(s);
       }
     }
     return taken;
   }
 
-  /**
-   * Forgets service messages and acks older than {@link #SERVICE_TTL}. The messages are kept
-   * in sending order, so the walk stops at the first one young enough: each call costs the
-   * expired messages (and old unanswered queries) it passes, not every message remembered,
-   * which at thousands of calls a second (an ack per answer, kept ten minutes) made each
-   * {@code pack} walk hundreds of thousands of acks. A container is forgotten with its last
-   * message.
-   */
+  /** Forgets service messages and acks older than {@link #SERVICE_TTL}, and empty containers. */
   void prune(Instant now) {
     Instant limit = now.minus(SERVICE_TTL);
-    for (Iterator<Sent> it = messages.values().iterator(); it.hasNext(); ) {
-      Sent s = it.next();
-      if (!s.sentAt().isBefore(limit)) {
-        return;
-      }
-      if (s.message() == null || !s.message().contentRelated()) {
-        it.remove();
-        settled(s.containerId());
+    if (oldestService != null && oldestService.isBefore(limit)) {
+      pruneService(limit);
+    }
+    if (checkAll) {
+      containers.values().removeIf(inner -> !anyKnown(inner));
+    } else {
+      for (long containerId : suspects) {
+        List<Long> inner = containers.get(containerId);
+        if (inner != null && !anyKnown(inner)) {
+          containers.remove(containerId);
+        }
       }
     }
+    suspects.clear();
+    checkAll = false;
   }
 
-  /** One message of container {@code containerId} (0: none) is gone. */
-  private void settled(long containerId) {
-    Container c = containerId == 0 ? null : containers.get(containerId);
-    if (c != null && --c.left == 0) {
-      containers.remove(containerId);
+  /**
+   * Forgets the expired service messages. The messages are kept in sending order (a message
+   * re-filed under its container keeps its place), so the walk stops at the first service
+   * message young enough, which becomes the oldest: each call costs the expired messages and
+   * old unanswered queries it passes. A full scan here, once a client has sent for ten
+   * minutes at a steady rate, would run on every pack (an ack expires every few calls) and
+   * walk every message kept.
+   */
+  private void pruneService(Instant limit) {
+    Instant oldest = null;
+    for (Iterator<Sent> it = messages.values().iterator(); it.hasNext(); ) {
+      Sent s = it.next();
+      if (contentRelated(s)) {
+        continue;
+      }
+      if (!s.sentAt().isBefore(limit)) {
+        oldest = s.sentAt();
+        break;
+      }
+      it.remove();
+      removed(s);
     }
+    oldestService = oldest;
+  }
+
+  private boolean anyKnown(List<Long> inner) {
+    for (int i = 0; i < inner.size(); i++) {
+      if (messages.containsKey(inner.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contentRelated(Sent s) {
+    return s.message() != null && s.message().contentRelated();
   }
 
   int size() {

@@ -1,13 +1,26 @@
 package dev.jgram.mtproto.tl;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Writes TlObjects by walking the schema's parameter lists. */
 final class Encoder {
   private final TlSchema schema;
+
+  /**
+   * Where a value sits ({@code user.status}, {@code value[]}), for error messages: kept in
+   * parts and joined only when an error names it, since a message encodes hundreds of values.
+   */
+  private record Site(String owner, String field, int depth) {
+    Site element() {
+      return new Site(owner, field, depth + 1);
+    }
+
+    @Override
+    public String toString() {
+      return (field == null ? owner : owner + "." + field) + "[]".repeat(depth);
+    }
+  }
 
   Encoder(TlSchema schema) {
     this.schema = schema;
@@ -25,27 +38,37 @@ final class Encoder {
   }
 
   void writeFields(TlWriter writer, TlCombinator c, TlObject object) {
-    checkFieldNames(c, object);
-    Map<String, Integer> words = new HashMap<>(4); // each flags word once, not once per field
-    for (TlParam param : c.params()) {
-      Object value = object.get(param.name());
+    List<TlParam> params = c.params();
+    Object[] values = new Object[params.size()]; // one lookup per parameter
+    int present = 0;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = object.get(params.get(i).name());
+      present += values[i] == null ? 0 : 1;
+    }
+    if (present != object.fields().size()) { // the object has a field c does not declare
+      checkFieldNames(c, object);
+    }
+    FlagWords words = new FlagWords(params, values); // each flags word once, not per field
+    for (int i = 0; i < values.length; i++) {
+      TlParam param = params.get(i);
+      Object value = values[i];
       if (param.isFlags()) {
-        writer.writeInt(words.computeIfAbsent(param.name(), f -> flagsWord(c, f, object)));
+        writer.writeInt(words.word(param.name()));
       } else if (param.isConditional()) {
-        int word = words.computeIfAbsent(param.flagField(), f -> flagsWord(c, f, object));
+        int word = words.word(param.flagField());
         boolean bitSet = (word & (1 << param.flagBit())) != 0;
         if (bitSet && value == null && !param.isFlagOnly()) {
           throw new TlException(c.name() + "." + param.name() + " is required: "
               + param.flagField() + " bit " + param.flagBit() + " is set by another field");
         }
         if (value != null && !param.isFlagOnly()) {
-          write(writer, param.type(), value, c.name() + "." + param.name());
+          write(writer, param.type(), value, new Site(c.name(), param.name(), 0));
         }
       } else if (value == null && !param.type().name().equals("true")) {
         throw new TlException(c.name() + " needs field '" + param.name() + "' of type "
             + param.type() + " at layer " + schema.layer());
       } else {
-        write(writer, param.type(), value, c.name() + "." + param.name());
+        write(writer, param.type(), value, new Site(c.name(), param.name(), 0));
       }
     }
   }
@@ -70,21 +93,11 @@ final class Encoder {
     return false;
   }
 
-  private static int flagsWord(TlCombinator c, String flagsName, TlObject object) {
-    int word = 0;
-    for (TlParam param : c.params()) {
-      if (flagsName.equals(param.flagField())) {
-        Object value = object.get(param.name());
-        boolean set = param.isFlagOnly() ? Boolean.TRUE.equals(value) : value != null;
-        if (set) {
-          word |= 1 << param.flagBit();
-        }
-      }
-    }
-    return word;
+  void write(TlWriter writer, TlType type, Object value, String where) {
+    write(writer, type, value, new Site(where, null, 0));
   }
 
-  void write(TlWriter writer, TlType type, Object value, String where) {
+  private void write(TlWriter writer, TlType type, Object value, Site where) {
     try {
       writeValue(writer, type, value, where);
     } catch (ClassCastException e) {
@@ -93,7 +106,7 @@ final class Encoder {
     }
   }
 
-  private void writeValue(TlWriter writer, TlType type, Object value, String where) {
+  private void writeValue(TlWriter writer, TlType type, Object value, Site where) {
     switch (type.name()) {
       case "int", "#" -> writer.writeInt(((Number) value).intValue());
       case "long" -> writer.writeLong(((Number) value).longValue());
@@ -109,7 +122,7 @@ final class Encoder {
     }
   }
 
-  private void writeComposite(TlWriter writer, TlType type, Object value, String where) {
+  private void writeComposite(TlWriter writer, TlType type, Object value, Site where) {
     if (type.isVector()) {
       List<?> list = (List<?>) value;
       if (type.bare()) {
@@ -118,7 +131,7 @@ final class Encoder {
         writer.writeVectorHeader(list.size());
       }
       for (Object element : list) {
-        write(writer, type.element(), element, where + "[]");
+        write(writer, type.element(), element, where.element());
       }
     } else if (type.bare()) {
       TlObject object = (TlObject) value;
@@ -136,5 +149,52 @@ final class Encoder {
 
   static boolean isAny(String type) {
     return type.equals("Object") || type.equals("X");
+  }
+
+  /**
+   * The flags words of one object, each computed on first use (a combinator has few) from
+   * the values of the fields it governs: a field sets its bit when present, a
+   * {@code flags.N?true} field when it is {@code true}.
+   */
+  private static final class FlagWords {
+    private final List<TlParam> params;
+    private final Object[] values;
+    private final String[] names = new String[4];
+    private final int[] words = new int[4];
+    private int count;
+
+    FlagWords(List<TlParam> params, Object[] values) {
+      this.params = params;
+      this.values = values;
+    }
+
+    int word(String flagsName) {
+      for (int i = 0; i < count; i++) {
+        if (names[i].equals(flagsName)) {
+          return words[i];
+        }
+      }
+      int word = compute(flagsName);
+      if (count < names.length) {
+        names[count] = flagsName;
+        words[count++] = word;
+      }
+      return word;
+    }
+
+    private int compute(String flagsName) {
+      int word = 0;
+      for (int i = 0; i < values.length; i++) {
+        TlParam param = params.get(i);
+        if (flagsName.equals(param.flagField())) {
+          Object value = values[i];
+          boolean set = param.isFlagOnly() ? Boolean.TRUE.equals(value) : value != null;
+          if (set) {
+            word |= 1 << param.flagBit();
+          }
+        }
+      }
+      return word;
+    }
   }
 }

@@ -39,6 +39,18 @@ class SentLogTest {
   }
 
   @Test
+  void acksExpiringOneAfterAnotherAreEachForgottenOnTime() {
+    for (int i = 0; i < 5; i++) {
+      log.add(ack(4 + 4L * i, T0.plusSeconds(i)));
+    }
+    for (int i = 0; i < 5; i++) {
+      log.prune(EXPIRED.plusSeconds(i));
+      assertThat(log.size()).isEqualTo(4 - i);
+      assertThat(log.knows(4 + 4L * i)).isFalse();
+    }
+  }
+
+  @Test
   void anExpiredAckBehindAnOldUnansweredQueryIsStillForgotten() {
     log.add(query(4, T0));
     log.add(ack(8, T0.plusSeconds(1)));
@@ -56,6 +68,7 @@ class SentLogTest {
     log.addContainer(16, List.of(4L, 8L));
 
     log.remove(4);
+    log.prune(T0);
     assertThat(log.knows(16)).isTrue();
     log.prune(EXPIRED);
 
@@ -97,8 +110,10 @@ class SentLogTest {
     log.add(query(20, T0));
 
     assertThat(log.takeContentBefore(18)).extracting(Sent::msgId).containsExactly(4L);
+    log.prune(T0);
     assertThat(log.knows(16)).isTrue();
     log.remove(8);
+    log.prune(T0);
     assertThat(log.knows(16)).isFalse();
     assertThat(log.knows(20)).isTrue();
   }

@@ -113,12 +113,10 @@ public final class IoLoop implements AutoCloseable {
   private void run() {
     try {
       while (running) {
-        selector.select(1000);
         runTasks();
-        for (SelectionKey key : selector.selectedKeys()) {
-          handle(key);
-        }
-        selector.selectedKeys().clear();
+        // keys handed over one by one: no selected-key set to iterate and clear, whose table
+        // stays as large as the most connections ever ready at once
+        selector.select(this::handle, 1000);
       }
     } catch (IOException | ClosedSelectorException e) {
       LOG.log(System.Logger.Level.WARNING, "selector failed; the loop stops", e);

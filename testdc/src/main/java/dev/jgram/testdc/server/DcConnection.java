@@ -6,6 +6,7 @@ import dev.jgram.mtproto.transport.TransportException;
 import dev.jgram.mtproto.transport.TransportKind;
 import dev.jgram.testdc.io.Wire;
 import dev.jgram.testdc.io.WireHandler;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -41,6 +42,11 @@ final class DcConnection implements WireHandler {
   private ServerKeyExchange.State keyExchange = ServerKeyExchange.initial();
   private long lastPlainMessageId;
   private final Map<LiveSession, Runnable> hosted = new IdentityHashMap<>();
+  private KeyRoute route;
+  private LiveSession lastLive;
+  private boolean gathering;
+  private byte[] gatheredFirst;
+  private ByteArrayOutputStream gathered;
 
   DcConnection(DcServer dc, ServerTransport transport) {
     this.dc = dc;
@@ -61,12 +67,47 @@ final class DcConnection implements WireHandler {
       from.close();
       return;
     }
-    for (byte[] frame : frames) {
-      if (suspended) {
-        held.add(frame);
-      } else if (from.isClosed() || !accept(frame)) {
-        return;
+    gathering = true;
+    try {
+      for (byte[] frame : frames) {
+        if (suspended) {
+          held.add(frame);
+        } else if (from.isClosed() || !accept(frame)) {
+          return;
+        }
       }
+    } finally {
+      flushGathered();
+    }
+  }
+
+  /**
+   * Writes the frames gathered while one read was handled, in one write: answers to
+   * pipelined queries leave together instead of one system call each.
+   */
+  private void flushGathered() {
+    byte[] first = gatheredFirst;
+    ByteArrayOutputStream more = gathered;
+    gathering = false;
+    gatheredFirst = null;
+    gathered = null;
+    if (first != null && !wire.isClosed()) {
+      wire.send(more == null ? first : more.toByteArray());
+    }
+  }
+
+  /** Sends {@code bytes} now, or gathers them while a read is being handled (loop thread). */
+  private void write(byte[] bytes) {
+    if (!gathering) {
+      wire.send(bytes);
+    } else if (gatheredFirst == null) {
+      gatheredFirst = bytes;
+    } else {
+      if (gathered == null) {
+        gathered = new ByteArrayOutputStream(2 * (gatheredFirst.length + bytes.length));
+        gathered.writeBytes(gatheredFirst);
+      }
+      gathered.writeBytes(bytes);
     }
   }
 
@@ -110,6 +151,7 @@ final class DcConnection implements WireHandler {
     framesReceived++;
     int closeAfter = dc.faults().closeAfterFrames();
     if (closeAfter > 0 && framesReceived >= closeAfter) {
+      flushGathered();
       wire.close();
       return false;
     }
@@ -149,7 +191,7 @@ final class DcConnection implements WireHandler {
       return;
     }
     Duration delay = dc.faults().answerDelay();
-    Runnable write = () -> wire.send(frames(payloads));
+    Runnable write = () -> write(frames(payloads));
     if (!delay.isZero()) {
       dc.scheduler().schedule(() -> wire.loop().execute(write), delay.toNanos(),
           TimeUnit.NANOSECONDS);
@@ -164,7 +206,7 @@ final class DcConnection implements WireHandler {
     if (payloads.size() == 1) {
       return transport.frame(payloads.get(0));
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] payload : payloads) {
       out.writeBytes(transport.frame(payload));
     }
@@ -174,7 +216,7 @@ final class DcConnection implements WireHandler {
   /** Sends a transport error code such as -404 as a frame. */
   void sendError(int code) {
     if (wire.loop().inLoop()) {
-      wire.send(transport.errorFrame(code));
+      write(transport.errorFrame(code));
     } else {
       wire.loop().execute(() -> wire.send(transport.errorFrame(code)));
     }
@@ -193,6 +235,9 @@ final class DcConnection implements WireHandler {
 
   /** Closes the connection once what was sent has left. */
   void closeAfterFlush() {
+    if (wire.loop().inLoop()) {
+      flushGathered();
+    }
     wire.closeAfterFlush();
   }
 
@@ -203,6 +248,24 @@ final class DcConnection implements WireHandler {
 
   ConnectionState state() {
     return state;
+  }
+
+  /** Where the last encrypted message went (loop thread only), or null. */
+  KeyRoute route() {
+    return route;
+  }
+
+  void route(KeyRoute latest) {
+    this.route = latest;
+  }
+
+  /** The live session the last encrypted message belonged to (loop thread only), or null. */
+  LiveSession lastLive() {
+    return lastLive;
+  }
+
+  void lastLive(LiveSession latest) {
+    this.lastLive = latest;
   }
 
   /** The key exchange run on this connection (loop thread only). */

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The auth keys of one DC, by auth_key_id. Permanent keys are also appended to a journal file
@@ -37,6 +38,7 @@ public final class KeyStore implements AutoCloseable {
 
   private final int dcId;
   private final Map<Long, StoredKey> keys = new ConcurrentHashMap<>();
+  private final AtomicLong changes = new AtomicLong();
   private final FileChannel journal;
   private final Path path;
 
@@ -81,9 +83,19 @@ public final class KeyStore implements AutoCloseable {
     StoredKey key = keys.get(id);
     if (key != null && key.temporary() && key.expiresAt() < nowSeconds) {
       keys.remove(id, key);
+      changes.incrementAndGet();
       return null;
     }
     return key;
+  }
+
+  /**
+   * How many times a key was added or dropped so far: a key found while this stayed the same
+   * is still held (connections keep the key they last used, and check this instead of
+   * looking it up again).
+   */
+  public long changes() {
+    return changes.get();
   }
 
   /** Whether a key of this id is held (for dh_gen_retry on a collision). */
@@ -97,11 +109,13 @@ public final class KeyStore implements AutoCloseable {
       write(ADDED, key.id(), key.key());
     }
     keys.put(key.id(), key);
+    changes.incrementAndGet();
   }
 
   /** Forgets a key: every later message with its id gets -404. Returns whether it was held. */
   public boolean forget(long id) {
     StoredKey removed = keys.remove(id);
+    changes.incrementAndGet();
     if (removed != null && !removed.temporary()) {
       write(FORGOTTEN, id, null);
     }

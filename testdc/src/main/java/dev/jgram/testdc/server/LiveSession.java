@@ -12,6 +12,8 @@ final class LiveSession implements PushTarget {
   private final ServerSession session;
   private final ClusterContext context;
   private volatile DcConnection connection;
+  private volatile boolean retired;
+  private volatile Long boundUser;
 
   LiveSession(ServerSession session, DcConnection connection, ClusterContext context) {
     this.session = session;
@@ -30,6 +32,27 @@ final class LiveSession implements PushTarget {
   /** The session's messages now arrive on {@code latest}. */
   void movedTo(DcConnection latest) {
     this.connection = latest;
+  }
+
+  /** Gone from the live sessions: its connection closed. */
+  void retire() {
+    retired = true;
+    boundUser = null;
+  }
+
+  boolean retired() {
+    return retired;
+  }
+
+  /**
+   * Binds this session to {@code userId} for pushes (null: to nobody), unless the last answer
+   * bound it to the same user already (the router's tables hold every live session).
+   */
+  void bindTo(Long userId, UpdateRouter router) {
+    if (retired || !java.util.Objects.equals(boundUser, userId)) {
+      router.bind(this, userId);
+      boundUser = userId;
+    }
   }
 
   @Override

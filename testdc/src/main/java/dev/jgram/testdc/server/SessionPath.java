@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Encrypted messages of one DC: the session layer per auth key (strict checks, salts, service
@@ -34,6 +35,8 @@ final class SessionPath {
   private final Map<Long, AuthKeySessions> byKey = new ConcurrentHashMap<>();
   private final Map<SessionId, LiveSession> live = new ConcurrentHashMap<>();
   private final Map<Long, DcConnection> keyUsers = new ConcurrentHashMap<>();
+  /** Counts every change of {@code byKey} but the first sessions of a key: see KeyRoute. */
+  private final AtomicLong sessionChanges = new AtomicLong();
   private final TempKeys tempKeys;
   private volatile ApiCalls calls;
 
@@ -57,19 +60,19 @@ final class SessionPath {
   /** A key exchange made {@code key}: its sessions start with the exchange's first salt. */
   void keyMade(ServerAuthKey key) {
     byKey.put(key.authKeyId(), sessionsOf(key.authKey(), key.firstSalt()));
+    sessionChanges.incrementAndGet();
   }
 
   /** One encrypted message on {@code connection}. */
   void receive(DcConnection connection, long authKeyId, byte[] frame) {
     Instant now = context.clock().instant();
-    StoredKey key = keys.find(authKeyId, now.getEpochSecond());
-    if (key == null) {
-      byKey.remove(authKeyId);
+    KeyRoute route = route(connection, authKeyId, now);
+    if (route == null) {
       connection.sendError(-404);
       return;
     }
-    AuthKeySessions sessions = byKey.computeIfAbsent(authKeyId,
-        id -> sessionsOf(key.key(), FrameIds.longLe(context.random().bytes(8), 0)));
+    StoredKey key = route.key();
+    AuthKeySessions sessions = route.sessions();
     ServerReceipt receipt;
     try {
       receipt = sessions.receive(frame, now);
@@ -81,6 +84,30 @@ final class SessionPath {
     connection.sendAll(receipt.replies());
     receipt.disconnectDelaySeconds().ifPresent(connection::disconnectAfter);
     receipt.session().ifPresent(session -> answer(connection, key, session, receipt, now));
+  }
+
+  /**
+   * The key and sessions of {@code authKeyId}: the connection's last route while it holds,
+   * else looked up (and kept on the connection); null if the key is not held.
+   */
+  private KeyRoute route(DcConnection connection, long authKeyId, Instant now) {
+    long keysNow = keys.changes();
+    long sessionsNow = sessionChanges.get();
+    KeyRoute last = connection.route();
+    if (last != null && last.holds(authKeyId, keysNow, sessionsNow, now.getEpochSecond())) {
+      return last;
+    }
+    StoredKey key = keys.find(authKeyId, now.getEpochSecond());
+    if (key == null) {
+      byKey.remove(authKeyId);
+      sessionChanges.incrementAndGet();
+      return null;
+    }
+    AuthKeySessions sessions = byKey.computeIfAbsent(authKeyId,
+        id -> sessionsOf(key.key(), FrameIds.longLe(context.random().bytes(8), 0)));
+    KeyRoute route = new KeyRoute(authKeyId, key, sessions, keysNow, sessionsNow);
+    connection.route(route);
+    return route;
   }
 
   private void answer(DcConnection connection, StoredKey key, ServerSession session,
@@ -101,13 +128,18 @@ final class SessionPath {
       ApiCalls.Reply reply = calls.call(connection.state(), caller, query.msgId(),
           query.body());
       out.addAll(session.answer(query.msgId(), reply.result(), now));
-      context.updates().bind(target, reply.userId());
+      target.bindTo(reply.userId(), context.updates());
       context.counters().rpc();
     }
     connection.sendAll(out);
   }
 
   private LiveSession liveSession(DcConnection connection, ServerSession session) {
+    LiveSession last = connection.lastLive();
+    if (last != null && last.connection() == connection && !last.retired()
+        && last.is(session.authKeyId(), session.sessionId())) {
+      return last; // hosted here already, and still the live one
+    }
     SessionId id = new SessionId(session.authKeyId(), session.sessionId());
     LiveSession target = live.computeIfAbsent(id,
         k -> new LiveSession(session, connection, context));
@@ -116,9 +148,11 @@ final class SessionPath {
     }
     connection.hosts(target, () -> {
       if (target.connection() == connection && live.remove(id, target)) {
+        target.retire();
         context.updates().unbind(target);
       }
     });
+    connection.lastLive(target);
     return target;
   }
 
@@ -147,12 +181,14 @@ final class SessionPath {
     connection.sendAll(out);
     keys.forget(key.id());
     byKey.remove(key.id());
+    sessionChanges.incrementAndGet();
     keyUsers.remove(key.id());
   }
 
   /** Forgets a key's sessions (the key itself is forgotten by the key store). */
   void forget(long authKeyId) {
     byKey.remove(authKeyId);
+    sessionChanges.incrementAndGet();
     keyUsers.remove(authKeyId);
   }
 

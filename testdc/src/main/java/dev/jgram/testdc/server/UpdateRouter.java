@@ -37,6 +37,9 @@ final class UpdateRouter implements SessionUpdatePush {
 
   /** Binds {@code target} to {@code userId} (null: to nobody). */
   void bind(PushTarget target, Long userId) {
+    if (userId != null && userId.equals(userOf.get(target))) {
+      return; // bound already: the common case, one answer after another
+    }
     Long previous = userId == null ? userOf.remove(target) : userOf.put(target, userId);
     if (previous != null && !previous.equals(userId)) {
       Set<PushTarget> set = byUser.get(previous);

@@ -87,8 +87,7 @@ class ClusterCoreSocketTest {
 
   @Test
   void dcsListenOnConsecutivePortsFromTheFirstPort() throws IOException {
-    int first = freePortPair();
-    start(List.of(1, 2), first);
+    int first = startOnAFreePortPair(List.of(1, 2));
     assertThat(core.dcs()).containsExactly(new DcAddress(1, "127.0.0.1", first),
         new DcAddress(2, "127.0.0.1", first + 1));
   }
@@ -132,20 +131,28 @@ class ClusterCoreSocketTest {
         .extracting(e -> ((TransportException) e).errorCode()).isEqualTo(code);
   }
 
-  private static int freePortPair() throws IOException {
-    for (int attempt = 0; attempt < 20; attempt++) {
-      int port;
-      try (ServerSocket probe = new ServerSocket(0)) {
-        port = probe.getLocalPort();
+  /**
+   * Starts DCs on two consecutive ports below the ephemeral range, where other processes on a
+   * busy machine are not handed ports; a pair taken between the probe and the start is retried.
+   */
+  private int startOnAFreePortPair(List<Integer> dcs) throws IOException {
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = 20000 + random.nextInt(10000);
+      try (ServerSocket first = new ServerSocket(port); ServerSocket second =
+          new ServerSocket(port + 1)) {
+        first.setReuseAddress(true);
+        second.setReuseAddress(true);
+      } catch (IOException taken) {
+        continue;
       }
-      if (port < 65535) {
-        try (ServerSocket second = new ServerSocket(port + 1)) {
-          return port;
-        } catch (IOException taken) {
-          // try another pair
-        }
+      try {
+        start(dcs, port);
+        return port;
+      } catch (UncheckedIOException takenMeanwhile) {
+        // another process took one of them between the probe and the start
       }
     }
-    throw new IllegalStateException("no two consecutive free ports found");
+    throw new IllegalStateException("no two consecutive free ports found in 50 tries");
   }
 }
