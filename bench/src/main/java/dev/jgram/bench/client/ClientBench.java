@@ -99,6 +99,16 @@ public final class ClientBench implements Callable<Integer> {
     Files.createDirectories(work.resolve("fleet-sessions"));
     out.printf("# %d cores, load average %s (1, 5, 15 min) at the start%n",
         Runtime.getRuntime().availableProcessors(), ProcessMemory.loadAverage());
+    List<Timings> starts = starts(work, out);
+    out.printf("# load average %s%n", ProcessMemory.loadAverage());
+    List<Rate> rates = new ArrayList<>();
+    FleetFigures figures = fleetAndRates(work, out, rates);
+    out.printf("# load average %s at the end%n", ProcessMemory.loadAverage());
+    return new ClientReport(starts, rates, figures);
+  }
+
+  /** First starts and reconnects, against a cluster that writes its events file. */
+  private List<Timings> starts(Path work, PrintStream out) throws IOException {
     List<Timings> starts = new ArrayList<>();
     try (BenchCluster cluster = BenchCluster.start(work.resolve("starts"), heap,
         clusterJavaOptions, List.of(TOKEN), true)) {
@@ -108,17 +118,20 @@ public final class ClientBench implements Callable<Integer> {
       starts.add(print(out, s.firstStart(warmUp, runs, true)));
       starts.add(print(out, s.reconnect(warmUp, runs)));
     }
-    out.printf("# load average %s%n", ProcessMemory.loadAverage());
+    return starts;
+  }
+
+  /** The fleet, then the rates (added to {@code rates}), against a cluster without events. */
+  private FleetFigures fleetAndRates(Path work, PrintStream out, List<Rate> rates)
+      throws IOException {
     List<String> tokens = fleetTokens(fleet);
     List<String> bots = new ArrayList<>(List.of(TOKEN));
     bots.addAll(tokens);
-    List<Rate> rates = new ArrayList<>();
-    FleetFigures figures;
     try (BenchCluster cluster = BenchCluster.start(work.resolve("load"), heap,
         clusterJavaOptions, bots, false)) {
       // The fleet first: after the rate scenarios the JVM has committed and touched a large
       // heap, the fleet's objects land in pages already resident, and its RSS barely moves.
-      figures = new ClientFleet(cluster, work.resolve("fleet-sessions"),
+      FleetFigures figures = new ClientFleet(cluster, work.resolve("fleet-sessions"),
           fleetStorage.equals("file")).run(tokens);
       out.println(figures.lines());
       out.printf("# load average %s%n", ProcessMemory.loadAverage());
@@ -130,9 +143,8 @@ public final class ClientBench implements Callable<Integer> {
         rates.add(print(out, r.concurrent(Math.min(concurrentCalls, 20000), concurrentCalls,
             inFlight)));
       }
+      return figures;
     }
-    out.printf("# load average %s at the end%n", ProcessMemory.loadAverage());
-    return new ClientReport(starts, rates, figures);
   }
 
   /** {@code count} distinct bot tokens {@code <id>:<secret>}. */
