@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Heap and resident memory of this JVM, measured after letting the garbage collector settle. */
-final class ProcessMemory {
+public final class ProcessMemory {
   private static final Path STATUS = Path.of("/proc/self/status");
 
   private static final int SETTLE_STEP_MS = 200;
@@ -16,7 +16,7 @@ final class ProcessMemory {
   private ProcessMemory() {}
 
   /** Used heap bytes after several full collections, once the figure stops falling. */
-  static long settledUsedHeap() {
+  public static long settledUsedHeap() {
     MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
     long best = Long.MAX_VALUE;
     for (int round = 0; round < 6; round++) {
@@ -31,12 +31,12 @@ final class ProcessMemory {
   }
 
   /** Bytes the JVM has committed for the Java heap. */
-  static long heapCommitted() {
+  public static long heapCommitted() {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
   }
 
   /** Whether the resident set size can be read ({@code /proc/self/status}, Linux). */
-  static boolean rssAvailable() {
+  public static boolean rssAvailable() {
     return Files.isReadable(STATUS);
   }
 
@@ -44,7 +44,7 @@ final class ProcessMemory {
    * The 1, 5 and 15 minute load averages ({@code /proc/loadavg}), or "unknown": the figures
    * of a run on a busy machine are read beside them.
    */
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return parts[0] + " " + parts[1] + " " + parts[2];
@@ -60,7 +60,7 @@ final class ProcessMemory {
    * the JVM no longer counts as heap, which would show as native memory. So the RSS is read
    * every {@value #SETTLE_STEP_MS} ms until it falls by less than 1 MiB (at most 3 s).
    */
-  static long settledRssBytes() {
+  public static long settledRssBytes() {
     long last = rssBytes();
     for (int step = 0; step < 3000 / SETTLE_STEP_MS; step++) {
       try {
@@ -79,7 +79,7 @@ final class ProcessMemory {
   }
 
   /** The resident set size in bytes ({@code VmRSS} of {@code /proc/self/status}). */
-  static long rssBytes() {
+  public static long rssBytes() {
     try {
       for (String line : Files.readAllLines(STATUS)) {
         if (line.startsWith("VmRSS:")) {

@@ -44,6 +44,6 @@ final class Wrappers {
     }
     int id = (query[0] & 0xff) | (query[1] & 0xff) << 8 | (query[2] & 0xff) << 16
         | (query[3] & 0xff) << 24;
-    return schema.byId(id).map(c -> c.name()).orElse(String.format("#%08x", id));
+    return schema.byId(id).map(c -> c.name()).orElseGet(() -> String.format("#%08x", id));
   }
 }

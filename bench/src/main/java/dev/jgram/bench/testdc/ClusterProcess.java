@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * {@code --json --stdin-close-stops}, read from its one JSON line, measured through
  * {@code /proc/<pid>/status}, stopped by closing its standard input.
  */
-final class ClusterProcess implements AutoCloseable {
+public final class ClusterProcess implements AutoCloseable {
   private final Process process;
   private final JsonNode facts;
 
@@ -28,11 +28,13 @@ final class ClusterProcess implements AutoCloseable {
   /**
    * Starts the cluster and waits for its JSON line.
    *
+   * @param heap the child's {@code -Xmx}, e.g. {@code 1g}
+   * @param log the file the child's standard error is appended to
    * @param javaOptions further JVM options for the child (e.g. a flight recording)
    * @param args the {@code testdc} options after {@code --json --stdin-close-stops}
    * @throws IOException if it cannot start or exits before printing the line
    */
-  static ClusterProcess start(String heap, List<String> javaOptions, Path log,
+  public static ClusterProcess start(String heap, List<String> javaOptions, Path log,
       List<String> args) throws IOException {
     List<String> command = new java.util.ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
@@ -57,7 +59,7 @@ final class ClusterProcess implements AutoCloseable {
   }
 
   /** The port of DC {@code id}. */
-  int port(int id) {
+  public int port(int id) {
     for (JsonNode dc : facts.get("dcs")) {
       if (dc.get("id").asInt() == id) {
         return dc.get("port").asInt();
@@ -67,7 +69,7 @@ final class ClusterProcess implements AutoCloseable {
   }
 
   /** The resident set size of the cluster process, in KiB (0 where /proc is missing). */
-  long rssKib() throws IOException {
+  public long rssKib() throws IOException {
     Path status = Path.of("/proc", Long.toString(process.pid()), "status");
     if (!Files.exists(status)) {
       return 0;
@@ -84,7 +86,7 @@ final class ClusterProcess implements AutoCloseable {
    * The CPU time the cluster process used so far (user + system), in milliseconds, from
    * {@code /proc/<pid>/stat} at 100 ticks a second; 0 where /proc is missing.
    */
-  long cpuMillis() throws IOException {
+  public long cpuMillis() throws IOException {
     long[] split = cpuSplitMillis();
     return split[0] + split[1];
   }
@@ -133,8 +135,13 @@ final class ClusterProcess implements AutoCloseable {
     return byName;
   }
 
+  /** The cluster's RSA public key (PKCS#1 PEM), which its clients must trust. */
+  public String publicKeyPem() {
+    return facts.get("rsa_public_key_pem").asText();
+  }
+
   /** The child's pid. */
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 

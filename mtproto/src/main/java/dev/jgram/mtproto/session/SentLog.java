@@ -136,6 +136,14 @@ final class SentLog {
     checkAll = false;
   }
 
+  /**
+   * Forgets the expired service messages. The messages are kept in sending order (a message
+   * re-filed under its container keeps its place), so the walk stops at the first service
+   * message young enough, which becomes the oldest: each call costs the expired messages and
+   * old unanswered queries it passes. A full scan here, once a client has sent for ten
+   * minutes at a steady rate, would run on every pack (an ack expires every few calls) and
+   * walk every message kept.
+   */
   private void pruneService(Instant limit) {
     Instant oldest = null;
     for (Iterator<Sent> it = messages.values().iterator(); it.hasNext(); ) {
@@ -143,12 +151,12 @@ final class SentLog {
       if (contentRelated(s)) {
         continue;
       }
-      if (s.sentAt().isBefore(limit)) {
-        it.remove();
-        removed(s);
-      } else if (oldest == null || s.sentAt().isBefore(oldest)) {
+      if (!s.sentAt().isBefore(limit)) {
         oldest = s.sentAt();
+        break;
       }
+      it.remove();
+      removed(s);
     }
     oldestService = oldest;
   }
