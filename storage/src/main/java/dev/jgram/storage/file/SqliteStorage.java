@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -370,6 +371,36 @@ public final class SqliteStorage implements Storage {
   public synchronized void channelPts(long channelId, int pts) {
     checkWritable();
     write("write channel pts", () -> rows.writeChannelPts(channelId, pts));
+  }
+
+  /** Appends the peers to the log and writes the state rows in one SQLite transaction. */
+  @Override
+  public synchronized void commitUpdates(Collection<Peer> peers, UpdateState state,
+      Map<Long, Integer> channelPts) {
+    Objects.requireNonNull(state, "state");
+    Map<Long, Integer> channels = Map.copyOf(channelPts);
+    checkWritable();
+    long now = config.nowSeconds();
+    List<Peer> stamped = new ArrayList<>(peers.size());
+    for (Peer p : peers) {
+      stamped.add(p.withLastUpdateOn(now));
+    }
+    List<Peer> batch = SqlitePeers.lastPerId(stamped);
+    write("write " + batch.size() + " peers and the update state", () -> {
+      if (!batch.isEmpty()) {
+        this.peers.append(batch);
+      }
+      rows.writeUpdateState(state);
+      for (Map.Entry<Long, Integer> e : channels.entrySet()) {
+        rows.writeChannelPts(e.getKey(), e.getValue());
+      }
+    });
+    if (!batch.isEmpty()) {
+      lookups.written(batch);
+      if (logFull()) {
+        merge();
+      }
+    }
   }
 
   @Override
