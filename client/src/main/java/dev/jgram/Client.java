@@ -356,13 +356,20 @@ public final class Client implements AutoCloseable {
 
   /**
    * After a login: records {@code updates.getState} unless a state is stored, so what is sent
-   * between the login and the first start comes in that start's difference.
+   * between the login and the first start comes in that start's difference. The login stands
+   * if the server refuses the call: the first start then asks for the state itself.
    */
   private void recordUpdateState() {
     if (storage.updateState().isEmpty()) {
-      TlObject state = (TlObject) invoke(TlObject.of("updates.getState"));
-      storage.updateState(new UpdateState(state.intValue("pts"), state.intValue("qts"),
-          state.intValue("date"), state.intValue("seq")));
+      try {
+        TlObject state = (TlObject) invoke(TlObject.of("updates.getState"));
+        storage.updateState(new UpdateState(state.intValue("pts"), state.intValue("qts"),
+            state.intValue("date"), state.intValue("seq")));
+      } catch (dev.jgram.net.RpcException refused) {
+        System.getLogger(Client.class.getName()).log(System.Logger.Level.WARNING, name
+            + ": updates.getState after the login failed (" + refused.getMessage() + "); the"
+            + " first start asks again");
+      }
     }
     updates.loggedIn();
   }
