@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the file holds its pts (the state is written in the batch's commit, after the handler).
  *
  * <pre>
- * java -cp jgram-bench-0.1.0-SNAPSHOT-all.jar dev.jgram.bench.UpdatesThroughput [N] [DIR]
+ * java -cp jgram-bench-0.1.0-SNAPSHOT-all.jar dev.jgram.bench.UpdatesThroughput [N] [DIR] [direct]
  * </pre>
  *
  * <p>Prints one JSON object: {@code updates}, {@code seconds}, {@code updates_per_second},
@@ -46,12 +46,17 @@ public final class UpdatesThroughput {
 
   private UpdatesThroughput() {}
 
-  /** Runs with {@code N} (default 100000) updates in a session under {@code DIR}. */
+  /**
+   * Runs with {@code N} (default 100000) updates in a session under {@code DIR}; a third
+   * argument {@code direct} pushes pre-encoded updates without the services.
+   */
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("jgram-updates");
-    Result r = run(n, dir);
-    System.out.printf(Locale.ROOT, "{\"engine\":\"file\",\"updates\":%d,\"seconds\":%.3f,"
+    boolean direct = args.length > 2 && args[2].equals("direct");
+    Result r = run(n, dir, direct);
+    System.out.printf(Locale.ROOT, "{\"engine\":\"file\",\"direct\":" + direct
+        + ",\"updates\":%d,\"seconds\":%.3f,"
         + "\"updates_per_second\":%.0f,\"send_seconds\":%.3f}%n", r.updates(), r.seconds(),
         r.perSecond(), r.sendSeconds());
   }
@@ -63,8 +68,12 @@ public final class UpdatesThroughput {
     }
   }
 
-  /** Pushes {@code n} messages to a file-engine bot in {@code dir}; returns the figures. */
-  static Result run(int n, Path dir) throws Exception {
+  /**
+   * Pushes {@code n} messages to a file-engine bot in {@code dir}; returns the figures. {@code
+   * direct} leaves the services out: the DC pushes {@code updateShortMessage}s encoded
+   * beforehand, with the pts that follow the bot's, so only the client's side is measured.
+   */
+  static Result run(int n, Path dir, boolean direct) throws Exception {
     LoopbackDc dc = new LoopbackDc(2);
     ExecutorService pusher = Executors.newSingleThreadExecutor();
     Services[] services = new Services[1];
@@ -78,7 +87,7 @@ public final class UpdatesThroughput {
     try {
       services[0].addBot(BotSpec.ofToken(TOKEN));
       long alice = services[0].addUser(UserSpec.ofPhone("+15550001234"));
-      return measure(n, dir, dc, services[0], alice);
+      return measure(n, dir, dc, services[0], alice, direct);
     } finally {
       pusher.shutdownNow();
       services[0].close();
@@ -86,8 +95,8 @@ public final class UpdatesThroughput {
     }
   }
 
-  private static Result measure(int n, Path dir, LoopbackDc dc, Services services, long alice)
-      throws Exception {
+  private static Result measure(int n, Path dir, LoopbackDc dc, Services services, long alice,
+      boolean direct) throws Exception {
     CountDownLatch all = new CountDownLatch(1);
     AtomicLong got = new AtomicLong();
     Client.Builder b = Client.builder("bench").workdir(dir).apiId(611335)
@@ -96,8 +105,10 @@ public final class UpdatesThroughput {
     try (Client app = b.build()) {
       app.loginBot(TOKEN);
       CountDownLatch caughtUp = new CountDownLatch(1);
+      AtomicLong warmPts = new AtomicLong();
       app.onNewMessage(m -> {
         if (m.text().equals("warm-up")) {
+          warmPts.set(m.update().state().pts());
           caughtUp.countDown();
         } else if (got.incrementAndGet() == n) {
           all.countDown();
@@ -108,10 +119,14 @@ public final class UpdatesThroughput {
       if (!caughtUp.await(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the bot did not catch up with its start");
       }
-      int startPts = app.storage().updateState().map(UpdateState::pts).orElse(0);
+      int startPts = (int) warmPts.get();
       long start = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        services.sendMessage(alice, BOT, "m" + i);
+      if (direct) {
+        pushDirect(dc, services, startPts, alice, n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          services.sendMessage(alice, BOT, "m" + i);
+        }
       }
       double sent = (System.nanoTime() - start) / 1e9;
       if (!all.await(Math.max(60, n / 1000), TimeUnit.SECONDS)) {
@@ -124,6 +139,34 @@ public final class UpdatesThroughput {
         Thread.onSpinWait();
       }
       return new Result(n, (System.nanoTime() - start) / 1e9, sent);
+    }
+  }
+
+  /** Updates in one direct push, as a busy account gets them ({@code updates} of several). */
+  static final int DIRECT_BATCH = 50;
+
+  /**
+   * Encodes {@code n} messages from {@code alice} first, {@value #DIRECT_BATCH} to an {@code
+   * updates} object, then pushes them as fast as it can.
+   */
+  private static void pushDirect(LoopbackDc dc, Services services, int pts, long alice, int n) {
+    List<byte[]> pushes = new java.util.ArrayList<>();
+    int date = (int) (System.currentTimeMillis() / 1000);
+    TlObject from = TlObject.of("peerUser", "user_id", alice);
+    List<TlObject> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      TlObject message = TlObject.of("message", "id", i + 10, "from_id", from, "peer_id", from,
+          "date", date, "message", "m" + i);
+      batch.add(TlObject.of("updateNewMessage", "message", message, "pts", pts + i + 1,
+          "pts_count", 1));
+      if (batch.size() == DIRECT_BATCH || i == n - 1) {
+        pushes.add(LoopbackDc.CODEC.encode(TlObject.of("updates", "updates", List.copyOf(batch),
+            "users", List.of(), "chats", List.of(), "date", date, "seq", 0)));
+        batch.clear();
+      }
+    }
+    for (byte[] push : pushes) {
+      dc.push(key -> services.userOf(key).orElse(0) == BOT, push);
     }
   }
 
