@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
       DecryptCommand.class,
       LoginCommand.class,
       MeCommand.class,
-      ListenCommand.class
+      ListenCommand.class,
+      TestdcCommand.class
     },
     footer = {
       "",
