@@ -12,6 +12,7 @@ import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.StorageException;
+import dev.jgram.storage.UpdateState;
 import dev.jgram.storage.format.DetectedSession;
 import dev.jgram.storage.format.SessionFormat;
 import dev.jgram.storage.format.SessionName;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -78,6 +80,8 @@ public final class Client implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ClientNetwork network;
   private final String apiHash;
+  private final Handlers handlers = new Handlers();
+  private final UpdateLoop updates;
 
   /**
    * A client named {@code name}, with the storage Pyrogram's rules pick for that name.
@@ -114,7 +118,9 @@ public final class Client implements AutoCloseable {
     }
     this.apiHash = b.apiHash;
     this.network = new ClientNetwork(this.name, storage, b.netSettings(),
-        loaded == null ? null : sessionAddress(loaded), this::cachePeers);
+        loaded == null ? null : sessionAddress(loaded), this::cachePeers, this::pushed);
+    this.updates = new UpdateLoop(this.name, storage, network::invoke, handlers,
+        java.time.Clock.systemUTC());
   }
 
   /** A builder for a client named {@code name}. */
@@ -235,6 +241,7 @@ public final class Client implements AutoCloseable {
     User me = User.from(authorization.object("user"));
     storage.session(storage.session().withUserId(me.id()).withIsBot(me.bot()));
     storage.save();
+    recordUpdateState();
     return me;
   }
 
@@ -367,7 +374,44 @@ public final class Client implements AutoCloseable {
     if (closed.get()) {
       throw new IllegalStateException(name + ": the client is closed");
     }
-    return network.invoke(method);
+    Object result = network.invoke(method);
+    if (UpdateLoop.carriesUpdates(result)) {
+      updates.sent((TlObject) result, method);
+    }
+    return result;
+  }
+
+  /**
+   * Registers a handler for every update, and starts receiving them (the first handler starts
+   * the client's update loop, which connects if needed). Updates come in order, each once; the
+   * state (pts, qts, date, seq, each channel's pts) is kept in storage together with the peers
+   * the updates named, after the handlers were given them. A client with a stored state first
+   * catches up with {@code updates.getDifference}; one without asks {@code updates.getState}.
+   * After a crash the updates since the last kept state are delivered again (at least once, in
+   * order); after {@link #close()} none is delivered twice. Handlers run on a shared update
+   * thread, one update at a time: a slow handler holds this client's updates back.
+   *
+   * @throws IllegalArgumentException if {@code handler} is null
+   * @throws IllegalStateException if the client is closed
+   */
+  public void onUpdate(Consumer<Update> handler) {
+    if (closed.get()) {
+      throw new IllegalStateException(name + ": the client is closed");
+    }
+    handlers.add(handler);
+    updates.start();
+  }
+
+  /**
+   * Registers a handler for new messages ({@code updateNewMessage} and {@code
+   * updateNewChannelMessage}, whether pushed, in a short shape or from a difference), as
+   * {@link #onUpdate} does for every update.
+   */
+  public void onNewMessage(Consumer<NewMessage> handler) {
+    if (handler == null) {
+      throw new IllegalArgumentException("handler is required");
+    }
+    onUpdate(u -> NewMessage.of(u).ifPresent(handler));
   }
 
   /** Key exchanges this client has made since it was built (0 when a stored key served). */
@@ -383,6 +427,7 @@ public final class Client implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      updates.stop();
       network.close();
       try {
         storage.save();
@@ -406,6 +451,33 @@ public final class Client implements AutoCloseable {
    */
   private void cachePeers(Object result) {
     PeerCacheFeed.accept(storage, result);
+  }
+
+  /** A pushed {@code Updates} object: to the update loop once it runs, else to the cache. */
+  private void pushed(TlObject pushed) {
+    if (!updates.pushed(pushed)) {
+      cachePeers(pushed);
+    }
+  }
+
+  /**
+   * After a login: records {@code updates.getState} unless a state is stored, so what is sent
+   * between the login and the first start comes in that start's difference. The login stands
+   * if the server refuses the call: the first start then asks for the state itself.
+   */
+  private void recordUpdateState() {
+    if (storage.updateState().isEmpty()) {
+      try {
+        TlObject state = (TlObject) invoke(TlObject.of("updates.getState"));
+        storage.updateState(new UpdateState(state.intValue("pts"), state.intValue("qts"),
+            state.intValue("date"), state.intValue("seq")));
+      } catch (dev.jgram.net.RpcException refused) {
+        System.getLogger(Client.class.getName()).log(System.Logger.Level.WARNING, name
+            + ": updates.getState after the login failed (" + refused.getMessage() + "); the"
+            + " first start asks again");
+      }
+    }
+    updates.loggedIn();
   }
 
   /** Where a session string of Telethon, GramJS, mtcute or gotd says its server is. */

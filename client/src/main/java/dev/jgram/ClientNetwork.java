@@ -38,6 +38,7 @@ final class ClientNetwork implements AutoCloseable {
   private final NetSettings settings;
   private final DcAddress sessionAddress;
   private final Consumer<Object> results;
+  private final Consumer<TlObject> pushes;
   private final AtomicInteger keyExchanges = new AtomicInteger();
   private DcTable table;
   private NetOptions options;
@@ -46,12 +47,13 @@ final class ClientNetwork implements AutoCloseable {
   private OtherDcs others;
 
   ClientNetwork(String name, Storage storage, NetSettings settings, DcAddress sessionAddress,
-      Consumer<Object> results) {
+      Consumer<Object> results, Consumer<TlObject> pushes) {
     this.name = name;
     this.storage = storage;
     this.settings = settings;
     this.sessionAddress = sessionAddress;
     this.results = results;
+    this.pushes = pushes;
   }
 
   /** Key exchanges this client completed. */
@@ -261,7 +263,7 @@ final class ClientNetwork implements AutoCloseable {
         : Boolean.TRUE.equals(session.testMode());
   }
 
-  /** Writes a new key the moment it exists; feeds pushed updates to the result sink. */
+  /** Writes a new key the moment it exists; feeds pushed updates to the update sink. */
   private final class Events implements DcConnection.Listener {
     @Override
     public void authKeyCreated(DcConnection connection, AuthKeyResult key) {
@@ -275,7 +277,7 @@ final class ClientNetwork implements AutoCloseable {
     @Override
     public void updates(DcConnection connection, byte[] updates) {
       try {
-        results.accept(codec().decode(updates));
+        pushes.accept(codec().decode(updates));
       } catch (RuntimeException undecodable) {
         System.getLogger(ClientNetwork.class.getName()).log(System.Logger.Level.DEBUG,
             "an update could not be decoded", undecodable);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the README's three storage examples, Pyrogram's "storage engines" page in Java, and
- * compiles its going-online example. Each example is the body of one method below, between {@code README begin} and
+ * compiles its going-online and updates examples. Each example is the body of one method below, between {@code README begin} and
  * {@code README end}; the README shows exactly that text. The tests run in {@code target/}
  * (see the surefire configuration), so {@code my_account.session} lands there.
  */
@@ -78,6 +78,22 @@ class ReadmeExamplesTest {
     // README end
   }
 
+  /**
+   * The README's updates example: compiled, never run here (it would dial Telegram; the same
+   * calls run against local DCs in UpdatesAgainstServicesTest and UpdatesAgainstTestClusterTest).
+   */
+  static void updates() {
+    // README begin: updates
+    try (var app = Client.builder("my_bot").apiId(12345).apiHash("0123456789abcdef0123456789abcdef")
+        .build()) {
+      app.loginBot("123456:ABC-DEF");             // a first login also records updates.getState
+      app.onNewMessage(m -> System.out.println(m.fromId() + ": " + m.text()));
+      app.onUpdate(u -> System.out.println(u.type() + " pts " + u.pts()));
+      // the handlers run on the shared update threads until close()
+    }
+    // README end
+  }
+
   @BeforeEach
   @AfterEach
   void removeTheSessionFile() throws IOException {
@@ -107,7 +123,7 @@ class ReadmeExamplesTest {
   @Test
   void theThreeExamplesCanBeCutFromThisFile() throws IOException {
     List<String> snippets = snippets(Files.readString(SOURCE));
-    assertThat(snippets).hasSize(4);
+    assertThat(snippets).hasSize(5);
     assertThat(snippets.get(0)).startsWith("try (var app = new Client(\"my_account\"))");
     assertThat(snippets.get(2)).startsWith("String sessionString;").endsWith("}");
     assertThat(snippets.get(3)).startsWith("try (var app = Client.builder(\"my_bot\")");

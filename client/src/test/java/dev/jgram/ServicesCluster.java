@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * testdc's API services (accounts, bot login, migration, faults) answering over loopback DCs:
@@ -30,6 +32,12 @@ final class ServicesCluster implements AutoCloseable {
   final List<String> methods = new CopyOnWriteArrayList<>();
   /** Errors to answer instead of the services, each once: method, DC (0: any), code, text. */
   final List<Object[]> forced = new CopyOnWriteArrayList<>();
+  final List<Map.Entry<Long, TlObject>> pushed = new CopyOnWriteArrayList<>();
+  private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "services-push");
+    t.setDaemon(true);
+    return t;
+  });
 
   ServicesCluster(Path stateDir, int... ids) throws IOException {
     List<DcAddress> addresses = new ArrayList<>();
@@ -39,9 +47,39 @@ final class ServicesCluster implements AutoCloseable {
       addresses.add(new DcAddress(id, "127.0.0.1", dc.address().port()));
     }
     services = Services.open(addresses, Clock.systemUTC(), RandomSource.secure(), stateDir,
-        (userId, updates) -> { }, logins::add);
+        this::push, logins::add);
     dcs.values().forEach(dc -> dc.contextHandler =
         (key, session, msgId, apiId, query) -> answer(dc.id, key, session, msgId, apiId, query));
+  }
+
+  /**
+   * Pushes to every live session of the user, on one thread in the order the services push (the
+   * services call this under their lock; the loopback DCs take their connection's lock).
+   */
+  private void push(long userId, TlObject updates) {
+    pushed.add(Map.entry(userId, updates));
+    byte[] bytes = LoopbackDc.CODEC.encode(updates);
+    pusher.execute(() -> {
+      for (LoopbackDc dc : dcs.values()) {
+        dc.push(key -> services.userOf(key).orElse(0) == userId, bytes);
+      }
+    });
+  }
+
+  /** Pushes everything pushed to the user so far once more, in order (duplicates). */
+  void repushAll(long userId) {
+    for (Map.Entry<Long, TlObject> e : pushed) {
+      if (e.getKey() == userId) {
+        byte[] bytes = LoopbackDc.CODEC.encode(e.getValue());
+        pusher.execute(() -> dcs.values().forEach(
+            dc -> dc.push(key -> services.userOf(key).orElse(0) == userId, bytes)));
+      }
+    }
+  }
+
+  /** Waits until every push so far has gone out. */
+  void pushesSent() throws Exception {
+    pusher.submit(() -> { }).get();
   }
 
   LoopbackDc dc(int id) {
@@ -95,6 +133,7 @@ final class ServicesCluster implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    pusher.shutdownNow();
     services.close();
     for (LoopbackDc dc : dcs.values()) {
       dc.close();

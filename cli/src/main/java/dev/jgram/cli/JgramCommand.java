@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       LoginCommand.class,
       LogoutCommand.class,
       MeCommand.class,
+      ListenCommand.class,
       TestdcCommand.class
     },
     footer = {

@@ -80,6 +80,8 @@ public final class LoopbackDc implements AutoCloseable {
       new java.util.concurrent.ConcurrentLinkedQueue<>();
   /** When set, answers every query instead of {@link #handler}. */
   public volatile ContextHandler contextHandler;
+  /** Sessions that sent a query, with the connection they sent it on, for pushes. */
+  private final Map<Long, Live> live = new ConcurrentHashMap<>();
   private final ServerSocket socket;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final RandomSource random = RandomSource.secure();
@@ -100,6 +102,36 @@ public final class LoopbackDc implements AutoCloseable {
   public static ServerKeys serverKeys() {
     return ServerKeys.none().withPem(KEY.publicKey().toPem());
   }
+
+  /**
+   * Pushes an {@code Updates} object to every live session whose auth key {@code keys} accepts,
+   * on the connection it last queried on. Call it from one thread to keep pushes in order, and
+   * never while holding a lock a query handler takes.
+   *
+   * @return how many sessions it went to
+   */
+  public int push(java.util.function.LongPredicate keys, byte[] updates) {
+    int sent = 0;
+    for (Live l : live.values()) {
+      if (!keys.test(l.session().authKeyId())) {
+        continue;
+      }
+      synchronized (l.connection()) {
+        try {
+          for (byte[] m : l.session().push(updates, Instant.now())) {
+            l.connection().send(m);
+          }
+          sent++;
+        } catch (IOException | RuntimeException gone) {
+          live.remove(l.session().sessionId(), l);
+        }
+      }
+    }
+    return sent;
+  }
+
+  /** A session and the connection it last queried on. */
+  private record Live(Connection connection, ServerSession session, Socket socket) {}
 
   /** Closes every open connection (the server stays up). */
   public void dropConnections() {
@@ -138,16 +170,19 @@ public final class LoopbackDc implements AutoCloseable {
       boolean[] inited = {false};
       while (true) {
         byte[] frame = Padding.strip(c.receive());
-        if (AuthKeySessions.authKeyIdOf(frame) == 0) {
-          kex = exchange(c, kex, frame);
-        } else {
-          encrypted(c, frame, inited);
+        synchronized (c) {
+          if (AuthKeySessions.authKeyIdOf(frame) == 0) {
+            kex = exchange(c, kex, frame);
+          } else {
+            encrypted(c, frame, inited, s);
+          }
         }
       }
     } catch (IOException | RuntimeException ended) {
       // The client or the test closed the connection.
     } finally {
       open.remove(s);
+      live.values().removeIf(l -> l.socket() == s);
     }
   }
 
@@ -166,7 +201,8 @@ public final class LoopbackDc implements AutoCloseable {
     return step.state();
   }
 
-  private void encrypted(Connection c, byte[] frame, boolean[] inited) throws IOException {
+  private void encrypted(Connection c, byte[] frame, boolean[] inited, Socket s)
+      throws IOException {
     Integer error = transportErrors.poll();
     if (error != null) {
       c.sendError(error);
@@ -189,6 +225,9 @@ public final class LoopbackDc implements AutoCloseable {
       c.send(reply);
     }
     ServerSession session = receipt.session().orElse(null);
+    if (session != null) {
+      live.put(session.sessionId(), new Live(c, session, s));
+    }
     for (ServerReceipt.Query q : receipt.queries()) {
       answer(c, session, q, inited, now);
     }

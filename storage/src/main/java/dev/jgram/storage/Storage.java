@@ -152,6 +152,20 @@ public interface Storage extends AutoCloseable {
   Map<Long, Integer> allChannelPts();
 
   /**
+   * Writes what one batch of handled updates leaves behind, in one atomic commit: the peers the
+   * updates named (stamped with the current time, as {@link #updatePeers}), the common update
+   * state, and the pts of the channels given. Either all of it is stored or none of it, so a
+   * client that persists after handing updates to its handlers resumes exactly after them, with
+   * the peers they named cached.
+   *
+   * @param peers peers to insert or replace; may be empty
+   * @param state the common update state
+   * @param channelPts pts by bare channel id; channels not named keep their stored pts
+   * @throws NullPointerException if an argument is null
+   */
+  void commitUpdates(Collection<Peer> peers, UpdateState state, Map<Long, Integer> channelPts);
+
+  /**
    * Marks the session's auth key as dead (Telegram answered AUTH_KEY_UNREGISTERED or
    * AUTH_KEY_DUPLICATED). The session is kept for forensics until deleted, but refuses to
    * export. The reason is stored with the time.

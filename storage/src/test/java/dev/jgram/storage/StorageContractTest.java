@@ -162,6 +162,8 @@ public abstract class StorageContractTest {
         Map.entry("channelPts()", s -> s.channelPts(1)),
         Map.entry("channelPts(p)", s -> s.channelPts(1, 2)),
         Map.entry("allChannelPts", Storage::allChannelPts),
+        Map.entry("commitUpdates", s -> s.commitUpdates(List.of(peer),
+            new UpdateState(1, 2, 3, 4), Map.of(5L, 6))),
         Map.entry("revokeKey", s -> s.revokeKey("AUTH_KEY_UNREGISTERED")),
         Map.entry("keyRevocation", Storage::keyRevocation),
         Map.entry("exportSessionString", Storage::exportSessionString));
@@ -718,6 +720,40 @@ public abstract class StorageContractTest {
           Map.of(1_000_000_001L, 5, 2L, 8, Long.MAX_VALUE, Integer.MAX_VALUE));
     }
 
+    @Test
+    void oneUpdateCommitWritesPeersStateAndChannelPtsAndLeavesOtherChannelsAlone() {
+      Storage storage = open();
+      storage.channelPts(7, 70);
+      storage.channelPts(8, 80);
+      Peer alice = Peer.of(101, 5L, PeerType.USER, List.of("alice"), null);
+      Peer channel = Peer.of(-1000000000008L, 9L, PeerType.CHANNEL, List.of(), null);
+      storage.commitUpdates(List.of(alice, channel), new UpdateState(11, 12, 13, 14),
+          Map.of(8L, 81, 9L, 90));
+      assertThat(storage.updateState()).contains(new UpdateState(11, 12, 13, 14));
+      assertThat(storage.allChannelPts()).containsExactlyInAnyOrderEntriesOf(
+          Map.of(7L, 70, 8L, 81, 9L, 90));
+      assertThat(storage.peer(101)).contains(alice.withLastUpdateOn(NOW));
+      assertThat(storage.peerByUsername("alice")).isEqualTo(alice.toInputPeer());
+      assertThat(storage.peer(-1000000000008L)).contains(channel.withLastUpdateOn(NOW));
+    }
+
+    @Test
+    void anUpdateCommitWithoutPeersOrChannelsStillWritesTheState() {
+      Storage storage = open();
+      storage.commitUpdates(List.of(), new UpdateState(1, 0, 2, 3), Map.of());
+      storage.commitUpdates(List.of(), new UpdateState(4, 0, 5, 6), Map.of());
+      assertThat(storage.updateState()).contains(new UpdateState(4, 0, 5, 6));
+      assertThat(storage.peerCount()).isZero();
+      assertThat(storage.allChannelPts()).isEmpty();
+    }
+
+    @Test
+    void anUpdateCommitRefusesANullState() {
+      Storage storage = open();
+      assertThatThrownBy(() -> storage.commitUpdates(List.of(), null, Map.of()))
+          .isInstanceOf(NullPointerException.class).hasMessageContaining("state");
+      assertThat(storage.updateState()).isEmpty();
+    }
   }
 
   /** Exporting and revoking. */
@@ -873,6 +909,29 @@ public abstract class StorageContractTest {
       storage.updatePeers(peers);
       assertPeersReadBack(storage, peers);
       reopenIfPersistent(storage).ifPresent(again -> assertPeersReadBack(again, peers));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("dev.jgram.storage.StorageContractTest#seeds")
+    void randomUpdateCommitsReadBackExactly(long seed) {
+      RandomData data = new RandomData(seed);
+      List<Peer> peers = data.peers(data.random().nextInt(20));
+      UpdateState state = new UpdateState(data.random().nextInt(), data.random().nextInt(),
+          data.random().nextInt(), data.random().nextInt());
+      Map<Long, Integer> channels = new java.util.TreeMap<>();
+      for (int i = data.random().nextInt(5); i > 0; i--) {
+        channels.put(1 + (data.random().nextLong() & Long.MAX_VALUE) % 1_000_000_000_000L,
+            data.random().nextInt());
+      }
+      Storage storage = open();
+      storage.commitUpdates(peers, state, channels);
+      Consumer<Storage> check = s -> {
+        assertPeersReadBack(s, peers);
+        assertThat(s.updateState()).contains(state);
+        assertThat(s.allChannelPts()).isEqualTo(channels);
+      };
+      check.accept(storage);
+      reopenIfPersistent(storage).ifPresent(check);
     }
 
     @ParameterizedTest(name = "seed {0}")

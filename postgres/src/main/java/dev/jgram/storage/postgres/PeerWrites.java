@@ -78,12 +78,26 @@ final class PeerWrites {
       upsert(c, ref, unique);
       return unique;
     }
-    return Sql.inTransaction(c, tx -> {
-      for (int from = 0; from < unique.size(); from += CHUNK) {
-        upsert(tx, ref, unique.subList(from, Math.min(unique.size(), from + CHUNK)));
-      }
-      return unique;
-    });
+    return Sql.inTransaction(c, tx -> upsertChunks(tx, ref, unique));
+  }
+
+  /**
+   * Writes {@code peers} stamped with {@code stamp} on a connection already inside a
+   * transaction (the caller commits), a chunk of statements at a time.
+   *
+   * @return the entries as stored, one per id
+   */
+  static List<Peer> writeInTransaction(Connection tx, SessionRef ref, Collection<Peer> peers,
+      long stamp) throws SQLException {
+    return upsertChunks(tx, ref, lastEntryPerId(peers, stamp));
+  }
+
+  private static List<Peer> upsertChunks(Connection tx, SessionRef ref, List<Peer> unique)
+      throws SQLException {
+    for (int from = 0; from < unique.size(); from += CHUNK) {
+      upsert(tx, ref, unique.subList(from, Math.min(unique.size(), from + CHUNK)));
+    }
+    return unique;
   }
 
   private static List<Peer> lastEntryPerId(Collection<Peer> peers, Long stamp) {

@@ -267,6 +267,24 @@ public final class PostgresStorage implements Storage {
     guard.update("write a channel pts", c -> StateTables.channelPts(c, ref, channelId, pts));
   }
 
+  /** Upserts the peers, the state row and the channel rows in one transaction. */
+  @Override
+  public void commitUpdates(Collection<Peer> peers, UpdateState state,
+      Map<Long, Integer> channelPts) {
+    Objects.requireNonNull(state, "state");
+    Map<Long, Integer> channels = Map.copyOf(channelPts);
+    long now = config.nowSeconds();
+    guard.update("write " + peers.size() + " peers and the update state",
+        c -> cache.refresh(Sql.inTransaction(c, tx -> {
+          List<Peer> written = PeerWrites.writeInTransaction(tx, ref, peers, now);
+          StateTables.updateState(tx, ref, state);
+          for (Map.Entry<Long, Integer> e : channels.entrySet()) {
+            StateTables.channelPts(tx, ref, e.getKey(), e.getValue());
+          }
+          return written;
+        })));
+  }
+
   @Override
   public Map<Long, Integer> allChannelPts() {
     return guard.read("read the channel pts", c -> StateTables.allChannelPts(c, ref));

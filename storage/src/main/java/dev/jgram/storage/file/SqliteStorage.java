@@ -376,6 +376,36 @@ public final class SqliteStorage implements Storage {
     write("write channel pts", () -> rows.writeChannelPts(channelId, pts));
   }
 
+  /** Appends the peers to the log and writes the state rows in one SQLite transaction. */
+  @Override
+  public synchronized void commitUpdates(Collection<Peer> peers, UpdateState state,
+      Map<Long, Integer> channelPts) {
+    Objects.requireNonNull(state, "state");
+    Map<Long, Integer> channels = Map.copyOf(channelPts);
+    checkWritable();
+    long now = config.nowSeconds();
+    List<Peer> stamped = new ArrayList<>(peers.size());
+    for (Peer p : peers) {
+      stamped.add(p.withLastUpdateOn(now));
+    }
+    List<Peer> batch = SqlitePeers.lastPerId(stamped);
+    write("write " + batch.size() + " peers and the update state", () -> {
+      if (!batch.isEmpty()) {
+        this.peers.append(batch);
+      }
+      rows.writeUpdateState(state);
+      for (Map.Entry<Long, Integer> e : channels.entrySet()) {
+        rows.writeChannelPts(e.getKey(), e.getValue());
+      }
+    });
+    if (!batch.isEmpty()) {
+      lookups.written(batch);
+      if (logFull()) {
+        merge();
+      }
+    }
+  }
+
   @Override
   public synchronized Map<Long, Integer> allChannelPts() {
     checkOpen();

@@ -243,6 +243,21 @@ public final class MemoryStorage implements Storage {
     return read(() -> Map.copyOf(channelPts));
   }
 
+  /** Writes the peers, the state and the channel pts under one write lock. */
+  @Override
+  public void commitUpdates(Collection<Peer> batch, UpdateState state,
+      Map<Long, Integer> channels) {
+    Objects.requireNonNull(state, "state");
+    Map<Long, Integer> copy = Map.copyOf(channels);
+    long now = config.nowSeconds();
+    Peer[] peerCopy = batch.toArray(new Peer[0]);
+    write(() -> {
+      peers.putAll(peerCopy, now, false);
+      this.updateState = state;
+      channelPts.putAll(copy);
+    });
+  }
+
   /** Records the reason with the clock's time, as {@code "<reason> at <ISO instant>"}. */
   @Override
   public void revokeKey(String reason) {

@@ -95,6 +95,11 @@ final class MapStorage implements Storage {
     writes++;
   }
 
+  @Override public void commitUpdates(Collection<Peer> peers,
+      dev.jgram.storage.UpdateState state, Map<Long, Integer> channelPts) {
+    throw new UnsupportedOperationException("imports write no update batches");
+  }
+
   @Override public Map<Long, Integer> allChannelPts() {
     return Map.copyOf(channelPts);
   }
