@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The client side of the MTProto key exchange as four pure step functions. Each takes the
+ * The client side of the MTProto key exchange as five pure step functions. Each takes the
  * previous step's state, the server's answer (a TL body, without the plain-message envelope)
  * and, where needed, the random source and the time; each returns the next request and state.
  * No I/O happens here, so a recorded transcript can drive every step.

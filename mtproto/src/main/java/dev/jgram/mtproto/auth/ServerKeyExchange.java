@@ -26,7 +26,10 @@ import java.util.function.LongPredicate;
  * req_pq starts a new run from any state, so a client may run a second exchange on the same
  * connection (GramJS and mtcute do after making a 255-byte key). Anything else that does not
  * fit throws {@link KeyExchangeRequestException}; the caller answers with its
- * {@link KeyExchangeRequestException#transportError() transport error}.
+ * {@link KeyExchangeRequestException#transportError() transport error} and, since the protocol
+ * refuses every later request of a refused run, goes on with {@link #initial()} (or closes the
+ * connection). {@code server_DH_params_fail} is never sent: like Telegram, a bad req_DH_params
+ * gets a transport error.
  *
  * <p>Usage, one state per connection:
  *

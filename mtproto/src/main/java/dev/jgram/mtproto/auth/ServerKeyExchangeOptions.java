@@ -1,8 +1,8 @@
 package dev.jgram.mtproto.auth;
 
 import dev.jgram.mtproto.RandomSource;
+import dev.jgram.mtproto.SecurityCheckException;
 import dev.jgram.mtproto.crypto.DhChecks;
-import dev.jgram.mtproto.crypto.PqFactorizer;
 import dev.jgram.mtproto.crypto.RsaPrivateKey;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -73,7 +73,11 @@ public record ServerKeyExchangeOptions(List<RsaPrivateKey> keys, int dcId, DcRul
       throw new IllegalArgumentException("dcId is " + dcId + "; expected 1 or more");
     }
     Objects.requireNonNull(dcRule, "dcRule");
-    DhChecks.checkPrimeAndGenerator(dhPrime, g);
+    try {
+      DhChecks.checkPrimeAndGenerator(dhPrime, g);
+    } catch (SecurityCheckException e) {
+      throw new IllegalArgumentException("DH group refused: " + e.getMessage(), e);
+    }
     if (fixedPq != 0) {
       ServerSteps.factorsOf(fixedPq);
     }

@@ -93,12 +93,9 @@ final class ServerSteps {
     InnerData inner = checkInner(options, state, query, decoded);
     byte[] newNonce = (byte[]) decoded.inner().get("new_nonce");
     RandomSource random = options.random();
-    BigInteger a;
-    BigInteger ga;
-    do {
-      a = new BigInteger(1, random.bytes(256));
-      ga = BigInteger.valueOf(options.g()).modPow(a, options.dhPrime());
-    } while (!inSafeRange(ga, options.dhPrime()));
+    DhSecret secret = dhSecret(options);
+    BigInteger a = secret.a();
+    BigInteger ga = secret.ga();
     byte[] serverInner = CODEC.encode(TlObject.of("server_DH_inner_data", "nonce",
         state.nonce(), "server_nonce", state.serverNonce(), "g", options.g(),
         "dh_prime", Numbers.toBytes(options.dhPrime(), 256), "g_a", Numbers.toBytes(ga, 256),
@@ -108,6 +105,20 @@ final class ServerSteps {
         padding);
     return new Step(answer, new DhParamsSent(request.clone(), answer, state, newNonce, a, inner,
         0L), Optional.empty());
+  }
+
+  /** The server's secret exponent a and g^a. */
+  private record DhSecret(BigInteger a, BigInteger ga) {}
+
+  /** A 2048-bit secret a whose g^a lies in the safe range; drawn again (rarely) until it does. */
+  private static DhSecret dhSecret(ServerKeyExchangeOptions options) {
+    while (true) {
+      BigInteger a = new BigInteger(1, options.random().bytes(256));
+      BigInteger ga = BigInteger.valueOf(options.g()).modPow(a, options.dhPrime());
+      if (inSafeRange(ga, options.dhPrime())) {
+        return new DhSecret(a, ga);
+      }
+    }
   }
 
   /** server_DH_params_ok: SHA1(inner) + inner + padding, AES-256-IGE with the tmp key/iv. */

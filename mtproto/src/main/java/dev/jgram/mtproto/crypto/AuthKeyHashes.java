@@ -14,12 +14,24 @@ package dev.jgram.mtproto.crypto;
  * </pre>
  */
 public final class AuthKeyHashes {
+  /**
+   * The last key and its id, per thread: every message a session encrypts or decrypts needs
+   * the id of the same key, and comparing 256 bytes costs a tenth of hashing them.
+   */
+  private static final ThreadLocal<byte[][]> LAST_KEY_ID = ThreadLocal.withInitial(
+      () -> new byte[2][]);
+
   private AuthKeyHashes() {}
 
   /** The 8 auth_key_id bytes as they appear on the wire. */
   public static byte[] keyIdBytes(byte[] authKey) {
     MessageKeys.requireAuthKey(authKey);
-    return Bytes.slice(Hashes.sha1(authKey), 12, 8);
+    byte[][] last = LAST_KEY_ID.get();
+    if (!java.util.Arrays.equals(last[0], authKey)) {
+      last[1] = Bytes.slice(Hashes.sha1(authKey), 12, 8);
+      last[0] = authKey.clone();
+    }
+    return last[1].clone();
   }
 
   /** auth_key_id as the little-endian long MTProto reads. */

@@ -3,6 +3,7 @@ package dev.jgram.mtproto.crypto;
 import dev.jgram.mtproto.RandomSource;
 import dev.jgram.mtproto.SecurityCheckException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * MTProto 2.0 encryption of a whole message, in either direction.
@@ -49,8 +50,11 @@ public final class MessageCipher {
     byte[] padded = Bytes.concat(plaintext, random.bytes(padding));
     byte[] msgKey = MessageKeys.msgKey(authKey, padded, direction);
     AesKeyIv keyIv = MessageKeys.aesKeyIv(authKey, msgKey, direction);
-    byte[] encrypted = AesIge.encrypt(padded, keyIv.key(), keyIv.iv());
-    return Bytes.concat(AuthKeyHashes.keyIdBytes(authKey), msgKey, encrypted);
+    byte[] out = new byte[24 + padded.length];
+    System.arraycopy(AuthKeyHashes.keyIdBytes(authKey), 0, out, 0, 8);
+    System.arraycopy(msgKey, 0, out, 8, 16);
+    AesIge.encrypt(padded, 0, padded.length, keyIv.key(), keyIv.iv(), out, 24);
+    return out;
   }
 
   /**
@@ -65,24 +69,22 @@ public final class MessageCipher {
           + " bytes; expected 24 + a positive multiple of 16, at least 56");
     }
     byte[] keyId = AuthKeyHashes.keyIdBytes(authKey);
-    if (!MessageDigest.isEqual(keyId, Bytes.slice(message, 0, 8))) {
+    if (!Arrays.equals(keyId, 0, 8, message, 0, 8)) {
       throw new SecurityCheckException("auth_key_id of the message does not match the auth key");
     }
     byte[] msgKey = Bytes.slice(message, 8, 16);
     AesKeyIv keyIv = MessageKeys.aesKeyIv(authKey, msgKey, direction);
-    byte[] padded = AesIge.decrypt(Bytes.slice(message, 24, message.length - 24),
-        keyIv.key(), keyIv.iv());
+    byte[] padded = AesIge.decrypt(message, 24, message.length - 24, keyIv.key(), keyIv.iv());
     if (!MessageDigest.isEqual(msgKey, MessageKeys.msgKey(authKey, padded, direction))) {
       throw new SecurityCheckException(
           "msg_key mismatch: the decrypted message hashes to a different msg_key");
     }
-    int length = (padded[28] & 0xFF) | (padded[29] & 0xFF) << 8 | (padded[30] & 0xFF) << 16
-        | (padded[31] & 0xFF) << 24;
+    int length = Bytes.littleEndianInt(padded, 28);
     long padding = (long) padded.length - HEADER - length;
     if (length < 0 || length % 4 != 0 || padding < MIN_PADDING || padding > MAX_PADDING) {
       throw new SecurityCheckException("bad padding length: message_data_length " + length
           + " leaves " + padding + " padding bytes; expected 12 to 1024 and a length divisible by 4");
     }
-    return Bytes.slice(padded, 0, HEADER + length);
+    return Arrays.copyOf(padded, HEADER + length);
   }
 }

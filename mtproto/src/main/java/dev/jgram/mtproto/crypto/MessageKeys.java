@@ -1,5 +1,7 @@
 package dev.jgram.mtproto.crypto;
 
+import java.security.MessageDigest;
+
 /**
  * The MTProto 2.0 derivations of msg_key and of the AES key and IV from it.
  *
@@ -19,9 +21,17 @@ public final class MessageKeys {
 
   /** msg_key of a padded plaintext sent in {@code direction}. */
   public static byte[] msgKey(byte[] authKey, byte[] paddedPlaintext, Direction direction) {
+    return msgKey(authKey, paddedPlaintext, 0, paddedPlaintext.length, direction);
+  }
+
+  /** msg_key of {@code length} padded plaintext bytes at {@code offset}. */
+  static byte[] msgKey(byte[] authKey, byte[] data, int offset, int length,
+      Direction direction) {
     requireAuthKey(authKey);
-    byte[] large = Hashes.sha256(Bytes.slice(authKey, 88 + direction.x(), 32), paddedPlaintext);
-    return Bytes.slice(large, 8, 16);
+    MessageDigest sha256 = Hashes.sha256();
+    sha256.update(authKey, 88 + direction.x(), 32);
+    sha256.update(data, offset, length);
+    return Bytes.slice(sha256.digest(), 8, 16);
   }
 
   /** The AES-256-IGE key and IV for a message with {@code msgKey} sent in {@code direction}. */
@@ -31,10 +41,21 @@ public final class MessageKeys {
       throw new IllegalArgumentException("msg_key is " + msgKey.length + " bytes; expected 16");
     }
     int x = direction.x();
-    byte[] a = Hashes.sha256(msgKey, Bytes.slice(authKey, x, 36));
-    byte[] b = Hashes.sha256(Bytes.slice(authKey, 40 + x, 36), msgKey);
-    byte[] key = Bytes.concat(Bytes.slice(a, 0, 8), Bytes.slice(b, 8, 16), Bytes.slice(a, 24, 8));
-    byte[] iv = Bytes.concat(Bytes.slice(b, 0, 8), Bytes.slice(a, 8, 16), Bytes.slice(b, 24, 8));
+    MessageDigest sha256 = Hashes.sha256();
+    sha256.update(msgKey);
+    sha256.update(authKey, x, 36);
+    byte[] a = sha256.digest();
+    sha256.update(authKey, 40 + x, 36);
+    sha256.update(msgKey);
+    byte[] b = sha256.digest();
+    byte[] key = new byte[32];
+    byte[] iv = new byte[32];
+    System.arraycopy(a, 0, key, 0, 8);
+    System.arraycopy(b, 8, key, 8, 16);
+    System.arraycopy(a, 24, key, 24, 8);
+    System.arraycopy(b, 0, iv, 0, 8);
+    System.arraycopy(a, 8, iv, 8, 16);
+    System.arraycopy(b, 24, iv, 24, 8);
     return new AesKeyIv(key, iv);
   }
 

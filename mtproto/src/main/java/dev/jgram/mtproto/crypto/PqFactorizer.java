@@ -1,11 +1,16 @@
 package dev.jgram.mtproto.crypto;
 
-import java.math.BigInteger;
-
 /**
- * Splits the key exchange's proof-of-work number pq into its prime factors p &lt; q with
- * Brent's variant of Pollard's rho. Deterministic: start values are fixed, and a new
- * polynomial constant is tried only when a run finds the trivial factor.
+ * Splits the key exchange's proof-of-work number pq into its factors p &lt; q with Brent's
+ * variant of Pollard's rho. Deterministic: start values are fixed, and a new polynomial
+ * constant is tried only when a run finds the trivial factor.
+ *
+ * <p>Arithmetic runs in the Montgomery domain of n with 64-bit words: a product a·b becomes
+ * a·b·2^-64 mod n, computed from the 128-bit product by one more multiplication and no
+ * division. The rho map y -&gt; y·y·2^-64 + c is as good a pseudo-random map as y² + c, and the
+ * factor-revealing gcd of (x - y)·2^-64 with n equals that of x - y, since 2^64 is a unit mod
+ * an odd n. About sqrt(p) ≈ 2^15.5 steps for Telegram's 31-bit factors: well under a
+ * millisecond.
  */
 public final class PqFactorizer {
   private static final int BATCH = 128;
@@ -17,6 +22,8 @@ public final class PqFactorizer {
    *
    * @param pq a product of two primes, positive, as the server sends it (fits in 63 bits)
    * @return p and q with p &lt;= q
+   * @throws IllegalArgumentException if no split into two factors greater than 1 is found
+   *     (pq prime or below 4)
    */
   public static Factors factorize(long pq) {
     if (pq < 4) {
@@ -25,8 +32,9 @@ public final class PqFactorizer {
     if (pq % 2 == 0) {
       return Factors.of(2, pq / 2);
     }
+    Montgomery n = new Montgomery(pq);
     for (long c = 1; c < 64; c++) {
-      long factor = brent(pq, 2, c);
+      long factor = brent(n, 2, c);
       if (factor != pq && factor != 1) {
         return Factors.of(factor, pq / factor);
       }
@@ -34,7 +42,7 @@ public final class PqFactorizer {
     throw new IllegalArgumentException("pq " + pq + " could not be factorised; is it prime?");
   }
 
-  private static long brent(long n, long y0, long c) {
+  private static long brent(Montgomery n, long y0, long c) {
     long y = y0;
     long x = y0;
     long ys = y0;
@@ -43,33 +51,24 @@ public final class PqFactorizer {
     for (long r = 1; g == 1; r *= 2) {
       x = y;
       for (long i = 0; i < r; i++) {
-        y = step(y, c, n);
+        y = n.step(y, c);
       }
       for (long k = 0; k < r && g == 1; k += BATCH) {
         ys = y;
         for (long i = 0; i < Math.min(BATCH, r - k); i++) {
-          y = step(y, c, n);
-          product = mulMod(product, Math.abs(x - y), n);
+          y = n.step(y, c);
+          product = n.multiply(product, Math.abs(x - y));
         }
-        g = gcd(product, n);
+        g = gcd(product, n.modulus);
       }
     }
-    if (g == n) {
+    if (g == n.modulus) {
       do {
-        ys = step(ys, c, n);
-        g = gcd(Math.abs(x - ys), n);
+        ys = n.step(ys, c);
+        g = gcd(Math.abs(x - ys), n.modulus);
       } while (g == 1);
     }
     return g;
-  }
-
-  private static long step(long y, long c, long n) {
-    return (mulMod(y, y, n) + c) % n;
-  }
-
-  static long mulMod(long a, long b, long n) {
-    return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b))
-        .mod(BigInteger.valueOf(n)).longValue();
   }
 
   private static long gcd(long a, long b) {
@@ -79,6 +78,42 @@ public final class PqFactorizer {
       b = t;
     }
     return Math.abs(a);
+  }
+
+  /** Montgomery multiplication modulo an odd n below 2^63, with R = 2^64. */
+  private static final class Montgomery {
+    final long modulus;
+    /** -n^-1 mod 2^64. */
+    private final long negInverse;
+
+    Montgomery(long modulus) {
+      this.modulus = modulus;
+      long inverse = modulus; // correct to 3 bits for odd n; each Newton step doubles that
+      for (int i = 0; i < 5; i++) {
+        inverse *= 2 - modulus * inverse;
+      }
+      this.negInverse = -inverse;
+    }
+
+    /** a·b·2^-64 mod n, for a, b in [0, n). */
+    long multiply(long a, long b) {
+      long high = Math.multiplyHigh(a, b); // a, b < 2^63: the signed high word is exact
+      long low = a * b;
+      long m = low * negInverse;
+      // (a·b + m·n) / 2^64; the low words cancel, carrying 1 unless low is 0
+      long t = high + unsignedMultiplyHigh(m, modulus) + (low != 0 ? 1 : 0);
+      return Long.compareUnsigned(t, modulus) >= 0 ? t - modulus : t;
+    }
+
+    /** One rho step: y·y·2^-64 + c mod n. */
+    long step(long y, long c) {
+      long next = multiply(y, y) + c;
+      return next >= modulus || next < 0 ? next - modulus : next;
+    }
+
+    private static long unsignedMultiplyHigh(long a, long b) {
+      return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
+    }
   }
 
   /**

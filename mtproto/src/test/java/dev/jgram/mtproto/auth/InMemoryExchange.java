@@ -19,8 +19,9 @@ final class InMemoryExchange {
 
   private InMemoryExchange() {}
 
-  /** What both halves ended with, and how many dh_gen_retry rounds it took. */
-  record Outcome(AuthKeyResult client, ServerAuthKey server, int retries) {}
+  /** What both halves ended with, how many dh_gen_retry rounds it took, the server's state. */
+  record Outcome(AuthKeyResult client, ServerAuthKey server, int retries,
+      ServerKeyExchange.State serverState) {}
 
   /** Server options for DC 2 with the test key, a seeded random and a fixed clock. */
   static ServerKeyExchangeOptions serverOptions(long seed) {
@@ -34,9 +35,15 @@ final class InMemoryExchange {
 
   static Outcome run(KeyExchangeOptions client, ServerKeyExchangeOptions server,
       RandomSource clientRandom, LongPredicate keyIdTaken) {
+    return run(client, server, clientRandom, keyIdTaken, ServerKeyExchange.initial());
+  }
+
+  /** A run on a connection whose server state is {@code serverState}. */
+  static Outcome run(KeyExchangeOptions client, ServerKeyExchangeOptions server,
+      RandomSource clientRandom, LongPredicate keyIdTaken,
+      ServerKeyExchange.State serverState) {
     var c1 = ClientKeyExchange.start(client, clientRandom);
-    var s1 = ServerKeyExchange.answer(server, ServerKeyExchange.initial(), c1.request(),
-        keyIdTaken);
+    var s1 = ServerKeyExchange.answer(server, serverState, c1.request(), keyIdTaken);
     var c2 = ClientKeyExchange.requestDhParams(c1.state(), s1.answer(),
         Map.of(KEY.fingerprint(), KEY.publicKey()), client, clientRandom);
     var s2 = ServerKeyExchange.answer(server, s1.state(), c2.request(), keyIdTaken);
@@ -49,6 +56,6 @@ final class InMemoryExchange {
       s3 = ServerKeyExchange.answer(server, s3.state(), c3.request(), keyIdTaken);
     }
     AuthKeyResult result = ClientKeyExchange.finish(c3.state(), s3.answer());
-    return new Outcome(result, s3.key().orElseThrow(), retries);
+    return new Outcome(result, s3.key().orElseThrow(), retries, s3.state());
   }
 }

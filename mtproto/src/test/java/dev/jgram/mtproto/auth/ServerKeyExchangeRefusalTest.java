@@ -118,16 +118,35 @@ class ServerKeyExchangeRefusalTest {
         id -> false);
     assertThat(dhAgain.answer()).isEqualTo(dh.answer());
     assertThat(dhAgain.state()).isSameAs(dh.state());
+    var c3 = ClientKeyExchange.setClientDhParams(exchange.afterReqDh, dh.answer(), client,
+        InMemoryExchange.NOW);
+    var ok = ServerKeyExchange.answer(server, dh.state(), c3.request(), id -> false);
+    var okAgain = ServerKeyExchange.answer(server, ok.state(), c3.request(), id -> false);
+    assertThat(okAgain.answer()).isEqualTo(ok.answer());
+    assertThat(ok.key()).isPresent();
+    assertThat(okAgain.key()).isEmpty();
+    assertThat(ClientKeyExchange.finish(c3.state(), okAgain.answer()).authKey())
+        .isEqualTo(ok.key().orElseThrow().authKey());
   }
 
+  /**
+   * GramJS and mtcute turn a DH result that starts with 0 into 255 bytes, fail the
+   * new_nonce_hash1 check, and run a second exchange on the same connection (spec §1.5).
+   */
   @Test
-  void aSecondExchangeMayStartOnTheSameConnectionAfterTheFirstFinished() {
-    var first = InMemoryExchange.run(KeyExchangeOptions.current(2), server, client, id -> false);
-    var c1 = ClientKeyExchange.start(client);
-    var finished = new ServerKeyExchange.Finished(new byte[0], new byte[0]);
-    var step = ServerKeyExchange.answer(server, finished, c1.request(), id -> false);
-    assertThat(step.state().phase()).isEqualTo("pq_sent");
-    assertThat(first.server().authKey()).hasSize(256);
+  void aSecondExchangeOnTheSameConnectionAfterAClientDroppedItsKeySucceeds() {
+    var first = InMemoryExchange.run(KeyExchangeOptions.current(2),
+        InMemoryExchange.serverOptions(90), InMemoryExchange.seeded(2120), id -> false);
+    assertThat(first.serverState().phase()).isEqualTo("finished");
+    byte[] key = first.server().authKey();
+    assertThat(key[0]).isZero();
+    byte[] truncated = java.util.Arrays.copyOfRange(key, 1, 256);
+    assertThat(dev.jgram.mtproto.crypto.Hashes.sha1(truncated))
+        .isNotEqualTo(dev.jgram.mtproto.crypto.Hashes.sha1(key));
+    var second = InMemoryExchange.run(KeyExchangeOptions.current(2), server, client,
+        id -> id == first.server().authKeyId(), first.serverState());
+    assertThat(second.server().authKey()).isEqualTo(second.client().authKey())
+        .isNotEqualTo(key);
   }
 
   @Test
