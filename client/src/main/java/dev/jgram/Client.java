@@ -1,17 +1,27 @@
 package dev.jgram;
 
+import dev.jgram.mtproto.api.User;
+import dev.jgram.mtproto.tl.TlObject;
+import dev.jgram.net.DcAddress;
+import dev.jgram.net.NetException;
+import dev.jgram.net.NetOptions;
+import dev.jgram.net.Transport;
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.PeerNotFoundException;
-import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.StorageException;
 import dev.jgram.storage.format.DetectedSession;
 import dev.jgram.storage.format.SessionFormat;
+import dev.jgram.storage.format.SessionName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * A Telegram client and the session storage it keeps, used like Pyrogram's {@code Client}:
@@ -40,16 +50,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The constructor opens the storage (Pyrogram opens it in {@code start()}): a Java
  * try-with-resources block expects the object to be usable at once, and a bad session
  * string or a session locked by another process then fails on the line that names it. The
- * network calls a later version adds ({@code start()}, {@code getMe()}, ...) build on this
- * opened storage and change none of the calls here. {@link #close()} saves and closes.
+ * network is reached lazily, on the first {@link #loginBot}, {@link #getMe()} or
+ * {@link #invoke}: the first connection makes the auth key when the storage holds none and
+ * writes it at once; a stored key is used as it is (no key exchange, no login call).
+ * {@link #close()} closes the connection, saves and closes the storage.
+ *
+ * <pre>{@code
+ * try (var app = Client.builder("my_bot").apiId(12345).apiHash("0123...cdef").build()) {
+ *   User me = app.loginBot("123456:ABC-DEF");   // later runs: no key exchange, no login
+ *   Object config = app.invoke(TlObject.of("help.getConfig"));
+ * }
+ * }</pre>
  *
  * <p>A client is safe to use from several threads.
  */
 public final class Client implements AutoCloseable {
+  private static final Pattern BOT_TOKEN = Pattern.compile("^\\d+:[A-Za-z0-9_-]+$");
   private final String name;
   private final Storage storage;
   private final SessionFormat source;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ClientNetwork network;
+  private final String apiHash;
 
   /**
    * A client named {@code name}, with the storage Pyrogram's rules pick for that name.
@@ -67,7 +89,8 @@ public final class Client implements AutoCloseable {
   private Client(Builder b) {
     StorageChoice choice =
         StorageChoice.of(b.name, b.workdir, b.inMemory, b.sessionString, b.storage);
-    this.name = PyrogramSessionString.looksLikeSessionString(b.name) ? ":memory:" : b.name;
+    this.name = SessionName.ofClient(b.name, b.workdir) instanceof SessionName.Text
+        ? ":memory:" : b.name;
     StorageConfig config = b.usernameTtl == null
         ? StorageConfig.DEFAULTS : StorageConfig.DEFAULTS.withUsernameTtl(b.usernameTtl);
     DetectedSession loaded = choice instanceof StorageChoice.FromString s ? s.decode() : null;
@@ -83,6 +106,9 @@ public final class Client implements AutoCloseable {
       storage.close();
       throw e;
     }
+    this.apiHash = b.apiHash;
+    this.network = new ClientNetwork(this.name, storage, b.netSettings(),
+        loaded == null ? null : sessionAddress(loaded), this::cachePeers);
   }
 
   /** A builder for a client named {@code name}. */
@@ -132,8 +158,13 @@ public final class Client implements AutoCloseable {
    *       username ({@code "@Durov"}, {@code "durov"}).
    * </ul>
    *
+   * <p>A username the cache misses (or whose entry expired) is asked of Telegram with
+   * {@code contacts.resolveUsername} when the client is online (after a {@link #loginBot},
+   * {@link #getMe()} or {@link #invoke} of this run), and the answer goes to the cache.
+   *
    * @throws PeerNotFoundException if the cache does not know the peer (or the username's
-   *     entry has expired)
+   *     entry has expired) and, for a username, the client is offline or Telegram does not
+   *     know it either
    * @throws IllegalArgumentException for null, blank or other types
    */
   public InputPeer resolvePeer(Object peer) {
@@ -144,7 +175,98 @@ public final class Client implements AutoCloseable {
       throw new IllegalArgumentException("peer must be a Long, Integer or String, was "
           + (peer == null ? "null" : peer.getClass().getName()));
     }
-    return PeerResolver.resolve(storage, text);
+    try {
+      return PeerResolver.resolve(storage, text);
+    } catch (PeerNotFoundException miss) {
+      String username = PeerResolver.normalise(text);
+      if (!network.isOnline() || username.isEmpty() || PeerResolver.isInteger(username)) {
+        throw miss;
+      }
+      TlObject resolved;
+      try {
+        resolved = (TlObject) invoke(UsernameLookup.request(username));
+      } catch (dev.jgram.net.RpcException unknown) {
+        if (unknown.code() == 400 && unknown.errorMessage().startsWith("USERNAME_")) {
+          miss.addSuppressed(unknown);
+          throw miss;
+        }
+        throw unknown;
+      }
+      return UsernameLookup.inputPeer(resolved, miss);
+    }
+  }
+
+  /**
+   * Logs a bot in with its token ({@code 123456:ABC-DEF...} from BotFather), as Pyrogram's
+   * {@code start(bot_token=...)}: the first connection makes the auth key (stored at once with
+   * the DC, test flag and api_id), then {@code auth.importBotAuthorization}; the user id and
+   * bot flag are stored after it. A session that is already logged in makes no login call: it
+   * just answers {@link #getMe()}. A {@code 303 USER_MIGRATE_X} moves the session to DC X.
+   *
+   * @throws IllegalArgumentException if the token is not {@code <bot id>:<secret>} (the token
+   *     is never repeated)
+   * @throws IllegalStateException without an api_id or api_hash
+   * @throws dev.jgram.net.RpcException e.g. {@code 400 ACCESS_TOKEN_INVALID}
+   * @throws LoginRequiredException if the stored key is dead
+   * @throws NetException if the DC cannot be reached (typed subclasses)
+   */
+  public User loginBot(String token) {
+    if (token == null || !BOT_TOKEN.matcher(token).matches()) {
+      throw new IllegalArgumentException("bot token must be <bot id>:<secret> as BotFather"
+          + " gives it");
+    }
+    Session session = storage.session();
+    if (session.userId() != null && session.authKey() != null) {
+      return getMe();
+    }
+    if (apiHash == null) {
+      throw new IllegalStateException(name + ": api_hash is required to log in: give it with"
+          + " apiHash(...)");
+    }
+    TlObject authorization = (TlObject) invoke(TlObject.of("auth.importBotAuthorization",
+        "flags", 0, "api_id", storage.session().apiId().intValue(), "api_hash", apiHash,
+        "bot_auth_token", token));
+    User me = User.from(authorization.object("user"));
+    storage.session(storage.session().withUserId(me.id()).withIsBot(me.bot()));
+    storage.save();
+    return me;
+  }
+
+  /**
+   * The logged-in account: {@code users.getUsers([inputUserSelf])}.
+   *
+   * @throws dev.jgram.net.RpcException {@code 401 AUTH_KEY_UNREGISTERED} if never logged in
+   * @throws LoginRequiredException if the stored key is dead
+   */
+  public User getMe() {
+    List<?> users = (List<?>) invoke(TlObject.of("users.getUsers", "id",
+        List.of(TlObject.of("inputUserSelf"))));
+    if (users.isEmpty()) {
+      throw new NetException(name + ": users.getUsers([inputUserSelf]) returned no user");
+    }
+    return User.from((TlObject) users.get(0));
+  }
+
+  /**
+   * Calls any method of the API schema (layer 198) on the home DC and returns its decoded
+   * result: a {@link TlObject}, a {@code List}, a {@code Boolean}, ... Home-moving migrations
+   * are followed, flood waits up to the threshold waited out; every user and chat in the
+   * result goes to the peer cache.
+   *
+   * @throws IllegalArgumentException if the object is not a method of the schema
+   * @throws dev.jgram.net.RpcException for an error answer, typed
+   * @throws LoginRequiredException if the stored key is dead
+   */
+  public Object invoke(TlObject method) {
+    if (closed.get()) {
+      throw new IllegalStateException(name + ": the client is closed");
+    }
+    return network.invoke(method);
+  }
+
+  /** Key exchanges this client has made since it was built (0 when a stored key served). */
+  public int keyExchanges() {
+    return network.keyExchanges();
   }
 
   /**
@@ -155,6 +277,7 @@ public final class Client implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      network.close();
       try {
         storage.save();
       } catch (IllegalStateException alreadyClosed) {
@@ -168,6 +291,26 @@ public final class Client implements AutoCloseable {
   @Override
   public String toString() {
     return "Client[" + name + ", " + storage.name() + "]";
+  }
+
+  /**
+   * Feeds the peer cache from a result or pushed update: every user and chat in it. The
+   * extraction (Pyrogram's fetch_peers with the min rules) is the peers work's
+   * {@code ResultPeers}; this is the one place every answer passes through.
+   */
+  private void cachePeers(Object result) {
+    PeerCacheFeed.accept(storage, result);
+  }
+
+  /** Where a session string of Telethon, GramJS, mtcute or gotd says its server is. */
+  private static DcAddress sessionAddress(DetectedSession loaded) {
+    var s = loaded.session();
+    Integer dc = s.session().dcId();
+    if (s.serverAddress() == null || s.serverAddress().isEmpty() || s.port() == null
+        || dc == null || s.port() <= 0) {
+      return null;
+    }
+    return new DcAddress(dc, s.serverAddress(), s.port());
   }
 
   /** Pyrogram's load_session: an api_id given now fills one the session does not know. */
@@ -191,6 +334,12 @@ public final class Client implements AutoCloseable {
     private String sessionString;
     private Storage storage;
     private Duration usernameTtl;
+    private String apiHash;
+    private final List<DcAddress> dcs = new ArrayList<>();
+    private final List<String> serverKeys = new ArrayList<>();
+    private Boolean testMode;
+    private Transport transport;
+    private UnaryOperator<NetOptions> netOptions;
 
     private Builder(String name) {
       if (name == null) {
@@ -272,6 +421,70 @@ public final class Client implements AutoCloseable {
       }
       this.usernameTtl = usernameTtl;
       return this;
+    }
+
+    /** The application's api_hash, needed to log in. Never shown by {@code toString()}. */
+    public Builder apiHash(String apiHash) {
+      if (apiHash == null || apiHash.isBlank()) {
+        throw new IllegalArgumentException("apiHash must not be blank");
+      }
+      this.apiHash = apiHash;
+      return this;
+    }
+
+    /**
+     * Where DC {@code id} listens, overriding the address a session string carries (repeat
+     * for several DCs). Once any DC is given, Telegram's built-in table is not used: a DC the
+     * client must move to and was not given is looked up in the server's
+     * {@code help.getConfig}.
+     */
+    public Builder dc(int id, String host, int port) {
+      dcs.add(new DcAddress(id, host, port));
+      return this;
+    }
+
+    /**
+     * Trusts another server RSA key (PKCS#1 PEM, {@code -----BEGIN RSA PUBLIC KEY-----}), in
+     * addition to Telegram's.
+     *
+     * @throws IllegalArgumentException if the text holds no such key
+     */
+    public Builder serverKey(String pem) {
+      dev.jgram.net.ServerKeys.none().withPem(pem);
+      serverKeys.add(pem);
+      return this;
+    }
+
+    /** Telegram's test DCs ({@code true}) or production; by default the session's flag. */
+    public Builder testMode(boolean testMode) {
+      this.testMode = testMode;
+      return this;
+    }
+
+    /** The transport; plain intermediate by default. */
+    public Builder transport(Transport transport) {
+      if (transport == null) {
+        throw new IllegalArgumentException("transport is required");
+      }
+      this.transport = transport;
+      return this;
+    }
+
+    /**
+     * A last change to the network options, applied once they are built from the session and
+     * the settings above: the loop, clock, randomness, timeouts, reconnection and flood-wait
+     * policy (tests inject these).
+     */
+    public Builder netOptions(UnaryOperator<NetOptions> change) {
+      if (change == null) {
+        throw new IllegalArgumentException("netOptions change is required");
+      }
+      this.netOptions = change;
+      return this;
+    }
+
+    NetSettings netSettings() {
+      return new NetSettings(apiHash, dcs, serverKeys, testMode, transport, netOptions);
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * The cache half of Pyrogram's {@code resolve_peer} for strings: {@code "me"}/{@code "self"},
- * numbers as ids then phone numbers, everything else as a username. The network half
- * (asking Telegram about a username or id the cache does not know) belongs to a later layer.
+ * numbers as ids then phone numbers, everything else as a username. The network half for
+ * usernames is {@link UsernameLookup}.
  */
 final class PeerResolver {
   private PeerResolver() {}
@@ -63,7 +63,7 @@ final class PeerResolver {
     return sb.toString().toLowerCase(Locale.ROOT);
   }
 
-  private static boolean isInteger(String s) {
+  static boolean isInteger(String s) {
     int start = s.startsWith("-") ? 1 : 0;
     if (s.length() == start) {
       return false;

@@ -1,67 +1,19 @@
 package dev.jgram;
 
-import dev.jgram.storage.InvalidSessionStringException;
-import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageException;
-import dev.jgram.storage.format.DetectedSession;
 import dev.jgram.storage.format.PortableSession;
 import dev.jgram.storage.format.SessionFormat;
-import dev.jgram.storage.format.SessionFormats;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The session strings a client accepts as its name or {@code sessionString(...)}: every
- * string format jgram reads (Pyrogram current and legacy, Telethon, GramJS, mtcute, gotd
- * JSON), decoded by {@link SessionFormats} and loaded into an opened memory storage.
+ * A session string a client was given (decoded by {@link dev.jgram.storage.format.SessionName})
+ * loaded into an opened memory storage, and the check before such a session is exported.
  */
 final class SessionStrings {
   private SessionStrings() {}
-
-  /**
-   * Whether a client name is gotd session JSON: it starts with <code>{</code> and decodes as
-   * one. Any other name starting with <code>{</code> stays a file name.
-   */
-  static boolean isGotdJson(String name) {
-    String s = name.strip();
-    if (!s.startsWith("{")) {
-      return false;
-    }
-    try {
-      SessionFormats.decode(SessionFormat.GOTD_JSON, s);
-      return true;
-    } catch (StorageException notGotd) {
-      return false;
-    }
-  }
-
-  /**
-   * Detects and decodes a session string of any supported format. A string detection refuses
-   * but Pyrogram's own decoder reads (a key of zeros, a DC outside Telegram's table) is read as
-   * Pyrogram reads it, as before; a string Pyrogram's decoder refuses (a legacy string that
-   * kept its padding, which has the length of a Telethon string without its '1') stays refused.
-   *
-   * @throws InvalidSessionStringException listing every format tried and why it failed; the
-   *     string is never quoted
-   */
-  static DetectedSession detect(String text) {
-    try {
-      return SessionFormats.detect(text);
-    } catch (InvalidSessionStringException detection) {
-      String s = text.strip();
-      if (s.startsWith("1") || s.startsWith("{")) {
-        throw detection;
-      }
-      try {
-        Session session = PyrogramSessionString.decode(text);
-        return new DetectedSession(SessionFormat.PYROGRAM_STRING, PortableSession.of(session));
-      } catch (InvalidSessionStringException pyrogram) {
-        throw detection;
-      }
-    }
-  }
 
   /**
    * Loads a decoded session into an opened storage: the session fields (those the format

@@ -1,13 +1,14 @@
 package dev.jgram;
 
-import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.format.DetectedSession;
+import dev.jgram.storage.format.SessionName;
 import java.nio.file.Path;
 
 /**
- * Which engine a client's settings select, by Pyrogram's rules, in this order:
+ * Which engine a client's settings select, by Pyrogram's rules (the name's through
+ * {@link SessionName#ofClient}), in this order:
  *
  * <ol>
  *   <li>a caller-supplied {@link Storage} is used as it is;
@@ -56,7 +57,7 @@ sealed interface StorageChoice {
      * @throws dev.jgram.storage.InvalidSessionStringException listing the formats tried
      */
     DetectedSession decode() {
-      return SessionStrings.detect(sessionString);
+      return SessionName.decode(sessionString);
     }
 
     @Override
@@ -90,12 +91,13 @@ sealed interface StorageChoice {
     if (sessionString != null) {
       return sessionString.isBlank() ? new Memory() : new FromString(sessionString);
     }
-    if (inMemory || name.equals(":memory:")) {
+    if (inMemory) {
       return new Memory();
     }
-    if (PyrogramSessionString.looksLikeSessionString(name) || SessionStrings.isGotdJson(name)) {
-      return new FromString(name);
+    SessionName byName = SessionName.ofClient(name, workdir);
+    if (byName instanceof SessionName.Text t) {
+      return new FromString(t.text());
     }
-    return new File(workdir.resolve(name + ".session"));
+    return byName instanceof SessionName.File f ? new File(f.path()) : new Memory();
   }
 }

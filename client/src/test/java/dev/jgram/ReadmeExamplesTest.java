@@ -3,6 +3,8 @@ package dev.jgram;
 import static dev.jgram.storage.StorageContractTest.fixtureSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgram.mtproto.api.User;
+import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the README's three storage examples, Pyrogram's "storage engines" page in Java. Each
- * example is the body of one method below, between {@code README begin} and
+ * Runs the README's three storage examples, Pyrogram's "storage engines" page in Java, and
+ * compiles its going-online example. Each example is the body of one method below, between {@code README begin} and
  * {@code README end}; the README shows exactly that text. The tests run in {@code target/}
  * (see the surefire configuration), so {@code my_account.session} lands there.
  */
@@ -61,6 +63,21 @@ class ReadmeExamplesTest {
     // README end
   }
 
+  /**
+   * The README's going-online example: compiled, never run here (it would dial Telegram; the
+   * same calls run against local DCs in ClientOnlineTest and ClientAgainstServicesTest).
+   */
+  static void goingOnline() {
+    // README begin: going online
+    try (var app = Client.builder("my_bot").apiId(12345).apiHash("0123456789abcdef0123456789abcdef")
+        .build()) {
+      User me = app.loginBot("123456:ABC-DEF");   // first run: one key exchange, one login
+      app.getMe();                                // later runs: the stored key, no login call
+      Object config = app.invoke(TlObject.of("help.getConfig"));
+    }
+    // README end
+  }
+
   @BeforeEach
   @AfterEach
   void removeTheSessionFile() throws IOException {
@@ -90,9 +107,10 @@ class ReadmeExamplesTest {
   @Test
   void theThreeExamplesCanBeCutFromThisFile() throws IOException {
     List<String> snippets = snippets(Files.readString(SOURCE));
-    assertThat(snippets).hasSize(3);
+    assertThat(snippets).hasSize(4);
     assertThat(snippets.get(0)).startsWith("try (var app = new Client(\"my_account\"))");
     assertThat(snippets.get(2)).startsWith("String sessionString;").endsWith("}");
+    assertThat(snippets.get(3)).startsWith("try (var app = Client.builder(\"my_bot\")");
   }
 
   @Test

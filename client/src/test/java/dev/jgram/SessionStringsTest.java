@@ -14,6 +14,7 @@ import dev.jgram.storage.UpdateState;
 import dev.jgram.storage.format.DetectedSession;
 import dev.jgram.storage.format.PortableSession;
 import dev.jgram.storage.format.SessionFormat;
+import dev.jgram.storage.format.SessionName;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class SessionStringsTest {
     Session zeroKey = fixtureSession().withAuthKey(AuthKey.of(new byte[AuthKey.LENGTH]));
     String string = PyrogramSessionString.encode(zeroKey);
 
-    DetectedSession detected = SessionStrings.detect(string);
+    DetectedSession detected = SessionName.decode(string);
 
     assertThat(detected.format()).isEqualTo(SessionFormat.PYROGRAM_STRING);
     assertThat(detected.session().session()).isEqualTo(zeroKey);

@@ -5,6 +5,7 @@ import dev.jgram.storage.SessionLockState;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.format.PortableSession;
 import dev.jgram.storage.format.SessionFormats;
+import dev.jgram.storage.sqlite.SqliteHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -75,6 +75,11 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Whether the session is on the test servers, if the input does not say.")
   Boolean test;
 
+  @Option(names = "--server", paramLabel = "HOST:PORT",
+      description = "The server address written into formats that carry one (Telethon, GramJS,"
+          + " mtcute, gotd); replaces the input's.")
+  String server;
+
   @Mixin PostgresOptions postgres;
 
   @Spec CommandSpec spec;
@@ -87,6 +92,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    serverAddress();
     boolean fromPostgres = PostgresConvert.isInput(input);
     if (fromPostgres || to.isPostgres()) {
       PostgresConvertRun run = new PostgresConvertRun(this, spec.commandLine());
@@ -114,7 +120,8 @@ final class ConvertCommand implements Callable<Integer> {
 
   /** Applies the field flags and writes {@code read} as {@code to}. */
   int emit(PortableSession read, SessionFormat to, String from) {
-    PortableSession session = ConvertFields.apply(read, apiId, userId, bot, test);
+    PortableSession session =
+        withServer(ConvertFields.apply(read, apiId, userId, bot, test));
     List<SessionField> missing = SessionFormats.missingFields(session, to);
     if (!missing.isEmpty()) {
       throw new MissingSessionFieldsException(to, missing);
@@ -135,6 +142,37 @@ final class ConvertCommand implements Callable<Integer> {
         + ", " + session.peers().size() + " peers");
     return 0;
   }
+
+  /** The session with {@code --server}'s address, if given. */
+  private PortableSession withServer(PortableSession session) {
+    HostPort address = serverAddress();
+    return address == null ? session : session.withAddress(address.host(), address.port());
+  }
+
+  /** {@code --server} parsed, or null; a usage error when it is not HOST:PORT. */
+  private HostPort serverAddress() {
+    if (server == null) {
+      return null;
+    }
+    int colon = server.lastIndexOf(':');
+    String host = colon > 0 ? server.substring(0, colon) : "";
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(server.substring(colon + 1));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      port = -1;
+    }
+    if (host.isBlank() || port < 1 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
+          + " '--server': '" + server + "' is not HOST:PORT with a port of 1 to 65535");
+    }
+    return new HostPort(host, port);
+  }
+
+  private record HostPort(String host, int port) {}
 
   private void printString(String encoded) {
     if (terminal.interactive()) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.ScopeType;
       ImportCommand.class,
       CheckCommand.class,
       ConvertCommand.class,
-      DecryptCommand.class
+      DecryptCommand.class,
+      LoginCommand.class,
+      MeCommand.class
     },
     footer = {
       "",

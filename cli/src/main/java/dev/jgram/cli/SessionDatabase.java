@@ -1,5 +1,7 @@
 package dev.jgram.cli;
 
+import dev.jgram.storage.InvalidSessionFileException;
+import dev.jgram.storage.sqlite.SqliteHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +45,12 @@ final class SessionDatabase implements AutoCloseable {
    * @throws CliException naming the file if it is not an SQLite database or SQLite refuses it
    */
   static SessionDatabase open(Path file) {
-    SqliteHeader header = SqliteHeader.read(file);
+    SqliteHeader header;
+    try {
+      header = SqliteHeader.read(file);
+    } catch (InvalidSessionFileException e) {
+      throw new CliException(e.getMessage(), e);
+    }
     boolean immutable = header.wal() && !Files.exists(sibling(file, "-wal"));
     String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri()
         + (immutable ? "?immutable=1" : "?mode=ro");

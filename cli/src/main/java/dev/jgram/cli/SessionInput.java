@@ -1,10 +1,9 @@
 package dev.jgram.cli;
 
+import dev.jgram.storage.format.SessionName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +15,6 @@ sealed interface SessionInput {
 
   /** The longest input read from standard input. */
   int MAX_STDIN_BYTES = 1 << 20;
-
-  /** An argument this long in the base64 or JSON alphabet is a string, not a file name. */
-  int MIN_STRING_CHARS = 64;
 
   /**
    * A session file (or, for formats that use one, a folder).
@@ -36,8 +32,9 @@ sealed interface SessionInput {
   record Text(String text, String origin) implements SessionInput {}
 
   /**
-   * Resolves {@code arg}: {@code -} reads standard input; an existing path is a file; a long
-   * run of base64 (or a JSON object) is a string; anything else is a missing file.
+   * Resolves {@code arg}: {@code -} reads standard input; anything else is decided by
+   * {@link SessionName#ofArgument} (an existing path is a file, a long run of base64 or a JSON
+   * object is a string).
    *
    * @throws CliException for a missing file or empty standard input
    */
@@ -45,41 +42,14 @@ sealed interface SessionInput {
     if (arg.equals("-")) {
       return new Text(readStdin(terminal.in()), "standard input");
     }
-    String stripped = arg.strip();
-    Path path = pathOrNull(arg);
-    if (path != null && Files.exists(path)) {
-      return new File(path);
+    SessionName name = SessionName.ofArgument(arg);
+    if (name instanceof SessionName.File f) {
+      return new File(f.path());
     }
-    if (looksLikeString(stripped)) {
-      return new Text(stripped, "argument");
+    if (name instanceof SessionName.Text t) {
+      return new Text(t.text(), "argument");
     }
     throw new CliException(arg + ": no such file (and not a session string)");
-  }
-
-  private static Path pathOrNull(String arg) {
-    try {
-      return Path.of(arg);
-    } catch (InvalidPathException e) {
-      return null;
-    }
-  }
-
-  private static boolean looksLikeString(String s) {
-    if (s.startsWith("{")) {
-      return true;
-    }
-    if (s.length() < MIN_STRING_CHARS) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean base64 = Character.isLetterOrDigit(c) || "+/-_=".indexOf(c) >= 0
-          || Character.isWhitespace(c);
-      if (!base64 || c > 127) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String readStdin(InputStream in) {

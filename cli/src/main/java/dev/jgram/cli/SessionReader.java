@@ -8,6 +8,7 @@ import dev.jgram.storage.format.DetectedSession;
 import dev.jgram.storage.format.PortableSession;
 import dev.jgram.storage.format.SessionFormat;
 import dev.jgram.storage.format.SessionFormats;
+import dev.jgram.storage.sqlite.SqliteHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +55,7 @@ final class SessionReader {
       return detected(path, null);
     }
     SessionFiles.requireFile(path);
-    if (!SqliteHeader.isSqlite(path)) {
+    if (!SqliteHeader.mayBeSqlite(path)) {
       return textFile(path);
     }
     try (SessionDatabase db = SessionDatabase.open(path)) {

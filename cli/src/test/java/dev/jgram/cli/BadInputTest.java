@@ -110,7 +110,7 @@ class BadInputTest {
   @ValueSource(strings = {"info", "peers", "export"})
   void anEmptyFileIsRefused(String command) throws IOException {
     Path file = Files.write(dir.resolve("empty.session"), new byte[0]);
-    assertOneLineFailure(jgram(command, file.toString()), file.toString(), "empty file (0 bytes)");
+    assertOneLineFailure(jgram(command, file.toString()), file.toString(), "is empty (0 bytes)");
   }
 
   @Test
@@ -197,7 +197,7 @@ class BadInputTest {
       case "directory" -> "is a directory";
       case "not-sqlite" -> "not an SQLite database";
       case "not-a-session" -> "not a session";
-      default -> "empty file";
+      default -> "is empty (0 bytes)";
     };
     CliRun.Result r = jgram("check", file.toString());
     assertThat(r.exitCode()).isEqualTo(1);

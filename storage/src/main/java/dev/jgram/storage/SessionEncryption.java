@@ -1,8 +1,13 @@
 package dev.jgram.storage;
 
+import dev.jgram.storage.file.AuthKeyAtRest;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How a file session keeps its auth key at rest: in clear, as Pyrogram does ({@link #none()}),
@@ -32,7 +37,7 @@ public final class SessionEncryption {
   public static final int RAW_KEY_BYTES = 32;
 
   /** Where the key comes from. */
-  enum Kind { NONE, PASSPHRASE, RAW_KEY }
+  public enum Kind { NONE, PASSPHRASE, RAW_KEY }
 
   private static final SessionEncryption NONE = new SessionEncryption(Kind.NONE, null, null, 0);
 
@@ -151,22 +156,47 @@ public final class SessionEncryption {
     return kind != Kind.NONE;
   }
 
-  Kind kind() {
+  /** Where the key comes from: none, a passphrase or a raw key. */
+  public Kind kind() {
     return kind;
   }
 
-  /** A copy of the passphrase; only for {@link Kind#PASSPHRASE}. */
-  char[] passphraseCopy() {
-    return passphrase.clone();
-  }
-
-  /** A copy of the raw key; only for {@link Kind#RAW_KEY}. */
-  byte[] rawKeyCopy() {
-    return rawKey.clone();
-  }
-
-  int iterations() {
+  /** The PBKDF2 iterations a new sealed key uses with a passphrase (0 for a raw key). */
+  public int iterations() {
     return iterations;
+  }
+
+  /**
+   * The AES-256 key for a sealed auth key: the raw key itself, or PBKDF2-HMAC-SHA256 of the
+   * passphrase with {@code salt} and {@code iterations} (the file's own, when it is opened).
+   * The file engine calls it; it costs the iterations' time. Only for an enabled encryption.
+   */
+  public SecretKeySpec aesKey(byte[] salt, int iterations) {
+    if (kind == Kind.RAW_KEY) {
+      byte[] raw = rawKey.clone();
+      try {
+        return new SecretKeySpec(raw, "AES");
+      } finally {
+        Arrays.fill(raw, (byte) 0);
+      }
+    }
+    char[] secret = passphrase.clone();
+    PBEKeySpec spec = new PBEKeySpec(secret, salt, iterations, 256);
+    try {
+      byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+          .generateSecret(spec).getEncoded();
+      try {
+        return new SecretKeySpec(derived, "AES");
+      } finally {
+        Arrays.fill(derived, (byte) 0);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("PBKDF2WithHmacSHA256 is required by every Java platform",
+          e);
+    } finally {
+      spec.clearPassword();
+      Arrays.fill(secret, '\0');
+    }
   }
 
   /** Names the method, never the secret. */

@@ -1,5 +1,6 @@
 package dev.jgram.storage;
 
+import dev.jgram.storage.lock.SessionLock;
 import java.nio.file.Path;
 
 /**

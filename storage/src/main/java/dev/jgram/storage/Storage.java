@@ -1,5 +1,7 @@
 package dev.jgram.storage;
 
+import dev.jgram.storage.file.SqliteStorage;
+import dev.jgram.storage.memory.MemoryStorage;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
@@ -34,7 +36,7 @@ public interface Storage extends AutoCloseable {
 
   /** A file storage at {@code path}. */
   static Storage file(Path path, StorageConfig config) {
-    return Engines.file(path, config);
+    return new SqliteStorage(path, config);
   }
 
   /** An empty memory storage. */
@@ -44,7 +46,7 @@ public interface Storage extends AutoCloseable {
 
   /** An empty memory storage. */
   static Storage memory(StorageConfig config) {
-    return Engines.memory(config);
+    return new MemoryStorage(config, Session.EMPTY);
   }
 
   /**
@@ -57,12 +59,18 @@ public interface Storage extends AutoCloseable {
   }
 
   /**
-   * A memory storage loaded from a Pyrogram session string when opened.
+   * A memory storage loaded from a Pyrogram session string when opened. The string is decoded
+   * now, so that a bad one fails where it is passed in; the session is held with date 0. An
+   * empty or blank string is, as in Pyrogram, a fresh empty session. Strings of other
+   * libraries: {@code dev.jgram.storage.format.SessionName#decode}.
    *
    * @throws InvalidSessionStringException if the string cannot be decoded
    */
   static Storage fromSessionString(String sessionString, StorageConfig config) {
-    return Engines.fromSessionString(sessionString, config);
+    if (sessionString != null && sessionString.isBlank()) {
+      return new MemoryStorage(config, Session.EMPTY);
+    }
+    return new MemoryStorage(config, PyrogramSessionString.decode(sessionString).withDate(0));
   }
 
   /** A name for messages: the file path, or {@code ":memory:"}. */

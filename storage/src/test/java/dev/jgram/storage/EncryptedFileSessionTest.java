@@ -3,6 +3,7 @@ package dev.jgram.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jgram.storage.crypt.SessionCipher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import java.util.Optional;
  * entry replaces its id's whole entry; a username or phone resolves to the newest current
  * holder (a tie in seconds going to the later write), and a username expires after the TTL.
  */
-final class PeerModel {
+public final class PeerModel {
   private record Held(Peer peer, long seq) {}
 
   private final TestClock clock;
@@ -19,23 +19,23 @@ final class PeerModel {
   private final Map<Long, Held> peers = new LinkedHashMap<>();
   private long seq;
 
-  PeerModel(TestClock clock) {
+  public PeerModel(TestClock clock) {
     this.clock = clock;
   }
 
-  void updatePeers(List<Peer> batch) {
+  public void updatePeers(List<Peer> batch) {
     for (Peer p : batch) {
       peers.put(p.id(), new Held(p.withLastUpdateOn(clock.seconds()), ++seq));
     }
   }
 
-  String byId(long id) {
+  public String byId(long id) {
     Held h = peers.get(id);
     return h == null ? PeerNotFoundException.Reason.ID_NOT_FOUND.name()
         : h.peer().toInputPeer().toString();
   }
 
-  String byUsername(String username) {
+  public String byUsername(String username) {
     Optional<Held> winner = newest(h -> h.peer().usernames().contains(username));
     if (winner.isEmpty()) {
       return PeerNotFoundException.Reason.USERNAME_NOT_FOUND.name();
@@ -46,17 +46,17 @@ final class PeerModel {
     return winner.get().peer().toInputPeer().toString();
   }
 
-  String byPhone(String phone) {
+  public String byPhone(String phone) {
     return newest(h -> phone.equals(h.peer().phoneNumber()))
         .map(h -> h.peer().toInputPeer().toString())
         .orElse(PeerNotFoundException.Reason.PHONE_NOT_FOUND.name());
   }
 
-  Optional<Peer> peer(long id) {
+  public Optional<Peer> peer(long id) {
     return Optional.ofNullable(peers.get(id)).map(Held::peer);
   }
 
-  long count() {
+  public long count() {
     return peers.size();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.jgram.storage.crypt.SessionCipher;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;

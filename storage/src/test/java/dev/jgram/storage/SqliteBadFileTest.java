@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.jgram.storage.file.SqliteSchema;
+import dev.jgram.storage.sqlite.SqliteFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * file and says what was expected, and are left byte for byte as they were, with nothing
  * created beside them.
  */
-class SqliteBadFileTest {
+public class SqliteBadFileTest {
   @TempDir Path dir;
 
   static Stream<Arguments> badFiles() {
@@ -191,7 +193,7 @@ class SqliteBadFileTest {
     return file;
   }
 
-  static void execute(Path file, String sql) throws SQLException {
+  public static void execute(Path file, String sql) throws SQLException {
     try (Connection c = SqliteFiles.open(file, SqliteFiles.Access.READ_WRITE, 1000);
         Statement s = c.createStatement()) {
       s.execute(sql);

@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Test helpers over raw SQLite: a logical dump, the integrity check, file digests. */
-final class SqliteDump {
+public final class SqliteDump {
   private SqliteDump() {}
 
   /**
@@ -91,7 +91,7 @@ final class SqliteDump {
   }
 
   /** The result of {@code PRAGMA integrity_check} (read-only). */
-  static String integrity(Path file) {
+  public static String integrity(Path file) {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
@@ -106,7 +106,7 @@ final class SqliteDump {
   }
 
   /** SHA-256 of a file, hex. */
-  static String sha256(Path file) {
+  public static String sha256(Path file) {
     try {
       return HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));

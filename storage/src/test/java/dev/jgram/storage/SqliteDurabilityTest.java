@@ -3,6 +3,7 @@ package dev.jgram.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jgram.storage.sqlite.SqliteFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

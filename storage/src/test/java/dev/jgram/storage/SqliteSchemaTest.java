@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgram.storage.sqlite.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The schema jgram writes and the migrations it runs, compared with Pyrogram's own files. */
-class SqliteSchemaTest {
+public class SqliteSchemaTest {
   @TempDir Path dir;
 
   /** sqlite_master rows (type, name, sql) of {@code file}, without jgram's own objects. */
@@ -47,7 +48,7 @@ class SqliteSchemaTest {
     return out;
   }
 
-  static List<List<Object>> rows(Path file, String sql) throws SQLException {
+  public static List<List<Object>> rows(Path file, String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     try (Connection c = SqliteFiles.open(file, SqliteFiles.Access.READ_ONLY, 1000);
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -112,13 +112,16 @@ public final class Obfuscated2 {
     return dcId;
   }
 
-  /** The key stream for bytes this side sends. */
-  AesCtr encryptor() {
+  /**
+   * The key stream for bytes this side sends after the header; for non-blocking connections
+   * that encrypt their own buffers (the network module).
+   */
+  public AesCtr encryptor() {
     return encryptor;
   }
 
-  /** The key stream for bytes this side receives. */
-  AesCtr decryptor() {
+  /** The key stream for bytes this side receives; for non-blocking connections. */
+  public AesCtr decryptor() {
     return decryptor;
   }
 

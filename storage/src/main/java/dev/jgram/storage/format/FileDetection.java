@@ -2,6 +2,8 @@ package dev.jgram.storage.format;
 
 import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.InvalidSessionStringException;
+import dev.jgram.storage.sqlite.SqliteFiles;
+import dev.jgram.storage.sqlite.SqliteHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ final class FileDetection {
     if (!Files.isRegularFile(path)) {
       throw new InvalidSessionFileException(path, path + ": no such file or folder");
     }
-    if (SqliteFiles.isSqlite(path)) {
+    if (SqliteHeader.isSqlite(path)) {
       return detectSqlite(path);
     }
     return detectText(path);

@@ -31,7 +31,7 @@ import java.util.Map;
  * the salt is kept in {@link PortableSession#EXTRA_GOTD_SALT}. Other sources get the zero
  * config gotd itself writes when importing a Telethon string.
  */
-public final class GotdSessionJson {
+final class GotdSessionJson {
   /** The only {@code Version} gotd reads. */
   public static final int VERSION = 1;
 

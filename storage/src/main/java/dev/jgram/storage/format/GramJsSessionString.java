@@ -23,7 +23,7 @@ import java.util.Arrays;
  * encoder refuses such addresses, and ports above 32767, which GramJS cannot write. The
  * address text is kept as stored (GramJS's own IPv6 default is the long form).
  */
-public final class GramJsSessionString {
+final class GramJsSessionString {
   /** GramJS reads an address length above this as a Telethon IPv6 string. */
   public static final int MAX_ADDRESS_LENGTH = 100;
 

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * <p>GramJS stores no user id, api id or test flag. Entities become {@link Peer}s with the
  * type their marked id implies; names are not carried.
  */
-public final class GramJsStoreSession {
+final class GramJsStoreSession {
   private static final String WHAT = "a GramJS StoreSession folder";
   private static final String AUTH_KEY = "authKey";
 

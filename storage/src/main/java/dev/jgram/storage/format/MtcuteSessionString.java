@@ -37,7 +37,7 @@ import java.util.Map;
  * back when the session is still on that DC. The user id is optional (the self block is left
  * out when it is unknown); the test flag is not, since every DC option carries it.
  */
-public final class MtcuteSessionString {
+final class MtcuteSessionString {
   /** The only version jgram reads and writes. */
   public static final int VERSION = 3;
 

@@ -77,20 +77,15 @@ public final class SessionFormats {
   }
 
   /**
-   * Detects a command-line argument: an existing file or folder is read with
-   * {@link #detect(Path)}, anything else is taken as a pasted string ({@link #detect(String)}).
+   * Detects a command-line argument: an existing file or folder ({@link SessionName#ofArgument}) is
+   * read with {@link #detect(Path)}, anything else is taken as a pasted string ({@link
+   * #detect(String)}).
    *
    * @throws InvalidSessionFileException or {@link InvalidSessionStringException} as those do
    */
   public static DetectedSession detectArgument(String argument) {
-    Path path = null;
-    try {
-      path = argument == null || argument.isBlank() || argument.length() > 4096 ? null
-          : Path.of(argument.strip());
-    } catch (java.nio.file.InvalidPathException notAPath) {
-      path = null;
-    }
-    return path != null && Files.exists(path) ? detect(path) : detect(argument);
+    return SessionName.ofArgument(argument) instanceof SessionName.File f
+        ? detect(f.path()) : detect(argument);
   }
 
   /**

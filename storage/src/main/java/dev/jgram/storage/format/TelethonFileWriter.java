@@ -3,6 +3,7 @@ package dev.jgram.storage.format;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.StorageException;
 import dev.jgram.storage.UpdateState;
+import dev.jgram.storage.sqlite.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

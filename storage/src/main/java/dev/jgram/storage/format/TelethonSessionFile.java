@@ -6,6 +6,7 @@ import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerIds;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.UpdateState;
+import dev.jgram.storage.sqlite.SqliteFiles;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,7 +41,7 @@ import java.util.Set;
  * carried. The writer creates schema 7 exactly as Telethon 1.37 does, with a real
  * {@code server_address} and {@code port} (Telethon fails on files without them).
  */
-public final class TelethonSessionFile {
+final class TelethonSessionFile {
   /** The schema version written. */
   public static final int VERSION = 7;
 

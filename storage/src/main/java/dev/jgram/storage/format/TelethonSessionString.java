@@ -28,7 +28,7 @@ import java.util.Arrays;
  * "IPv6 address" is not Telegram's (2001:… or 2a0a:…) is refused: it is a GramJS string with a
  * 14-character address, which Telethon itself misreads (gram-js/gramjs#509).
  */
-public final class TelethonSessionString {
+final class TelethonSessionString {
   /** Decoded size with an IPv4 address. */
   public static final int IPV4_BYTES = 263;
   /** Decoded size with an IPv6 address. */

@@ -11,20 +11,20 @@
  *   <tr><td>pyrogram-file</td><td>Pyrogram .session SQLite</td><td>all, plus peers</td>
  *       <td>{@code Storage.file}</td></tr>
  *   <tr><td>telethon-string</td><td>Telethon StringSession</td><td>dc, IP, port, key</td>
- *       <td>{@link dev.jgram.storage.format.TelethonSessionString}</td></tr>
+ *       <td>{@code TelethonSessionString}</td></tr>
  *   <tr><td>telethon-file</td><td>Telethon .session SQLite</td>
  *       <td>dc, IP, port, key, self id, entities, update state</td>
- *       <td>{@link dev.jgram.storage.format.TelethonSessionFile}</td></tr>
+ *       <td>{@code TelethonSessionFile}</td></tr>
  *   <tr><td>gramjs-string</td><td>GramJS StringSession</td><td>dc, address, port, key</td>
- *       <td>{@link dev.jgram.storage.format.GramJsSessionString}</td></tr>
+ *       <td>{@code GramJsSessionString}</td></tr>
  *   <tr><td>gramjs-store</td><td>GramJS Node StoreSession folder</td>
  *       <td>dc, address, port, key, entities</td>
- *       <td>{@link dev.jgram.storage.format.GramJsStoreSession}</td></tr>
+ *       <td>{@code GramJsStoreSession}</td></tr>
  *   <tr><td>mtcute-string</td><td>mtcute session string v3</td>
  *       <td>dc options (test flag), key, user, bot</td>
- *       <td>{@link dev.jgram.storage.format.MtcuteSessionString}</td></tr>
+ *       <td>{@code MtcuteSessionString}</td></tr>
  *   <tr><td>gotd-json</td><td>gotd session.Loader JSON v1</td><td>dc, address, key, salt</td>
- *       <td>{@link dev.jgram.storage.format.GotdSessionJson}</td></tr>
+ *       <td>{@code GotdSessionJson}</td></tr>
  * </table>
  *
  * <p>{@link dev.jgram.storage.format.SessionFormats} is the entry point: detect any input,

@@ -1,0 +1,50 @@
+package dev.jgram.cli;
+
+import dev.jgram.Client;
+import dev.jgram.mtproto.api.User;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code jgram me}: connects with a stored session and asks who it is. */
+@Command(
+    name = "me",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Connect with a session's stored key and print the logged-in account (getMe).",
+      "No key exchange and no login: key_exchanges is 0 when the stored key was used.",
+      "The api_id comes from the session, or from --api-id for formats without one."
+    })
+final class MeCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "<session>",
+      description = "A session file or folder, a session string of any library, or '-'.")
+  String session;
+
+  @Mixin
+  NetworkOptions net = new NetworkOptions();
+
+  private final Terminal terminal;
+
+  MeCommand(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    Client.Builder b = net.apply(OnlineSession.builder(session, terminal, false));
+    try (Client client = Online.build(session, b)) {
+      if (client.storage().session().apiId() == null) {
+        throw new CliException(session + ": the session holds no api_id; give it with --api-id");
+      }
+      if (client.storage().session().authKey() == null) {
+        throw new CliException(session + ": the session holds no auth key; log in first");
+      }
+      User me = Online.run(session, client::getMe);
+      MeJson.print(terminal.out(), net.json, me, client.storage().session().dcId(),
+          client.keyExchanges());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.jgram.storage.file;
+
+import dev.jgram.storage.StorageException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * How {@link SqliteStorage} runs its calls on its connection: a write in its own transaction,
+ * committed before it returns (entering WAL at the first one) or rolled back whole; a read as
+ * it is; and every failure as a {@link StorageException} that names the file and the call.
+ */
+final class SqliteCalls {
+  /** A call's SQL work. */
+  @FunctionalInterface
+  interface SqlRead<T> {
+    T run() throws SQLException;
+  }
+
+  /** A write's SQL work, run inside its transaction. */
+  @FunctionalInterface
+  interface SqlWrite {
+    void run() throws SQLException;
+  }
+
+  /** What must happen after a rollback: the caller's state re-read from the file. */
+  @FunctionalInterface
+  interface AfterRollback {
+    void run() throws SQLException;
+  }
+
+  private final Connection c;
+  private final Path file;
+  private final AfterRollback afterRollback;
+  private final LazyStatement begin;
+  private final LazyStatement commit;
+  private MemoryTrim trim;
+  private boolean wal;
+
+  SqliteCalls(Connection c, Path file, AfterRollback afterRollback) {
+    this.c = c;
+    this.file = file;
+    this.afterRollback = afterRollback;
+    this.begin = new LazyStatement(c, "BEGIN IMMEDIATE");
+    this.commit = new LazyStatement(c, "COMMIT");
+  }
+
+  /** After each committed write, {@code trim} gives back what a small file need not keep. */
+  void trimAfterWrites(MemoryTrim trim) {
+    this.trim = trim;
+  }
+
+  /** Frees the compiled transaction statements; the next write compiles them again. */
+  void releaseStatements() throws SQLException {
+    LazyStatement.closeAll(begin, commit);
+  }
+
+  <T> T read(String what, SqlRead<T> action) {
+    try {
+      return action.run();
+    } catch (SQLException e) {
+      throw failure(file, what, e);
+    } catch (StorageException e) {
+      throw named(what, e);
+    }
+  }
+
+  /** Runs {@code action} in its own committed transaction. */
+  void write(String what, SqlWrite action) {
+    try {
+      if (!wal) {
+        wal = SqliteOpener.enterWal(c, file);
+      }
+      begin.get().execute();
+      try {
+        action.run();
+        commit.get().execute();
+        if (trim != null) {
+          trim.afterWrite(); // a small file gives back its SQLite memory
+        }
+      } catch (SQLException | RuntimeException e) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+          // the transaction is gone already
+        }
+        afterRollback.run();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(file, what, e);
+    } catch (StorageException e) {
+      throw named(what, e);
+    }
+  }
+
+  static StorageException failure(Path file, String what, SQLException e) {
+    return new StorageException(file + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+
+  /**
+   * A plain StorageException from inside (a bad row in the file, say) with the file's name
+   * added; typed ones (locked, too new...) already say what they concern and pass unchanged.
+   */
+  private StorageException named(String what, StorageException e) {
+    if (e.getClass() != StorageException.class || e.getMessage().startsWith(file.toString())) {
+      return e;
+    }
+    return new StorageException(file + ": cannot " + what + ": " + e.getMessage(), e);
+  }
+}

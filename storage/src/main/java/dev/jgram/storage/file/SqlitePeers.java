@@ -1,0 +1,322 @@
+package dev.jgram.storage.file;
+
+import dev.jgram.storage.Peer;
+import dev.jgram.storage.PeerType;
+import dev.jgram.storage.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The peers of a session file in SQLite: writes (logged by {@link PeerLog}, merged through
+ * {@link LogMerge} or {@link PeerWriter}) and the lookups behind the cache, with statements
+ * prepared at their first use and kept while open. Queries read {@code peers} as merged: the
+ * owner merges the log before SQLite answers (see {@link SqliteStorage}), a read-only storage
+ * reads a merged copy ({@link LogShadow}).
+ *
+ * <p>Every writer keeps Pyrogram's {@code peers} row (the first username in
+ * {@code peers.username} where that column exists), so Pyrogram reads our peers. Usernames
+ * that column cannot tell go to {@code jgram_usernames}; on kurigram files also to kurigram's
+ * {@code usernames}, and on pyrofork files those of peers with several usernames to
+ * pyrofork's, each in that fork's own way, so the fork keeps resolving them.
+ *
+ * <p>A username lookup takes the newest of all candidates: jgram rows still current for their
+ * peer (written no earlier than the peer row, so a later Pyrogram REPLACE makes them stale),
+ * Pyrogram's {@code peers.username}, and the fork's table. Ties go to jgram rows, then to the
+ * later write (higher {@code seq}, or rowid in a fork's table).
+ */
+final class SqlitePeers implements AutoCloseable {
+  private static final int PAGE = 1000;
+
+  private final Connection c;
+  private final SchemaLayout layout;
+  private final boolean hasUsernameColumn;
+  private final PeerWriter writer;
+  private final PeerLog log;
+  private final LogMerge logMerge;
+  private final LogShadow shadow;
+  private final LazyStatement selectById;
+  private final LazyStatement selectByUsername;
+  private final LazyStatement selectByPhone;
+  private final LazyStatement selectJgramUsernames;
+  private final LazyStatement selectForkUsernames;
+  private final LazyStatement count;
+  /** Rows in {@code peers} when last counted since the last merge; -1: not counted. */
+  private long peersInFile = -1;
+
+  SqlitePeers(Connection c, SchemaLayout layout, boolean writable) throws SQLException {
+    this.c = c;
+    this.layout = layout;
+    this.hasUsernameColumn = layout.peersHaveUsername();
+    String userCol = hasUsernameColumn ? "username, " : "";
+    writer = writable ? new PeerWriter(c, layout) : null;
+    log = writable ? new PeerLog(c) : null;
+    logMerge = writable && writer.lean() ? new LogMerge(c, writer.usernameRows()) : null;
+    shadow = writable ? null : new LogShadow(c, layout);
+    selectById = new LazyStatement(c, "SELECT id, access_hash, type, " + userCol
+        + "phone_number, last_update_on FROM peers WHERE id = ?");
+    selectByUsername = new LazyStatement(c, PeerQueries.byUsername(layout));
+    selectByPhone = new LazyStatement(c, "SELECT id, access_hash, type, phone_number, "
+        + "last_update_on FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC LIMIT 1");
+    selectJgramUsernames = !layout.hasTable("jgram_usernames") ? null
+        : new LazyStatement(c, "SELECT position, username FROM jgram_usernames "
+            + "WHERE peer_id = ? AND written_at >= ? ORDER BY position"
+            + (layout.usernamesHaveSeq() ? "" : ", rowid"));
+    selectForkUsernames = LazyStatement.ofNullable(c, PeerQueries.forkUsernamesOf(layout));
+    count = new LazyStatement(c, "SELECT COUNT(*) FROM peers");
+  }
+
+  /**
+   * The entries of {@code peers} that a write keeps, in write order: the last entry per id
+   * wins, at its last position. A list in which no id repeats is returned itself.
+   */
+  static List<Peer> lastPerId(Collection<Peer> peers) {
+    if (peers instanceof List<Peer> list && !repeatsAnId(list)) {
+      return list; // the common case: each id once, nothing to drop
+    }
+    Map<Long, Peer> byId = new LinkedHashMap<>();
+    for (Peer p : peers) {
+      byId.remove(p.id());
+      byId.put(p.id(), p);
+    }
+    return new ArrayList<>(byId.values());
+  }
+
+  private static boolean repeatsAnId(List<Peer> peers) {
+    long[] ids = new long[peers.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = peers.get(i).id();
+    }
+    Arrays.sort(ids);
+    return LoggedKeys.repeats(ids);
+  }
+
+  /** Logs {@code peers} (stamped, one entry per id) in the caller's transaction. */
+  void append(List<Peer> peers) throws SQLException {
+    log.append(peers);
+  }
+
+  /** Logged peers not yet merged into {@code peers}; 0 for a read-only storage. */
+  int pending() {
+    return log == null ? 0 : log.pending();
+  }
+
+  /** Whether the log may hold an entry of {@code id}; false only if it certainly holds none. */
+  boolean logMayHold(long id) {
+    return log != null && log.mayHold(id);
+  }
+
+  /**
+   * Whether the log is due to be merged: it holds as many peers as {@code peers} (so that
+   * merging costs each peer a bounded number of rewrites however large the file grows),
+   * within {@link PeerLog#MIN_MERGE_ROWS} and {@link PeerLog#MAX_MERGE_ROWS}.
+   */
+  boolean logFull() throws SQLException {
+    int pending = pending();
+    if (pending < PeerLog.MIN_MERGE_ROWS) {
+      return false;
+    }
+    if (pending >= PeerLog.MAX_MERGE_ROWS) {
+      return true;
+    }
+    if (peersInFile < 0) {
+      peersInFile = count(); // once per merge, when the log first reaches the minimum
+    }
+    return pending >= peersInFile;
+  }
+
+  /** Merges every logged peer into {@code peers} and empties the log, in the caller's transaction. */
+  void merge() throws SQLException {
+    if (logMerge != null) {
+      logMerge.run(log.sortedIds(), log.mayRepeatNames());
+    } else {
+      List<Peer> logged = PeerLog.read(c);
+      if (!logged.isEmpty()) {
+        writer.write(lastPerId(logged));
+      }
+    }
+    log.clear();
+    peersInFile = -1;
+  }
+
+  /** Re-reads the log's length after a transaction was rolled back. */
+  void rolledBack() throws SQLException {
+    if (log != null) {
+      log.resync();
+    }
+  }
+
+  /** For a read-only storage: makes queries see peers another process logged but not merged. */
+  void refreshShadow() throws SQLException {
+    if (shadow != null) {
+      shadow.refresh();
+    }
+  }
+
+  /** The row of {@code id} as a cache entry, or null. */
+  PeerCache.Entry byId(long id) throws SQLException {
+    PreparedStatement s = selectById.get();
+    s.setLong(1, id);
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next() ? entry(rs) : null;
+    }
+  }
+
+  /** The entry that wins {@code username}, or null. */
+  PeerCache.Entry byUsername(String username) throws SQLException {
+    PreparedStatement s = selectByUsername.get();
+    s.setString(1, username);
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next() ? entry(rs) : null;
+    }
+  }
+
+  /** The newest entry with {@code phone}, or null. */
+  PeerCache.Entry byPhone(String phone) throws SQLException {
+    PreparedStatement s = selectByPhone.get();
+    s.setString(1, phone);
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next() ? entry(rs) : null;
+    }
+  }
+
+  /** The whole entry of {@code id}, or null. */
+  Peer peer(long id) throws SQLException {
+    PreparedStatement s = selectById.get();
+    s.setLong(1, id);
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next() ? readPeer(rs) : null;
+    }
+  }
+
+  long count() throws SQLException {
+    try (ResultSet rs = count.get().executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Visits every peer in id order, reading a page of rows at a time. */
+  void forEach(Consumer<Peer> action) throws SQLException {
+    String sql = "SELECT id, access_hash, type, " + (hasUsernameColumn ? "username, " : "")
+        + "phone_number, last_update_on FROM peers WHERE id >= ? ORDER BY id LIMIT " + PAGE;
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      long from = Long.MIN_VALUE;
+      while (true) {
+        List<Peer> page = new ArrayList<>(PAGE);
+        s.setLong(1, from);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            page.add(readPeer(rs));
+          }
+        }
+        page.forEach(action);
+        long last = page.isEmpty() ? Long.MAX_VALUE : page.get(page.size() - 1).id();
+        if (page.size() < PAGE || last == Long.MAX_VALUE) {
+          return;
+        }
+        from = last + 1;
+      }
+    }
+  }
+
+  private Peer readPeer(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    long updated = rs.getLong("last_update_on");
+    Long hash = rs.getLong("access_hash");
+    if (rs.wasNull()) {
+      hash = null;
+    }
+    PeerType type = type(rs, id);
+    String primary = hasUsernameColumn ? rs.getString("username") : null;
+    List<String> usernames = usernamesOf(id, updated, primary);
+    return new Peer(id, hash, type, usernames, rs.getString("phone_number"), updated);
+  }
+
+  /**
+   * A peer's usernames: from its current {@code jgram_usernames} rows, where the first is
+   * {@code peers.username} unless a row at position 0 says otherwise; else {@code primary}
+   * and the fork's rows.
+   */
+  private List<String> usernamesOf(long id, long updated, String primary) throws SQLException {
+    List<String> names = new ArrayList<>();
+    if (selectJgramUsernames != null) {
+      PreparedStatement s = selectJgramUsernames.get();
+      s.setLong(1, id);
+      s.setLong(2, updated);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          if (names.isEmpty() && rs.getInt(1) > 0 && primary != null) {
+            names.add(primary);
+          }
+          names.add(rs.getString(2));
+        }
+      }
+    }
+    if (!names.isEmpty()) {
+      return names;
+    }
+    if (primary != null) {
+      names.add(primary);
+    }
+    if (selectForkUsernames != null) {
+      PreparedStatement s = selectForkUsernames.get();
+      PeerQueries.bindForkUsernamesOf(s, layout, id, updated);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String u = rs.getString(1);
+          if (!names.contains(u)) {
+            names.add(u);
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static PeerCache.Entry entry(ResultSet rs) throws SQLException {
+    long id = rs.getLong("id");
+    long hash = rs.getLong("access_hash");
+    PeerType type = type(rs, id);
+    return new PeerCache.Entry(id, type, hash, rs.getLong("last_update_on"));
+  }
+
+  private static PeerType type(ResultSet rs, long id) throws SQLException {
+    String text = rs.getString("type");
+    try {
+      return PeerType.fromValue(text);
+    } catch (IllegalArgumentException e) {
+      throw new StorageException("peer " + id + " has type '" + text + "', which jgram cannot "
+          + "address; expected one of user, bot, group, channel, supergroup", e);
+    }
+  }
+
+  /**
+   * Frees every compiled statement (the writer's too); a later call compiles what it needs
+   * again.
+   */
+  void releaseStatements() throws SQLException {
+    if (writer != null) {
+      writer.close(); // its statements are lazy as well: the next write compiles them again
+      log.close();
+      if (logMerge != null) {
+        logMerge.close();
+      }
+    }
+    LazyStatement.closeAll(selectById, selectByUsername, selectByPhone, selectJgramUsernames,
+        selectForkUsernames, count);
+  }
+
+  @Override
+  public void close() throws SQLException {
+    releaseStatements();
+  }
+}

@@ -1,0 +1,192 @@
+package dev.jgram.storage.memory;
+
+import dev.jgram.storage.StorageException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The memory engine's peer entries, one slot per peer, in column arrays cut into chunks.
+ *
+ * <table>
+ *   <caption>Columns (one entry per slot)</caption>
+ *   <tr><th>chunks</th><th>hold</th></tr>
+ *   <tr><td>{@code long[][] rows}</td><td>four longs per slot, side by side so that a lookup
+ *       touches one cache line: the marked id, the access hash (0 when unknown),
+ *       last_update_on in unix seconds, and the write sequence: the table's count of writes
+ *       when the slot was last set (it breaks ties in last_update_on among the holders of a
+ *       username or phone number: the later write wins)</td></tr>
+ *   <tr><td>{@code byte[][] kinds}</td><td>the kind: type ordinal in bits 0-2, bit 3 set when
+ *       the access hash is unknown (null)</td></tr>
+ *   <tr><td>{@code Object[][] names}</td><td>null, one {@code String}, or the peer's
+ *       (immutable) {@code List<String>} of two or more</td></tr>
+ *   <tr><td>{@code String[][] phones}</td><td>the phone number or null</td></tr>
+ * </table>
+ *
+ * <p>Slot {@code s} lives in chunk {@code s >>> 12} at {@code s & 4095}. Growing adds a
+ * chunk and copies nothing, so a big table grows without a pause and without holding an old
+ * and a new copy at once, and holds at most one partly used chunk. Only the first chunk
+ * starts small and doubles up to the full size, so that a small table stays small.
+ *
+ * <p>Not thread-safe; {@link MemoryStorage} guards it. Reads never loop or write, so they may
+ * run on a torn view under an optimistic read (a stale chunk index throws at worst).
+ */
+final class PeerColumns {
+  /** Slots per chunk, as a shift. */
+  static final int CHUNK_BITS = 12;
+  /** Slots per chunk. */
+  static final int CHUNK = 1 << CHUNK_BITS;
+  /** The kind bit that says the access hash is unknown. */
+  static final int NO_HASH = 0x08;
+
+  private static final int CHUNK_MASK = CHUNK - 1;
+  private static final int FIRST_CAPACITY = 16;
+  /** Longs per slot in {@code rows}. */
+  private static final int ROW = 4;
+
+  private long[][] rows = {new long[ROW * FIRST_CAPACITY]};
+  private byte[][] kinds = {new byte[FIRST_CAPACITY]};
+  private Object[][] names = {new Object[FIRST_CAPACITY]};
+  private String[][] phones = {new String[FIRST_CAPACITY]};
+  private int capacity = FIRST_CAPACITY;
+  private int size;
+  private long writes;
+
+  /** How many slots are used. */
+  int size() {
+    return size;
+  }
+
+  /** How many slots exist (used or not). */
+  int capacity() {
+    return capacity;
+  }
+
+  /** The marked id in {@code slot}. */
+  long id(int slot) {
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK)];
+  }
+
+  /** The access hash in {@code slot}, 0 when unknown. */
+  long accessHash(int slot) {
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 1];
+  }
+
+  /** When the peer in {@code slot} was last written, in unix seconds. */
+  long lastUpdateOn(int slot) {
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 2];
+  }
+
+  /** The write sequence of {@code slot}: higher means set later. */
+  long writeSeq(int slot) {
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3];
+  }
+
+  /**
+   * Whether the entry in {@code a} is newer than the one in {@code b}: a later
+   * last_update_on, or the same one written later.
+   */
+  boolean newer(int a, int b) {
+    long ta = lastUpdateOn(a);
+    long tb = lastUpdateOn(b);
+    return ta != tb ? ta > tb : writeSeq(a) > writeSeq(b);
+  }
+
+  /** The kind in {@code slot}: type ordinal and {@link #NO_HASH}. */
+  int kind(int slot) {
+    return kinds[slot >>> CHUNK_BITS][slot & CHUNK_MASK];
+  }
+
+  /** The usernames in {@code slot}: null, a {@code String} or a {@code List<String>}. */
+  Object names(int slot) {
+    return names[slot >>> CHUNK_BITS][slot & CHUNK_MASK];
+  }
+
+  /** The phone number in {@code slot}, or null. */
+  String phone(int slot) {
+    return phones[slot >>> CHUNK_BITS][slot & CHUNK_MASK];
+  }
+
+  /** Grows ahead so that {@code more} slots can be appended without growing on the way. */
+  void reserve(int more) {
+    long needed = Math.min((long) size + more, PeerTable.MAX_PEERS);
+    while (needed > capacity) {
+      grow();
+    }
+  }
+
+  /** Takes the next slot for {@code id}. Returns the slot. */
+  int append(long id, int kind) {
+    if (size == capacity) {
+      if (size >= PeerTable.MAX_PEERS) {
+        throw new StorageException(MemoryStorage.NAME + ": the memory engine holds at most "
+            + PeerTable.MAX_PEERS + " peers");
+      }
+      grow();
+    }
+    int slot = size++;
+    rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK)] = id;
+    kinds[slot >>> CHUNK_BITS][slot & CHUNK_MASK] = (byte) kind;
+    return slot;
+  }
+
+  /** Sets the kind of {@code slot}. */
+  void kind(int slot, int kind) {
+    kinds[slot >>> CHUNK_BITS][slot & CHUNK_MASK] = (byte) kind;
+  }
+
+  /** Sets everything but the id and the kind of {@code slot}, as its latest write. */
+  void set(int slot, long accessHash, long lastUpdateOn, Object usernames, String phone) {
+    int chunk = slot >>> CHUNK_BITS;
+    int at = slot & CHUNK_MASK;
+    long[] row = rows[chunk];
+    row[ROW * at + 1] = accessHash;
+    row[ROW * at + 2] = lastUpdateOn;
+    row[ROW * at + 3] = ++writes;
+    names[chunk][at] = usernames;
+    phones[chunk][at] = phone;
+  }
+
+  /** A copy of every stored id, ascending. */
+  long[] sortedIds() {
+    long[] copy = new long[size];
+    for (int slot = 0; slot < size; slot++) {
+      copy[slot] = id(slot);
+    }
+    Arrays.sort(copy);
+    return copy;
+  }
+
+  /** The usernames as a list, from what {@link #names(int)} holds. */
+  @SuppressWarnings("unchecked")
+  static List<String> usernameList(Object names) {
+    if (names == null) {
+      return List.of();
+    }
+    return names instanceof String one ? List.of(one) : (List<String>) names;
+  }
+
+  /** Doubles the first chunk up to full size, or adds a full chunk. */
+  private void grow() {
+    if (capacity < CHUNK) {
+      capacity *= 2;
+      rows[0] = Arrays.copyOf(rows[0], ROW * capacity);
+      kinds[0] = Arrays.copyOf(kinds[0], capacity);
+      names[0] = Arrays.copyOf(names[0], capacity);
+      phones[0] = Arrays.copyOf(phones[0], capacity);
+      return;
+    }
+    int chunk = capacity >>> CHUNK_BITS;
+    if (chunk == rows.length) {
+      int spine = 2 * chunk;
+      rows = Arrays.copyOf(rows, spine);
+      kinds = Arrays.copyOf(kinds, spine);
+      names = Arrays.copyOf(names, spine);
+      phones = Arrays.copyOf(phones, spine);
+    }
+    rows[chunk] = new long[ROW * CHUNK];
+    kinds[chunk] = new byte[CHUNK];
+    names[chunk] = new Object[CHUNK];
+    phones[chunk] = new String[CHUNK];
+    capacity += CHUNK;
+  }
+}

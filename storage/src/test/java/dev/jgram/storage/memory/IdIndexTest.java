@@ -1,0 +1,134 @@
+package dev.jgram.storage.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jgram.storage.PeerType;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The id index finds every id it was given, through every resize, and nothing else. */
+class IdIndexTest {
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  private final PeerColumns columns = new PeerColumns();
+  private final IdIndex index = new IdIndex();
+
+  static LongStream seeds() {
+    return LongStream.range(0, 100);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void randomIdsAgreeWithAHashMapThroughEveryResize(long seed) {
+    Random r = new Random(seed);
+    Map<Long, Integer> model = new HashMap<>();
+    int count = 1 + r.nextInt(r.nextBoolean() ? 40 : 6000);
+    long base = r.nextLong();
+    for (int i = 0; i < count; i++) {
+      long id = switch (r.nextInt(4)) {
+        case 0 -> base + i;
+        case 1 -> r.nextLong();
+        case 2 -> r.nextBoolean() ? Long.MIN_VALUE + r.nextInt(99) : Long.MAX_VALUE - r.nextInt(99);
+        default -> r.nextInt(1000) - 500;
+      };
+      if (r.nextInt(10) == 0) {
+        index.reserve(r.nextInt(300));
+      }
+      if (!model.containsKey(id)) {
+        add(id, r.nextInt(5));
+        model.put(id, columns.size() - 1);
+      }
+      assertThat(index.size()).isLessThanOrEqualTo(index.capacity() / 5 * 4);
+    }
+    assertThat(index.size()).isEqualTo(model.size());
+    model.forEach((id, slot) -> assertThat(slotOf(id)).as("id %d", id).isEqualTo(slot));
+    for (int k = 0; k < 1000; k++) {
+      long absent = r.nextLong();
+      if (!model.containsKey(absent)) {
+        assertThat(index.position(absent, columns)).isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
+  void idsWithTheSameTagAreToldApartByTheirRows() {
+    // Products that share their top half share the tag; multiplying back gives the ids.
+    long inverse = inverse(GOLDEN);
+    long[] ids = new long[50];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = (0x1234_5678_0000_0000L | i * 977L) * inverse;
+      add(ids[i], i % 5);
+    }
+    for (int i = 0; i < ids.length; i++) {
+      assertThat(slotOf(ids[i])).isEqualTo(i);
+      assertThat(IdIndex.kind(index.entryAt(index.position(ids[i], columns)))).isEqualTo(i % 5);
+    }
+    assertThat(index.position((0x1234_5678_0000_0000L | 3L) * inverse, columns)).isEqualTo(-1);
+  }
+
+  @Test
+  void theTableGrowsWhenAnAddWouldPassEightyPercent() {
+    for (int i = 0; i < 12; i++) {
+      add(1000 + i, 0);
+    }
+    assertThat(index.capacity()).isEqualTo(16);
+    add(2000, 0);
+    assertThat(index.capacity()).isEqualTo(32);
+    for (int i = 0; i < 12; i++) {
+      assertThat(slotOf(1000 + i)).isEqualTo(i);
+    }
+  }
+
+  @Test
+  void reserveGrowsOnceSoThatAWholeBatchGoesInWithoutAResize() {
+    index.reserve(1000);
+    assertThat(index.capacity()).isEqualTo(2048);
+    assertThat(index.size()).isZero();
+    for (int i = 0; i < 1000; i++) {
+      add(-7L * i, 1);
+    }
+    assertThat(index.capacity()).isEqualTo(2048);
+    index.reserve(0);
+    assertThat(index.capacity()).isEqualTo(2048);
+  }
+
+  @Test
+  void aKindChangeKeepsTheSlotAndThePosition() {
+    for (int i = 0; i < 20; i++) {
+      add(i * 31L, 2);
+    }
+    int pos = index.position(93, columns);
+    index.kind(pos, PeerType.CHANNEL.ordinal() | PeerColumns.NO_HASH);
+    assertThat(index.position(93, columns)).isEqualTo(pos);
+    assertThat(IdIndex.slot(index.entryAt(pos))).isEqualTo(3);
+    assertThat(IdIndex.kind(index.entryAt(pos)))
+        .isEqualTo(PeerType.CHANNEL.ordinal() | PeerColumns.NO_HASH);
+    index.kind(pos, 0);
+    assertThat(IdIndex.kind(index.entryAt(pos))).isZero();
+    assertThat(slotOf(62)).isEqualTo(2);
+  }
+
+  private void add(long id, int kind) {
+    index.add(id, columns.append(id, kind), kind);
+  }
+
+  private int slotOf(long id) {
+    int pos = index.position(id, columns);
+    return pos < 0 ? -1 : IdIndex.slot(index.entryAt(pos));
+  }
+
+  /** The inverse of an odd number modulo 2^64, by Newton's iteration. */
+  private static long inverse(long odd) {
+    long x = odd;
+    for (int i = 0; i < 6; i++) {
+      x *= 2 - odd * x;
+    }
+    assertThat(x * odd).isEqualTo(1);
+    return x;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.jgram.storage.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The chunked peer columns keep every slot's fields across every way they grow. */
+class PeerColumnsTest {
+  private final PeerColumns columns = new PeerColumns();
+
+  @Test
+  void theFirstChunkDoublesUpToFullSizeThenWholeChunksAreAdded() {
+    int expected = 16;
+    for (int slot = 0; slot < 3 * PeerColumns.CHUNK + 1; slot++) {
+      if (slot == expected) {
+        expected = expected < PeerColumns.CHUNK ? 2 * expected : expected + PeerColumns.CHUNK;
+      }
+      columns.append(slot, 0);
+      assertThat(columns.capacity()).as("after slot %d", slot).isEqualTo(expected);
+    }
+    assertThat(columns.capacity()).isEqualTo(4 * PeerColumns.CHUNK);
+  }
+
+  @Test
+  void everySlotReadsBackAcrossChunkBoundaries() {
+    Random r = new Random(11);
+    int n = 2 * PeerColumns.CHUNK + 77;
+    long[][] expected = new long[n][];
+    Object[] names = new Object[n];
+    String[] phones = new String[n];
+    for (int slot = 0; slot < n; slot++) {
+      expected[slot] = new long[] {r.nextLong(), r.nextLong(), r.nextLong(), r.nextInt(16)};
+      names[slot] = switch (r.nextInt(3)) {
+        case 0 -> null;
+        case 1 -> "n" + slot;
+        default -> List.of("a" + slot, "b" + slot);
+      };
+      phones[slot] = r.nextBoolean() ? null : Integer.toString(slot);
+      assertThat(columns.append(expected[slot][0], (int) expected[slot][3])).isEqualTo(slot);
+      columns.set(slot, expected[slot][1], expected[slot][2], names[slot], phones[slot]);
+    }
+    for (int slot = 0; slot < n; slot++) {
+      assertThat(columns.id(slot)).isEqualTo(expected[slot][0]);
+      assertThat(columns.accessHash(slot)).isEqualTo(expected[slot][1]);
+      assertThat(columns.lastUpdateOn(slot)).isEqualTo(expected[slot][2]);
+      assertThat(columns.kind(slot)).isEqualTo((int) expected[slot][3]);
+      assertThat(columns.names(slot)).isEqualTo(names[slot]);
+      assertThat(columns.phone(slot)).isEqualTo(phones[slot]);
+    }
+    long[] ids = Arrays.stream(expected).mapToLong(row -> row[0]).sorted().toArray();
+    assertThat(columns.sortedIds()).containsExactly(ids);
+  }
+
+  @Test
+  void reserveGrowsAheadWithoutTakingSlots() {
+    columns.reserve(PeerColumns.CHUNK + 1);
+    assertThat(columns.size()).isZero();
+    assertThat(columns.capacity()).isEqualTo(2 * PeerColumns.CHUNK);
+    for (int slot = 0; slot < PeerColumns.CHUNK + 1; slot++) {
+      columns.append(-slot, 1);
+    }
+    assertThat(columns.capacity()).isEqualTo(2 * PeerColumns.CHUNK);
+    assertThat(columns.id(PeerColumns.CHUNK)).isEqualTo(-PeerColumns.CHUNK);
+    assertThat(columns.kind(PeerColumns.CHUNK)).isEqualTo(1);
+  }
+
+  @Test
+  void aKindCanBeRewrittenInPlace() {
+    columns.append(5, 3);
+    columns.kind(0, 3 | PeerColumns.NO_HASH);
+    assertThat(columns.kind(0)).isEqualTo(3 | PeerColumns.NO_HASH);
+    assertThat(columns.id(0)).isEqualTo(5);
+  }
+
+  @Test
+  void storedNamesReadBackAsAList() {
+    assertThat(PeerColumns.usernameList(null)).isEmpty();
+    assertThat(PeerColumns.usernameList("one")).containsExactly("one");
+    assertThat(PeerColumns.usernameList(List.of("a", "b"))).containsExactly("a", "b");
+  }
+
+  @Test
+  void theNewerEntryHasTheLaterTimestampOrTheSameOneWrittenLater() {
+    columns.append(1, 0);
+    columns.append(2, 0);
+    columns.set(0, 0, 50, null, null);
+    columns.set(1, 0, 40, null, null);
+    assertThat(columns.newer(0, 1)).isTrue();
+    assertThat(columns.newer(1, 0)).isFalse();
+    columns.set(1, 0, 50, null, null);
+    assertThat(columns.writeSeq(1)).isGreaterThan(columns.writeSeq(0));
+    assertThat(columns.newer(1, 0)).isTrue();
+    columns.set(0, 0, 50, null, null);
+    assertThat(columns.newer(0, 1)).isTrue();
+    assertThat(columns.newer(0, 0)).isFalse();
+  }
+}
