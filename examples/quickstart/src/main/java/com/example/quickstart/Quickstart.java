@@ -1,4 +1,4 @@
-package dev.jgram.examples.quickstart;
+package com.example.quickstart;
 
 import dev.jgram.Client;
 import dev.jgram.storage.Session;
@@ -23,6 +23,7 @@ public final class Quickstart {
       Session session = app.storage().session();
       System.out.println("session file: " + dir.resolve("quickstart.session")
           + (Files.isRegularFile(dir.resolve("quickstart.session")) ? " (created)" : " (missing)"));
+      System.out.println("jgram read as module " + Client.class.getModule().getName());
       System.out.println(session.isAuthorized() ? "logged in as " + session.userId()
           : "not logged in yet: data centre " + session.dcId());
     }
