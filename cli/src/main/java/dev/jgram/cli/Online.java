@@ -46,7 +46,7 @@ final class Online {
 
   /** The session argument as messages may show it: a string is never repeated. */
   static String label(String session) {
-    return session.length() >= SessionInput.MIN_STRING_CHARS || session.strip().startsWith("{")
+    return session.length() >= dev.jgram.storage.format.SessionName.MIN_ARGUMENT_CHARS || session.strip().startsWith("{")
         ? "session string" : session;
   }
 }
