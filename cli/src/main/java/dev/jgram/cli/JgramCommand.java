@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
       ConvertCommand.class,
       DecryptCommand.class,
       LoginCommand.class,
-      MeCommand.class
+      MeCommand.class,
+      TestdcCommand.class
     },
     footer = {
       "",

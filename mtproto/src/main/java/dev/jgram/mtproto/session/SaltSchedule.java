@@ -23,6 +23,8 @@ public final class SaltSchedule {
   private final Duration grace;
   private final RandomSource random;
   private final TreeMap<Long, Long> salts = new TreeMap<>();
+  private final long periodNanos;
+  private final long graceWindows;
 
   private SaltSchedule(long firstSalt, Instant start, Duration period, Duration grace,
       RandomSource random) {
@@ -34,6 +36,8 @@ public final class SaltSchedule {
     this.period = period;
     this.grace = grace;
     this.random = random;
+    this.periodNanos = period.toNanos();
+    this.graceWindows = grace.toNanos() / periodNanos;
     salts.put(0L, firstSalt);
   }
 
@@ -51,7 +55,7 @@ public final class SaltSchedule {
   /** The salt the server hands out at {@code now}: the newest one whose window has begun. */
   public long current(Instant now) {
     long k = index(now);
-    forgetBefore(k - 1 - grace.dividedBy(period));
+    forgetBefore(k - 1 - graceWindows);
     return salt(k);
   }
 
@@ -81,7 +85,7 @@ public final class SaltSchedule {
       FutureSalt w = window(k);
       out.add(new FutureSalt(w.validSince(), w.validUntil(), salt(k)));
     }
-    forgetBefore(first - 1 - grace.dividedBy(period));
+    forgetBefore(first - 1 - graceWindows);
     return out;
   }
 
@@ -89,7 +93,8 @@ public final class SaltSchedule {
     if (now.isBefore(start)) {
       return 0;
     }
-    return Duration.between(start, now).dividedBy(period);
+    // long arithmetic: Duration.dividedBy(Duration) divides BigDecimals, on every message
+    return Duration.between(start, now).toNanos() / periodNanos;
   }
 
   private FutureSalt window(long k) {

@@ -1,7 +1,9 @@
 package dev.jgram.mtproto.tl;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Writes TlObjects by walking the schema's parameter lists. */
 final class Encoder {
@@ -24,12 +26,14 @@ final class Encoder {
 
   void writeFields(TlWriter writer, TlCombinator c, TlObject object) {
     checkFieldNames(c, object);
+    Map<String, Integer> words = new HashMap<>(4); // each flags word once, not once per field
     for (TlParam param : c.params()) {
       Object value = object.get(param.name());
       if (param.isFlags()) {
-        writer.writeInt(flagsWord(c, param.name(), object));
+        writer.writeInt(words.computeIfAbsent(param.name(), f -> flagsWord(c, f, object)));
       } else if (param.isConditional()) {
-        boolean bitSet = (flagsWord(c, param.flagField(), object) & (1 << param.flagBit())) != 0;
+        int word = words.computeIfAbsent(param.flagField(), f -> flagsWord(c, f, object));
+        boolean bitSet = (word & (1 << param.flagBit())) != 0;
         if (bitSet && value == null && !param.isFlagOnly()) {
           throw new TlException(c.name() + "." + param.name() + " is required: "
               + param.flagField() + " bit " + param.flagBit() + " is set by another field");
