@@ -65,6 +65,12 @@ import java.util.regex.Pattern;
  * <p>A client is safe to use from several threads.
  */
 public final class Client implements AutoCloseable {
+  /** How many login codes {@link #loginUser} asks for at most. */
+  public static final int MAX_CODE_TRIES = 5;
+
+  /** How many two-step verification passwords {@link #loginUser} asks for at most. */
+  public static final int MAX_PASSWORD_TRIES = 3;
+
   private static final Pattern BOT_TOKEN = Pattern.compile("^\\d+:[A-Za-z0-9_-]+$");
   private final String name;
   private final Storage storage;
@@ -230,6 +236,106 @@ public final class Client implements AutoCloseable {
     storage.session(storage.session().withUserId(me.id()).withIsBot(me.bot()));
     storage.save();
     return me;
+  }
+
+  /**
+   * Logs a user in by phone, as Pyrogram's {@code authorize}; a session that is already
+   * logged in makes no call but {@link #getMe()}. See
+   * {@link #loginUser(String, CodeSupplier, PasswordSupplier, String, String)}; a phone number
+   * with no account ends in {@link SignUpRequiredException}.
+   */
+  public User loginUser(String phone, CodeSupplier codes, PasswordSupplier passwords) {
+    return loginUser(phone, codes, passwords, null, null);
+  }
+
+  /**
+   * Logs a user in by phone: {@code auth.sendCode} (a {@code 303 PHONE_MIGRATE_X} moves the
+   * session to DC X, where a new key is made and stored as home; the key of the DC the login
+   * started on is kept as another DC's, not authorised), {@code auth.signIn} with the code
+   * from {@code codes} (asked again after an invalid or expired one, up to
+   * {@link #MAX_CODE_TRIES} codes), and on {@code SESSION_PASSWORD_NEEDED} the two-step
+   * verification: {@code account.getPassword}, an SRP proof of the password from
+   * {@code passwords} (up to {@link #MAX_PASSWORD_TRIES}), {@code auth.checkPassword}. A phone
+   * number with no account is signed up with {@code firstName} and {@code lastName}. The user
+   * id is stored once logged in.
+   *
+   * @param phone the phone number in international format ({@code +} and spaces allowed)
+   * @param firstName the first name to sign up with, or null to refuse signing up
+   * @param lastName the last name to sign up with, or null
+   * @throws LoginCodeException if no code was accepted (or none was given)
+   * @throws PasswordException if no password was accepted (or none was given)
+   * @throws PhoneNumberException if Telegram refused the number (invalid, banned, ...)
+   * @throws SignUpRequiredException if the number has no account and no first name was given
+   * @throws dev.jgram.net.FloodWaitException if Telegram asks to wait longer than the
+   *     threshold
+   * @throws IllegalStateException without an api_id or api_hash
+   */
+  public User loginUser(String phone, CodeSupplier codes, PasswordSupplier passwords,
+      String firstName, String lastName) {
+    String digits = UserLogin.digits(phone);
+    if (codes == null || passwords == null) {
+      throw new IllegalArgumentException("a code supplier and a password supplier are required");
+    }
+    Session session = storage.session();
+    if (session.userId() != null && session.authKey() != null) {
+      return getMe();
+    }
+    if (apiHash == null) {
+      throw new IllegalStateException(name + ": api_hash is required to log in: give it with"
+          + " apiHash(...)");
+    }
+    return new UserLogin(name, storage, apiHash, this::invoke, dev.jgram.mtproto.RandomSource
+        .secure()).run(digits, codes, passwords, firstName, lastName);
+  }
+
+  /**
+   * Logs the session out and deletes it, as Pyrogram's {@code log_out}: {@code auth.logOut}
+   * on the home DC (and on other DCs where an authorisation was imported), then the storage
+   * is deleted (the session file, the PostgreSQL rows; a memory or string session is just
+   * dropped) and the client closed. A key Telegram already forgot, or one that was never
+   * logged in ({@code 401}), is not an error here.
+   *
+   * @throws NetException if the home DC cannot be reached (nothing is deleted then)
+   */
+  public void logOut() {
+    if (closed.get()) {
+      throw new IllegalStateException(name + ": the client is closed");
+    }
+    try {
+      network.logOut();
+    } catch (LoginRequiredException alreadyDead) {
+      // Telegram no longer knows the key or its login: there is nothing left to log out.
+    } catch (dev.jgram.net.RpcException e) {
+      if (e.code() != 401) {
+        throw e; // 401: the key was never logged in, or no longer is
+      }
+    }
+    closed.set(true);
+    network.close();
+    storage.delete();
+  }
+
+  /**
+   * Calls a method on DC {@code dcId}: on the home DC as {@link #invoke}; on another one with
+   * that DC's stored key and authorisation, or a new key and an authorisation exported from
+   * the home DC, both stored for the next start. A {@code 303 FILE_MIGRATE_X} or
+   * {@code STATS_MIGRATE_X} answer to {@link #invoke} goes the same way.
+   *
+   * @throws dev.jgram.net.RpcException for an error answer, typed
+   */
+  public Object invokeOn(int dcId, TlObject method) {
+    if (closed.get()) {
+      throw new IllegalStateException(name + ": the client is closed");
+    }
+    if (dcId <= 0) {
+      throw new IllegalArgumentException("dcId must be 1 or more, was " + dcId);
+    }
+    return network.invokeOn(dcId, method);
+  }
+
+  /** Authorisations this client exported from its home DC since it was built. */
+  public int exports() {
+    return network.exports();
   }
 
   /**

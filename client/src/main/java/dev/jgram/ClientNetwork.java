@@ -13,6 +13,7 @@ import dev.jgram.net.NetOptions;
 import dev.jgram.net.RpcException;
 import dev.jgram.net.ServerKeys;
 import dev.jgram.storage.AuthKey;
+import dev.jgram.storage.DcKey;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import java.util.List;
@@ -42,6 +43,7 @@ final class ClientNetwork implements AutoCloseable {
   private NetOptions options;
   private DcConnection home;
   private TlCodec codec;
+  private OtherDcs others;
 
   ClientNetwork(String name, Storage storage, NetSettings settings, DcAddress sessionAddress,
       Consumer<Object> results) {
@@ -81,6 +83,9 @@ final class ClientNetwork implements AutoCloseable {
           migrate(c, r.migrateDc().getAsInt());
           continue;
         }
+        if (cause instanceof RpcException r && r.migrateDc().isPresent()) {
+          return invokeOn(r.migrateDc().getAsInt(), method); // FILE_ or STATS_MIGRATE
+        }
         throw translate(cause, c);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -89,9 +94,46 @@ final class ClientNetwork implements AutoCloseable {
     }
   }
 
-  /** Closes the home connection. */
+  /**
+   * Calls {@code method} on DC {@code dcId}: the home DC as {@link #invoke}, another one
+   * through {@link OtherDcs} (its stored key and authorisation, or new ones).
+   */
+  Object invokeOn(int dcId, TlObject method) {
+    Integer homeDc = storage.session().dcId();
+    if (homeDc == null || homeDc == dcId) {
+      return invoke(method);
+    }
+    Object result = others().invoke(dcId, method);
+    results.accept(result);
+    return result;
+  }
+
+  /** Authorisations exported from the home DC in this run. */
+  synchronized int exports() {
+    return others == null ? 0 : others.exports();
+  }
+
+  /** {@code auth.logOut} on the home DC, then on other DCs with an authorisation. */
+  void logOut() {
+    invoke(TlObject.of("auth.logOut"));
+    others().logOutEverywhere();
+  }
+
+  private synchronized OtherDcs others() {
+    if (others == null) {
+      others = new OtherDcs(name, storage, (dc, key, listener) -> DcConnection.create(
+          options(storage.session()), table().address(dc), key, listener), this::invoke,
+          keyExchanges);
+    }
+    return others;
+  }
+
+  /** Closes the home connection and those to other DCs. */
   @Override
   public synchronized void close() {
+    if (others != null) {
+      others.close();
+    }
     if (home != null) {
       home.close();
       home = null;
@@ -117,6 +159,11 @@ final class ClientNetwork implements AutoCloseable {
       refreshTable(from);
     }
     if (home == from) {
+      Session left = storage.session();
+      if (left.authKey() != null && left.dcId() != null && left.dcId() != dc) {
+        // Not the home after all (DC 2 before PHONE_MIGRATE_4): kept, with no authorisation.
+        storage.dcKey(new DcKey(left.dcId(), left.authKey(), false));
+      }
       home.close();
       home = DcConnection.create(options(storage.session()), table().address(dc), null,
           new Events());
@@ -222,6 +269,7 @@ final class ClientNetwork implements AutoCloseable {
       Session s = storage.session();
       storage.session(s.withDcId(connection.address().id()).withAuthKey(AuthKey.of(key.authKey()))
           .withTestMode(testMode(s)).withApiId(s.apiId()).withUserId(null).withIsBot(null));
+      HomeKeys.newHomeKey(storage, connection.address().id());
     }
 
     @Override

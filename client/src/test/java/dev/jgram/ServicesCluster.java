@@ -28,6 +28,8 @@ final class ServicesCluster implements AutoCloseable {
   final Services services;
   final List<LoginEvent> logins = new CopyOnWriteArrayList<>();
   final List<String> methods = new CopyOnWriteArrayList<>();
+  /** Errors to answer instead of the services, each once: method, DC (0: any), code, text. */
+  final List<Object[]> forced = new CopyOnWriteArrayList<>();
 
   ServicesCluster(Path stateDir, int... ids) throws IOException {
     List<DcAddress> addresses = new ArrayList<>();
@@ -44,6 +46,11 @@ final class ServicesCluster implements AutoCloseable {
 
   LoopbackDc dc(int id) {
     return dcs.get(id);
+  }
+
+  /** The next call of {@code method} on {@code dc} (0: any DC) answers this error. */
+  void failOnce(String method, int dc, int code, String message) {
+    forced.add(new Object[] {method, dc, code, message});
   }
 
   int keyExchanges() {
@@ -66,6 +73,12 @@ final class ServicesCluster implements AutoCloseable {
       byte[] bytes) {
     TlObject query = LoopbackDc.CODEC.decode(bytes);
     methods.add(query.name());
+    for (Object[] f : forced) {
+      if (f[0].equals(query.name()) && ((int) f[1] == 0 || (int) f[1] == dc)
+          && forced.remove(f)) {
+        return LoopbackDc.Answer.error((int) f[2], (String) f[3]);
+      }
+    }
     Answer a = services.handle(new CallContext(dc, key, session, msgId, 198, apiId, false, 0),
         query);
     if (a instanceof Answer.Error e) {

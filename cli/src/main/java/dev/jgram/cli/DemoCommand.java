@@ -27,8 +27,10 @@ import picocli.CommandLine.Option;
       "Creates my_account.session (a file session) with a generated key and a few peers,",
       "closes and reopens it, resolves a peer by id and by username; opens a \":memory:\"",
       "session; exports a session string and opens a new client from it; shows that the",
-      "memory sessions wrote nothing to disk. No network: nothing here talks to Telegram.",
-      "The auth key and the session string are never printed."
+      "memory sessions wrote nothing to disk. Then a user account on a local test cluster",
+      "(127.0.0.1 only, nothing talks to Telegram): a login with a two-step verification",
+      "password through a phone migration into my_user.session, and the key of a second DC",
+      "reused by the next start. The auth keys and the session string are never printed."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String NAME = "my_account";
@@ -49,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path workdir = prepareDirectory();
-    out.println("jgram demo: the three session storage engines, for real (no network)");
+    out.println("jgram demo: the three session storage engines, for real, then a user account"
+        + " on a local test cluster");
     out.println("directory: " + workdir + (dir == null ? " (a new temporary directory)" : ""));
     Session session = DemoData.session();
     String exported = fileStorage(workdir, session);
@@ -58,6 +61,9 @@ final class DemoCommand implements Callable<Integer> {
     memoryStorage(session);
     sessionString(exported, session);
     noDiskWrites(workdir, before, digestBefore);
+    step(5, "A user account on a local test cluster: phone code, two-step verification,"
+        + " a second DC");
+    new UserDemo(out).run(workdir);
     closingHint(workdir.resolve(FILE_NAME));
     return 0;
   }
@@ -81,9 +87,11 @@ final class DemoCommand implements Callable<Integer> {
       throw new CliException(dir + ": not a directory");
     }
     Files.createDirectories(dir);
-    if (Files.exists(dir.resolve(FILE_NAME))) {
-      throw new CliException(dir.resolve(FILE_NAME) + ": already exists; the demo never "
-          + "touches an existing session (choose another --dir, or remove it)");
+    for (String name : new String[] {FILE_NAME, UserDemo.NAME + ".session"}) {
+      if (Files.exists(dir.resolve(name))) {
+        throw new CliException(dir.resolve(name) + ": already exists; the demo never "
+            + "touches an existing session (choose another --dir, or remove it)");
+      }
     }
     return dir;
   }

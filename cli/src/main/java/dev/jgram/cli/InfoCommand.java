@@ -70,6 +70,9 @@ final class InfoCommand implements Callable<Integer> {
     row(out, "date", r.date() == null || r.date() == 0
         ? r.date() + " (never saved)" : r.date() + " (" + Instant.ofEpochSecond(r.date()) + ")");
     row(out, "auth_key_id", r.authKeyId() == null ? "unknown (no auth key)" : r.authKeyId());
+    row(out, "other_dcs", r.otherDcs().isEmpty() ? "none" : String.join(", ",
+        r.otherDcs().stream().map(d -> "DC " + d.dcId() + " key " + d.authKeyId()
+            + (d.authorized() ? " (authorized)" : " (not authorized)")).toList()));
     row(out, "peers", r.peers());
     if (r.encryption() != null) {
       row(out, "encryption", r.encryption().equals("none") ? "none (auth key in clear)"

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       ConvertCommand.class,
       DecryptCommand.class,
       LoginCommand.class,
+      LogoutCommand.class,
       MeCommand.class,
       TestdcCommand.class
     },

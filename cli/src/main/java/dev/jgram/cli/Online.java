@@ -1,6 +1,7 @@
 package dev.jgram.cli;
 
 import dev.jgram.Client;
+import dev.jgram.LoginException;
 import dev.jgram.LoginRequiredException;
 import dev.jgram.net.ConnectionFailedException;
 import dev.jgram.net.NetException;
@@ -23,6 +24,8 @@ final class Online {
   static <T> T run(String session, Supplier<T> step) {
     try {
       return step.get();
+    } catch (LoginException e) {
+      throw new CliException(label(session) + ": " + e.getMessage(), e);
     } catch (LoginRequiredException e) {
       throw new CliException(label(session) + ": dead key: " + e.getMessage(), e);
     } catch (UnknownServerKeyException e) {

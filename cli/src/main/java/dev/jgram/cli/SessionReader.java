@@ -1,5 +1,6 @@
 package dev.jgram.cli;
 
+import dev.jgram.storage.DcKey;
 import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.SessionEncryption;
 import dev.jgram.storage.Storage;
@@ -12,6 +13,7 @@ import dev.jgram.storage.sqlite.SqliteHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Reads a session in any format jgram knows, never changing it: a Pyrogram-family file through
@@ -28,9 +30,16 @@ final class SessionReader {
    * @param schemaVersion the file's schema version, or {@code null} where there is none
    * @param session the session; its peers are filled only when asked for
    * @param peerCount how many peers the source caches
+   * @param dcKeys the keys of DCs other than the home DC (only jgram's files keep them)
    */
   record Loaded(SessionFormat format, Integer schemaVersion, PortableSession session,
-      long peerCount) {}
+      long peerCount, List<DcKey> dcKeys) {
+
+    /** A session whose source keeps no keys of other DCs. */
+    Loaded(SessionFormat format, Integer schemaVersion, PortableSession session, long peerCount) {
+      this(format, schemaVersion, session, peerCount, List.of());
+    }
+  }
 
   /**
    * Reads {@code input}.
@@ -94,7 +103,8 @@ final class SessionReader {
           : PortableSession.of(storage.session())
               .withUpdates(storage.updateState().orElse(null), storage.allChannelPts());
       s = s.withAddress(address.serverAddress(), address.port());
-      return new Loaded(SessionFormat.PYROGRAM_FILE, version, s, storage.peerCount());
+      return new Loaded(SessionFormat.PYROGRAM_FILE, version, s, storage.peerCount(),
+          storage.dcKeys());
     }
   }
 }

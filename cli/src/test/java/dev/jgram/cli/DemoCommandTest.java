@@ -36,7 +36,20 @@ class DemoCommandTest {
         .contains("opened a new client from the string: dc 2, user 100000001")
         .contains("resolvePeer(\"@alice\") -> Username not found: alice")
         .contains("4. Nothing on disk")
-        .contains("unchanged, byte for byte");
+        .contains("unchanged, byte for byte")
+        .contains("5. A user account on a local test cluster")
+        .contains("PHONE_MIGRATE_4 moved it to DC 4")
+        .contains("asked for 1 code and 1 password")
+        .contains("home DC 4, 2 key exchanges")
+        .contains("3 key exchanges, 1 export so far")
+        .contains("0 key exchanges, 0 exports");
+    JsonNode user = Json.mapper().readTree(jgram("info", "--json",
+        dir.resolve("my_user.session").toString()).out());
+    assertThat(user.path("dc_id").asInt()).isEqualTo(4);
+    assertThat(user.path("other_dcs")).hasSize(2);
+    assertThat(user.path("other_dcs").get(0).path("authorized").asBoolean()).isFalse();
+    assertThat(user.path("other_dcs").get(1).path("dc_id").asInt()).isEqualTo(5);
+    assertThat(user.path("other_dcs").get(1).path("authorized").asBoolean()).isTrue();
     Path file = dir.resolve("my_account.session");
     JsonNode info = Json.mapper().readTree(jgram("info", "--json", file.toString()).out());
     assertThat(info.path("user_id").asLong()).isEqualTo(100_000_001L);

@@ -15,7 +15,7 @@ class InfoCommandTest {
   @TempDir Path dir;
 
   static final List<String> INFO_KEYS = List.of("format", "schema_version", "dc_id", "api_id",
-      "test_mode", "user_id", "is_bot", "date", "auth_key_id", "peers", "encryption",
+      "test_mode", "user_id", "is_bot", "date", "auth_key_id", "other_dcs", "peers", "encryption",
       "update_state",
       "server_address", "port");
 

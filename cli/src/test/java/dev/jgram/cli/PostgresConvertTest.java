@@ -67,6 +67,24 @@ class PostgresConvertTest {
   }
 
   @Test
+  void theKeysOfOtherDcsGoIntoPostgresAndBackWithTheirFlags() throws Exception {
+    dev.jgram.storage.DcKey media;
+    try (dev.jgram.storage.Storage s = dev.jgram.storage.Storage.file(file)) {
+      s.open();
+      media = new dev.jgram.storage.DcKey(4, s.session().authKey(), true);
+      s.dcKey(media);
+    }
+    ok(toPostgres(file));
+    try (PostgresStorage rows = PostgresStorage.create(Pg.dataSource(), name)) {
+      rows.open();
+      assertThat(rows.dcKeys()).containsExactly(media);
+    }
+    JsonNode back = info(backToFile("back.session")).path("other_dcs");
+    assertThat(back.toString()).isEqualTo("[{\"dc_id\":4,\"auth_key_id\":\""
+        + media.authKey().idHex() + "\",\"authorized\":true}]");
+  }
+
+  @Test
   void aPyrogramFileGoesIntoPostgresAndBackWithItsSessionPeersAndLookups() throws Exception {
     String written = ok(toPostgres(file));
     Path back = backToFile("back.session");

@@ -4,6 +4,7 @@ import dev.jgram.storage.file.SqliteStorage;
 import dev.jgram.storage.memory.MemoryStorage;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -159,6 +160,18 @@ public interface Storage extends AutoCloseable {
 
   /** Why the auth key was marked dead, if it was ({@link #revokeKey(String)}). */
   Optional<String> keyRevocation();
+
+  /**
+   * The keys stored for DCs other than the home DC, by DC id; the home DC is never among them
+   * (its key is {@link Session#authKey()}).
+   */
+  List<DcKey> dcKeys();
+
+  /** Stores the key of a DC other than the home DC, replacing one stored for that DC. */
+  void dcKey(DcKey key);
+
+  /** Removes the key stored for a DC other than the home DC, if any. */
+  void removeDcKey(int dcId);
 
   /**
    * Exports the session as a Pyrogram session string (the current 362-character layout).

@@ -10,8 +10,8 @@ import java.util.Objects;
  * a session moves from a file to PostgreSQL and back ({@code jgram convert}).
  *
  * <p>What is copied: the session fields (date included), every peer with its own
- * {@code lastUpdateOn} (so username TTLs carry over), the update state, every channel pts and
- * a key revocation. Peers go over in batches, each one atomic in the destination; peers the
+ * {@code lastUpdateOn} (so username TTLs carry over), the update state, every channel pts, the
+ * keys of other DCs with their authorised flags, and a key revocation. Peers go over in batches, each one atomic in the destination; peers the
  * destination already holds are replaced, others it holds are kept (delete it first for an
  * exact copy).
  */
@@ -42,6 +42,7 @@ public final class StorageCopy {
     for (Map.Entry<Long, Integer> pts : from.allChannelPts().entrySet()) {
       to.channelPts(pts.getKey(), pts.getValue());
     }
+    from.dcKeys().forEach(to::dcKey);
     from.keyRevocation().ifPresent(to::revokeKey);
     return peers;
   }

@@ -54,6 +54,21 @@ public abstract class PersistentStorageContractTest extends StorageContractTest 
     }
 
     @Test
+    void keysOfOtherDcsSurviveReopeningWithTheirFlags() {
+      Storage storage = open();
+      storage.session(fixtureSession());
+      DcKey media = new DcKey(4, fixtureSession().authKey(), true);
+      byte[] other = fixtureSession().authKey().bytes();
+      other[0] ^= 1;
+      DcKey before = new DcKey(2, AuthKey.of(other), false);
+      storage.dcKey(media);
+      storage.dcKey(before);
+      Storage again = closeAndReopen(storage, config());
+      assertThat(again.dcKeys()).containsExactly(before, media);
+      assertThat(again.session()).isEqualTo(fixtureSession().withDate(again.session().date()));
+    }
+
+    @Test
     void aRevocationSurvivesReopening() {
       Storage storage = open();
       storage.session(fixtureSession());
@@ -69,10 +84,12 @@ public abstract class PersistentStorageContractTest extends StorageContractTest 
       Storage storage = open();
       storage.session(fixtureSession());
       storage.updatePeers(List.of(user(5, 6, "five")));
+      storage.dcKey(new DcKey(4, fixtureSession().authKey(), true));
       storage.delete();
       Storage again = openAgain(config());
       assertThat(again.session()).isEqualTo(Session.EMPTY);
       assertThat(again.peerCount()).isZero();
+      assertThat(again.dcKeys()).isEmpty();
     }
   }
 }

@@ -86,8 +86,8 @@ public class SqliteSchemaTest {
         null));
     assertThat(rows(file, "SELECT name FROM sqlite_master WHERE name LIKE 'jgram%' "
         + "AND type = 'table' ORDER BY name")).extracting(r -> r.get(0)).containsExactly(
-        "jgram_key_revocation", "jgram_meta", "jgram_peer_log", "jgram_update_state",
-        "jgram_usernames");
+        "jgram_dc_keys", "jgram_key_revocation", "jgram_meta", "jgram_peer_log",
+        "jgram_update_state", "jgram_usernames");
     assertThat(rows(file, "PRAGMA journal_mode")).containsExactly(List.of("delete"));
   }
 

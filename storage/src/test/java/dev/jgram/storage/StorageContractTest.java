@@ -791,6 +791,76 @@ public abstract class StorageContractTest {
 
   }
 
+  /** Keys of DCs other than the home DC, beside the session. */
+  @Nested
+  class OtherDcKeys {
+    private DcKey key(int dc, int fill, boolean authorized) {
+      byte[] bytes = new byte[AuthKey.LENGTH];
+      java.util.Arrays.fill(bytes, (byte) fill);
+      bytes[0] = (byte) dc;
+      return new DcKey(dc, AuthKey.of(bytes), authorized);
+    }
+
+    @Test
+    void aNewStorageHoldsNoKeysOfOtherDcs() {
+      assertThat(open().dcKeys()).isEmpty();
+    }
+
+    @Test
+    void keysComeBackByDcIdAndALaterKeyOfOneDcReplacesTheEarlier() {
+      Storage storage = open();
+      storage.session(fixtureSession());
+      storage.dcKey(key(4, 1, true));
+      storage.dcKey(key(1, 2, false));
+      storage.dcKey(key(4, 3, false));
+      assertThat(storage.dcKeys()).containsExactly(key(1, 2, false), key(4, 3, false));
+      assertThat(storage.session()).isEqualTo(fixtureSession());
+    }
+
+    @Test
+    void theAuthorizedFlagIsKeptAsWritten() {
+      Storage storage = open();
+      storage.dcKey(key(5, 7, false));
+      storage.dcKey(key(5, 7, false).withAuthorized(true));
+      assertThat(storage.dcKeys()).containsExactly(key(5, 7, true));
+    }
+
+    @Test
+    void aRemovedKeyIsGoneAndRemovingAnAbsentOneIsQuiet() {
+      Storage storage = open();
+      storage.dcKey(key(3, 1, true));
+      storage.dcKey(key(5, 2, true));
+      storage.removeDcKey(3);
+      storage.removeDcKey(1);
+      assertThat(storage.dcKeys()).containsExactly(key(5, 2, true));
+    }
+
+    @Test
+    void storageCopyCarriesTheKeysAndTheirFlags() {
+      Storage storage = open();
+      storage.session(fixtureSession());
+      storage.dcKey(key(4, 9, true));
+      storage.dcKey(key(2, 8, false));
+      Storage copy = Storage.memory();
+      copy.open();
+      try {
+        StorageCopy.copy(storage, copy);
+        assertThat(copy.dcKeys()).containsExactly(key(2, 8, false), key(4, 9, true));
+      } finally {
+        copy.close();
+      }
+    }
+
+    @Test
+    void aKeyOfAnotherDcShowsItsIdButNeverItsBytes() {
+      DcKey k = key(4, 0x5a, true);
+      assertThat(k.toString()).contains("dc 4").contains(k.authKey().idHex())
+          .doesNotContainIgnoringCase("5a5a5a5a");
+      assertThatThrownBy(() -> new DcKey(0, k.authKey(), true))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dcId");
+    }
+  }
+
   /** Seeded random round trips. */
   @Nested
   class RoundTrips {

@@ -103,8 +103,23 @@ final class Migrations {
         ADD CONSTRAINT sessions_api_id_uint32 CHECK (api_id BETWEEN 0 AND 4294967295);
       """);
 
+  /**
+   * Version 3. The auth keys of DCs other than the home DC (media DCs, a DC the caller chose,
+   * the DC a login started on before a phone migration), one row per session and DC, with
+   * whether an authorisation exported from the home DC was imported on the key.
+   */
+  static final Migration V3 = new Migration(3, "dc_keys: keys of other DCs", """
+      CREATE TABLE ${schema}.dc_keys (
+        session    text COLLATE "C" NOT NULL,
+        dc_id      integer NOT NULL CHECK (dc_id > 0),
+        auth_key   bytea NOT NULL CHECK (length(auth_key) = 256),
+        authorized boolean NOT NULL,
+        PRIMARY KEY (session, dc_id)
+      );
+      """);
+
   /** Every migration this jgram knows, in order. */
-  static final Migrations ALL = new Migrations(List.of(V1, V2));
+  static final Migrations ALL = new Migrations(List.of(V1, V2, V3));
 
   private static final String CREATE_HISTORY = """
       CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (

@@ -1,5 +1,6 @@
 package dev.jgram.storage.postgres;
 
+import dev.jgram.storage.DcKey;
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerNotFoundException;
@@ -281,5 +282,21 @@ public final class PostgresStorage implements Storage {
   @Override
   public Optional<String> keyRevocation() {
     return guard.read("read the key revocation", c -> StateTables.keyRevocation(c, ref));
+  }
+
+  @Override
+  public List<DcKey> dcKeys() {
+    return guard.read("read the other DCs' keys", c -> StateTables.dcKeys(c, ref));
+  }
+
+  @Override
+  public void dcKey(DcKey key) {
+    Objects.requireNonNull(key, "key");
+    guard.update("write the key of DC " + key.dcId(), c -> StateTables.dcKey(c, ref, key));
+  }
+
+  @Override
+  public void removeDcKey(int dcId) {
+    guard.update("remove the key of DC " + dcId, c -> StateTables.removeDcKey(c, ref, dcId));
   }
 }

@@ -1,6 +1,7 @@
 package dev.jgram.storage.postgres;
 
 import dev.jgram.storage.AuthKey;
+import dev.jgram.storage.DcKey;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.UpdateState;
 import java.sql.Connection;
@@ -8,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,7 +43,8 @@ final class StateTables {
   /** Every table holding rows of a session, and the column naming it. */
   private static final String[][] SESSION_ROWS = {
     {"usernames", "session"}, {"peers", "session"}, {"update_states", "session"},
-    {"channel_pts", "session"}, {"key_revocations", "session"}, {"sessions", "name"}
+    {"channel_pts", "session"}, {"key_revocations", "session"}, {"dc_keys", "session"},
+    {"sessions", "name"}
   };
 
   private StateTables() {}
@@ -188,6 +192,43 @@ final class StateTables {
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
+    }
+  }
+
+  /** The keys of other DCs, by DC id. */
+  static List<DcKey> dcKeys(Connection c, SessionRef ref) throws SQLException {
+    List<DcKey> keys = new ArrayList<>();
+    try (PreparedStatement st = c.prepareStatement(ref.sql("SELECT dc_id, auth_key, authorized"
+        + " FROM ${schema}.dc_keys WHERE session = ? ORDER BY dc_id"))) {
+      st.setString(1, ref.session());
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          keys.add(new DcKey(rs.getInt(1), AuthKey.of(rs.getBytes(2)), rs.getBoolean(3)));
+        }
+      }
+    }
+    return keys;
+  }
+
+  static void dcKey(Connection c, SessionRef ref, DcKey key) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(ref.sql("INSERT INTO ${schema}.dc_keys"
+        + " (session, dc_id, auth_key, authorized) VALUES (?, ?, ?, ?) ON CONFLICT"
+        + " (session, dc_id) DO UPDATE SET auth_key = EXCLUDED.auth_key,"
+        + " authorized = EXCLUDED.authorized"))) {
+      st.setString(1, ref.session());
+      st.setInt(2, key.dcId());
+      st.setBytes(3, key.authKey().bytes());
+      st.setBoolean(4, key.authorized());
+      st.executeUpdate();
+    }
+  }
+
+  static void removeDcKey(Connection c, SessionRef ref, int dcId) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(ref.sql(
+        "DELETE FROM ${schema}.dc_keys WHERE session = ? AND dc_id = ?"))) {
+      st.setString(1, ref.session());
+      st.setInt(2, dcId);
+      st.executeUpdate();
     }
   }
 

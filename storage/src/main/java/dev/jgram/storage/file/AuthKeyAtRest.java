@@ -239,4 +239,34 @@ public final class AuthKeyAtRest {
       s.executeUpdate();
     }
   }
+
+  /**
+   * What {@code jgram_dc_keys} stores for a key of another DC: the key's bytes, or in an
+   * encrypted session its sealed form.
+   */
+  byte[] atRest(AuthKey key) {
+    if (!encryption.enabled()) {
+      return key.bytes();
+    }
+    if (cipher == null) {
+      cipher = SessionCipher.create(encryption);
+    }
+    return cipher.seal(key);
+  }
+
+  /**
+   * A key of another DC as {@link #atRest} stored it.
+   *
+   * @throws EncryptedSessionException if the key is sealed and this session has no or another
+   *     encryption key
+   */
+  AuthKey fromRest(byte[] stored) {
+    if (stored.length == AuthKey.LENGTH) {
+      return SqliteState.authKey(stored);
+    }
+    if (cipher == null) {
+      cipher = SessionCipher.unlock(encryption, stored, name);
+    }
+    return cipher.open(stored, name);
+  }
 }

@@ -30,20 +30,25 @@ import java.util.List;
  *   <tr><td>jgram_peer_log</td><td>peers committed but not yet merged into {@code peers}, in
  *       write order (see {@link PeerLog})</td></tr>
  *   <tr><td>jgram_key_revocation</td><td>why and when the auth key was marked dead</td></tr>
+ *   <tr><td>jgram_dc_keys</td><td>the auth keys of DCs other than the home DC, each with
+ *       whether an authorisation was imported on it (see {@link DcKeyRows})</td></tr>
  *   <tr><td>jgram_auth_key</td><td>only in encrypted sessions: the sealed auth key (created
  *       by {@link AuthKeyAtRest}; {@code sessions.auth_key} is then NULL)</td></tr>
  * </table>
  */
 public final class SqliteSchema {
   /**
-   * jgram's own schema number, kept in {@code jgram_meta}. 2: {@code jgram_usernames} keyed by
-   * peer and position, numbered by {@code seq} (1: a rowid table with an index per peer).
+   * jgram's own schema number, kept in {@code jgram_meta}. 3: {@code jgram_dc_keys}, the keys
+   * of other DCs (see {@link DcKeyRows}); a jgram of schema 2 refuses such a file rather than
+   * log in afresh on it without clearing the other DCs' authorisations, which belong to the
+   * account that was logged in. 2: {@code jgram_usernames} keyed by peer and position,
+   * numbered by {@code seq} (1: a rowid table with an index per peer).
    */
-  public static final int JGRAM_SCHEMA = 2;
+  public static final int JGRAM_SCHEMA = 3;
 
   static final List<String> JGRAM_TABLES =
       List.of("jgram_meta", "jgram_usernames", "jgram_update_state", "jgram_key_revocation",
-          PeerLog.TABLE);
+          PeerLog.TABLE, DcKeyRows.TABLE);
 
   /** Pyrogram 2.x {@code create()}: tables, indices and trigger, each statement verbatim. */
   static final List<String> PYROGRAM_V3 = List.of(
@@ -138,6 +143,7 @@ public final class SqliteSchema {
           phone_number    TEXT,
           last_update_on  INTEGER NOT NULL
       )""",
+      DcKeyRows.CREATE,
       "INSERT OR IGNORE INTO jgram_meta (key, value) VALUES ('jgram_schema', '"
           + JGRAM_SCHEMA + "')",
       "UPDATE jgram_meta SET value = '" + JGRAM_SCHEMA + "' WHERE key = 'jgram_schema' "
@@ -166,7 +172,8 @@ public final class SqliteSchema {
   /**
    * Brings a file up to date in the current transaction: Pyrogram's migrations (1 to 2
    * deletes every peer, 2 to 3 appends {@code api_id} to {@code sessions}), then jgram's
-   * tables (a schema 1 {@code jgram_usernames} becomes schema 2's, rows kept). Fork schemas
+   * tables (a schema 1 {@code jgram_usernames} becomes schema 2's, rows kept; schema 3 adds
+   * {@code jgram_dc_keys}). Fork schemas
    * (4 and up) keep their tables and version; only jgram tables are added.
    */
   static void upgrade(Connection c, SchemaLayout layout) throws SQLException {

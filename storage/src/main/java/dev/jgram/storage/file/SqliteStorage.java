@@ -1,5 +1,6 @@
 package dev.jgram.storage.file;
 
+import dev.jgram.storage.DcKey;
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.Session;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -55,6 +57,7 @@ public final class SqliteStorage implements Storage {
   private SqlitePeers peers;
   private CachedPeers lookups;
   private SqliteState rows;
+  private DcKeyRows dcKeys;
   private Session session;
   private SqliteCalls calls;
 
@@ -109,6 +112,7 @@ public final class SqliteStorage implements Storage {
         : AuthKeyAtRest.unlock(c, opened.layout(), name(), config.encryption());
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
     rows = new SqliteState(c, opened.layout(), !config.readOnly(), keys);
+    dcKeys = new DcKeyRows(c, keys);
     calls = new SqliteCalls(c, file, peers::rolledBack);
     lookups = new CachedPeers(c, peers, config, new CachedPeers.BeforeQuery() {
       @Override
@@ -388,6 +392,25 @@ public final class SqliteStorage implements Storage {
   public synchronized Optional<String> keyRevocation() {
     checkOpen();
     return read("read the key revocation", rows::revocation);
+  }
+
+  @Override
+  public synchronized List<DcKey> dcKeys() {
+    checkOpen();
+    return read("read the other DCs' keys", dcKeys::read);
+  }
+
+  @Override
+  public synchronized void dcKey(DcKey key) {
+    Objects.requireNonNull(key, "key");
+    checkWritable();
+    write("write the key of DC " + key.dcId(), () -> dcKeys.write(key));
+  }
+
+  @Override
+  public synchronized void removeDcKey(int dcId) {
+    checkWritable();
+    write("remove the key of DC " + dcId, () -> dcKeys.remove(dcId));
   }
 
   private <T> T read(String what, SqliteCalls.SqlRead<T> action) {

@@ -1,5 +1,6 @@
 package dev.jgram.storage.memory;
 
+import dev.jgram.storage.DcKey;
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerNotFoundException;
@@ -10,10 +11,12 @@ import dev.jgram.storage.UpdateState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,6 +49,7 @@ public final class MemoryStorage implements Storage {
   private UpdateState updateState;
   private Map<Long, Integer> channelPts;
   private String revocation;
+  private Map<Integer, DcKey> dcKeys;
 
   /**
    * Creates an unopened storage that starts from {@code initial}.
@@ -74,6 +78,7 @@ public final class MemoryStorage implements Storage {
       session = initial;
       peers = new PeerTable();
       channelPts = new HashMap<>();
+      dcKeys = new TreeMap<>();
       state = State.OPEN;
     } finally {
       lock.unlockWrite(stamp);
@@ -95,6 +100,7 @@ public final class MemoryStorage implements Storage {
       peers = null;
       updateState = null;
       channelPts = null;
+      dcKeys = null;
       revocation = null;
     } finally {
       lock.unlockWrite(stamp);
@@ -247,6 +253,22 @@ public final class MemoryStorage implements Storage {
   @Override
   public Optional<String> keyRevocation() {
     return read(() -> Optional.ofNullable(revocation));
+  }
+
+  @Override
+  public List<DcKey> dcKeys() {
+    return read(() -> List.copyOf(dcKeys.values()));
+  }
+
+  @Override
+  public void dcKey(DcKey key) {
+    Objects.requireNonNull(key, "key");
+    write(() -> dcKeys.put(key.dcId(), key));
+  }
+
+  @Override
+  public void removeDcKey(int dcId) {
+    write(() -> dcKeys.remove(dcId));
   }
 
   private <T> T read(Supplier<T> body) {

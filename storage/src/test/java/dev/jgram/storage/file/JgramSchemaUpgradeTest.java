@@ -122,7 +122,7 @@ class JgramSchemaUpgradeTest {
         + "'jgram_usernames' AND sql IS NOT NULL ORDER BY name")).extracting(r -> r.get(0))
         .containsExactly("jgram_idx_usernames_username", "jgram_usernames");
     assertThat(SqliteSchemaTest.rows(file, "SELECT value FROM jgram_meta "
-        + "WHERE key = 'jgram_schema'")).containsExactly(List.of("2"));
+        + "WHERE key = 'jgram_schema'")).containsExactly(List.of("3"));
     assertThat(SqliteDump.integrity(file)).isEqualTo("ok");
 
     try (Storage s = Storage.file(file, uncached())) {

@@ -106,4 +106,16 @@ final class MapStorage implements Storage {
   @Override public Optional<String> keyRevocation() {
     return Optional.empty();
   }
+
+  @Override public java.util.List<dev.jgram.storage.DcKey> dcKeys() {
+    return java.util.List.of();
+  }
+
+  @Override public void dcKey(dev.jgram.storage.DcKey key) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override public void removeDcKey(int dcId) {
+    throw new UnsupportedOperationException();
+  }
 }
