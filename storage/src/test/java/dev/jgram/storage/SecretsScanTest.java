@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * not, at every alignment), the session string, a raw encryption key and a passphrase appear
  * in no {@code toString()} of a value type and in no exception message (with its causes)
  * produced by bad input: mutated strings of every format, refused files, wrong keys, locked
- * and revoked sessions, and values the encoders refuse.
+ * and revoked sessions, and values the encoders refuse; nor in any line logged, at any level,
+ * while each of these tests runs.
  */
 class SecretsScanTest {
   private static final String PASSPHRASE = "correct horse battery staple";
@@ -35,11 +38,27 @@ class SecretsScanTest {
   private final byte[] rawKey = new byte[32];
   private final SecretForms secrets;
   private int scanned;
+  private LogCapture log;
 
   SecretsScanTest() {
     new Random(0x5ec).nextBytes(rawKey);
     secrets = new SecretForms().bytes("auth key", key.bytes()).text("session string", string)
         .bytes("raw encryption key", rawKey).text("passphrase", PASSPHRASE);
+  }
+
+  @BeforeEach
+  void captureLogs() {
+    log = LogCapture.start();
+  }
+
+  @AfterEach
+  void noLogLineShowsASecret() {
+    try {
+      assertThat(secrets.leakIn(log.text())).as("log output leaks a secret: %s", log.text())
+          .isNull();
+    } finally {
+      log.close();
+    }
   }
 
   private void assertClean(String what, String text) {

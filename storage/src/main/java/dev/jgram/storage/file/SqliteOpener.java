@@ -7,6 +7,7 @@ import dev.jgram.storage.lock.FilePermissions;
 import dev.jgram.storage.sqlite.SqliteFiles;
 import dev.jgram.storage.sqlite.SqliteHeader;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -39,6 +40,8 @@ final class SqliteOpener {
   /** An open connection and what it found. */
   record Opened(Connection connection, SchemaLayout layout, Runnable afterClose) {}
 
+  private static final System.Logger LOG = System.getLogger(SqliteOpener.class.getName());
+
   private SqliteOpener() {}
 
   /** Opens {@code file} for reading and writing; the caller holds the session lock. */
@@ -59,6 +62,7 @@ final class SqliteOpener {
         SchemaLayout layout = found != null ? found : SessionFileProbe.readLayout(file, c);
         if (layout.needsMigration() || !layout.jgramCurrent()) {
           upgrade(c, layout);
+          logUpgrade(file, layout);
           layout = SessionFileProbe.readLayout(file, c);
         }
         return new Opened(c, layout, () -> { });
@@ -208,6 +212,18 @@ final class SqliteOpener {
       throw new StorageException(file + ": cannot restrict the WAL files: " + e.getMessage(), e);
     }
     return wal;
+  }
+
+  /** INFO for a migrated schema (the user's file changed shape), DEBUG for jgram's tables. */
+  private static void logUpgrade(Path file, SchemaLayout before) {
+    if (before.needsMigration()) {
+      LOG.log(Level.INFO, "{0}: migrated the session schema from version {1} to 3 (the"
+          + " original is kept as {2})", file, before.version(),
+          file.getFileName() + ".v" + before.version() + ".bak");
+    } else {
+      LOG.log(Level.DEBUG, "{0}: added or updated jgram''s tables (schema version {1})", file,
+          before.version());
+    }
   }
 
   /** Migrates and adds jgram's tables in one transaction: a kill leaves old or new. */

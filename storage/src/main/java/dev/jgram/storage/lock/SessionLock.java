@@ -6,6 +6,7 @@ import dev.jgram.storage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -48,6 +49,7 @@ public final class SessionLock implements AutoCloseable {
   /** The most of a lock file a probe reads: an owner's three lines are far shorter. */
   private static final int MAX_LOCK_FILE_BYTES = 4096;
   private static final String HOST = hostName();
+  private static final System.Logger LOG = System.getLogger(SessionLock.class.getName());
 
   /** Who holds a lock. */
   record Owner(long pid, String host, String since) {
@@ -203,6 +205,7 @@ public final class SessionLock implements AutoCloseable {
       if (opened == null || !opened.equals(fileKey(file))) {
         return null; // the previous owner removed the file between our open and our lock
       }
+      logTakeover(session, channel);
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(me.text().getBytes(StandardCharsets.UTF_8)), 0);
       keep = true;
@@ -211,6 +214,23 @@ public final class SessionLock implements AutoCloseable {
       if (!keep) {
         channel.close();
       }
+    }
+  }
+
+  /**
+   * The lock is ours, so whoever the file still names is gone: INFO when it names an owner
+   * (a process that died without closing), nothing for a fresh or empty file.
+   */
+  private static void logTakeover(Path session, FileChannel channel) throws IOException {
+    ByteBuffer left = ByteBuffer.allocate(MAX_LOCK_FILE_BYTES);
+    channel.read(left, 0);
+    Owner gone = Owner.parse(new String(left.array(), 0, left.position(),
+        StandardCharsets.UTF_8));
+    if (gone.pid() >= 0 || gone.host() != null) {
+      LOG.log(Level.INFO, "{0}: took over the session lock left by {1}, which is gone",
+          session, gone.describe());
+    } else {
+      LOG.log(Level.DEBUG, "{0}: took the session lock", session);
     }
   }
 
