@@ -19,6 +19,12 @@ import java.util.Set;
  */
 final class SentLog {
   static final Duration SERVICE_TTL = Duration.ofSeconds(600);
+  /**
+   * At most this many service messages and acks are kept, whatever their age: a client that
+   * sends thousands of calls a second would otherwise hold every ack for ten minutes. A
+   * notification about one forgotten earlier is ignored, which costs at most a re-sent answer.
+   */
+  static final int MAX_SERVICE = 4096;
 
   /**
    * One sent message.
@@ -44,9 +50,16 @@ final class SentLog {
   private final Set<Long> suspects = new HashSet<>();
   private final Set<Long> shared = new HashSet<>();
   private boolean checkAll;
+  private int serviceCount;
 
   void add(Sent sent) {
     Sent previous = messages.put(sent.msgId(), sent);
+    if (previous != null && !contentRelated(previous)) {
+      serviceCount--;
+    }
+    if (!contentRelated(sent)) {
+      serviceCount++;
+    }
     if (previous != null && previous.containerId() != 0
         && previous.containerId() != sent.containerId()) {
       shared.add(sent.msgId());
@@ -78,6 +91,9 @@ final class SentLog {
   /** Notes that {@code sent} (may be null) left: its container may be empty now. */
   private Sent removed(Sent sent) {
     if (sent != null) {
+      if (!contentRelated(sent)) {
+        serviceCount--;
+      }
       if (sent.containerId() != 0) {
         suspects.add(sent.containerId());
       }
@@ -122,6 +138,9 @@ final class SentLog {
     if (oldestService != null && oldestService.isBefore(limit)) {
       pruneService(limit);
     }
+    if (serviceCount > MAX_SERVICE) {
+      pruneOldestService(serviceCount - MAX_SERVICE);
+    }
     if (checkAll) {
       containers.values().removeIf(inner -> !anyKnown(inner));
     } else {
@@ -157,6 +176,26 @@ final class SentLog {
       }
       it.remove();
       removed(s);
+    }
+    oldestService = oldest;
+  }
+
+  /** Forgets the {@code excess} oldest service messages and acks (they are in sending order). */
+  private void pruneOldestService(int excess) {
+    Instant oldest = null;
+    int left = excess;
+    for (Iterator<Sent> it = messages.values().iterator(); it.hasNext(); ) {
+      Sent s = it.next();
+      if (contentRelated(s)) {
+        continue;
+      }
+      if (left == 0) {
+        oldest = s.sentAt();
+        break;
+      }
+      it.remove();
+      removed(s);
+      left--;
     }
     oldestService = oldest;
   }

@@ -39,6 +39,25 @@ class SentLogTest {
   }
 
   @Test
+  void beyondTheServiceCapTheOldestAcksAreForgottenAndQueriesKept() {
+    log.add(query(4, T0));
+    int extra = 10;
+    for (int i = 0; i < SentLog.MAX_SERVICE + extra; i++) {
+      log.add(ack(8 + 4L * i, T0));
+    }
+
+    log.prune(T0.plusSeconds(1));
+
+    assertThat(log.size()).isEqualTo(SentLog.MAX_SERVICE + 1);
+    assertThat(log.knows(4)).isTrue();
+    assertThat(log.knows(8)).isFalse();
+    assertThat(log.knows(8 + 4L * (extra - 1))).isFalse();
+    assertThat(log.knows(8 + 4L * extra)).isTrue();
+    log.prune(EXPIRED);
+    assertThat(log.size()).isEqualTo(1);
+  }
+
+  @Test
   void acksExpiringOneAfterAnotherAreEachForgottenOnTime() {
     for (int i = 0; i < 5; i++) {
       log.add(ack(4 + 4L * i, T0.plusSeconds(i)));
