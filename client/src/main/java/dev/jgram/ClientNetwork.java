@@ -167,6 +167,8 @@ final class ClientNetwork implements AutoCloseable {
         storage.dcKey(new DcKey(left.dcId(), left.authKey(), false));
       }
       home.close();
+      System.getLogger(ClientNetwork.class.getName()).log(System.Logger.Level.INFO,
+          () -> name + ": migrated to DC " + dc + " (the account's home)");
       home = DcConnection.create(options(storage.session()), table().address(dc), null,
           new Events());
     }

@@ -14,6 +14,7 @@ import java.util.List;
  * Runs on the loop thread.
  */
 final class Dialer {
+  private static final System.Logger LOG = System.getLogger(Dialer.class.getName());
   private final DcConnection c;
   private KeyExchangeRun exchange;
   private NetLoop.Timer connectTimer;
@@ -104,6 +105,8 @@ final class Dialer {
     }
     c.sessionId = c.session.sessionId();
     c.state = DcConnection.State.READY;
+    LOG.log(System.Logger.Level.INFO, () -> "connected to DC " + c.address.id() + " ("
+        + c.address.host() + ":" + c.address.port() + ")");
     wasReady = true;
     DcConnection.cancel(connectTimer);
     connectTimer = null;
@@ -147,6 +150,10 @@ final class Dialer {
     c.state = DcConnection.State.BACKOFF;
     Duration delay = Backoff.delay(failures, c.options.backoffBase(), c.options.backoffMax(),
         c.options.random());
+    int attempt = failures + 1;
+    LOG.log(System.Logger.Level.INFO, () -> "reconnecting to DC " + c.address.id() + " in "
+        + delay.toMillis() + " ms (attempt " + attempt + " of "
+        + c.options.reconnectAttempts() + "): " + LinkFailures.describe(cause));
     backoffTimer = c.options.loop().schedule(delay, this::dial);
   }
 

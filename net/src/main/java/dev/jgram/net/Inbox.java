@@ -82,6 +82,9 @@ final class Inbox {
     OptionalInt wait = exception.floodWaitSeconds();
     if (wait.isPresent() && wait.getAsInt() <= c.options.floodSleepThreshold()) {
       Duration delay = Duration.ofSeconds(wait.getAsInt());
+      System.getLogger(DcConnection.class.getName()).log(System.Logger.Level.INFO,
+          () -> "flood wait of " + wait.getAsInt() + " s on " + call.method + " at DC "
+              + c.address.id() + ": waiting, then sending it again");
       call.deadlineNanos = System.nanoTime() + delay.toNanos() + c.options.rpcTimeout().toNanos();
       c.delayed.add(call);
       c.options.loop().schedule(delay, () -> {
