@@ -51,6 +51,7 @@ public final class UpdatesThroughput {
    * argument {@code direct} pushes pre-encoded updates without the services.
    */
   public static void main(String[] args) throws Exception {
+    dev.jgram.bench.LibraryLog.quiet();
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("jgram-updates");
     boolean direct = args.length > 2 && args[2].equals("direct");

@@ -79,6 +79,7 @@ public final class ClientBench implements Callable<Integer> {
 
   /** Runs every scenario; see the class description. */
   public static void main(String[] args) {
+    dev.jgram.bench.LibraryLog.quiet();
     System.exit(new CommandLine(new ClientBench()).execute(args));
   }
 
