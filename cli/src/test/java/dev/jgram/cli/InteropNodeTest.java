@@ -56,12 +56,6 @@ class InteropNodeTest {
 
   @Test
   void theNodeHarnessPassesItsOwnTestsAgainstAFakeCluster() throws Exception {
-    // The harness's self-tests drive stand-in clusters under tight timeouts; one of them was
-    // seen to miss its line on a heavily loaded machine, so they run only when asked for.
-    assumeTrue(Boolean.getBoolean("jgram.interop.selftest")
-            || "1".equals(System.getenv("JGRAM_INTEROP_SELFTEST")),
-        "skipped: the Node harness's own tests need -Djgram.interop.selftest=true or"
-            + " JGRAM_INTEROP_SELFTEST=1 (the testdc interop run itself is the other test)");
     Path root = repositoryRoot();
     assumeNodeReady(root);
 

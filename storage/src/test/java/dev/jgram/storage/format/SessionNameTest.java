@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The one decision of what a session name denotes, for clients and command lines. */
 class SessionNameTest {
-  private static final Path WORKDIR = Path.of("/work/sessions");
+  private static final Path WORKDIR = Path.of("sessions");
   private static final String TELETHON =
       InteropFixtures.artifact("telethon-ipv4-prod-dc2-k1").path("string").asText();
 
