@@ -220,7 +220,7 @@ public final class ClientKeyExchange {
     byte[] data = CODEC.encode(TlObject.of("client_DH_inner_data", "nonce", nonce,
         "server_nonce", serverNonce, "retry_id", retryId, "g_b", Numbers.toBytes(gb, 0)));
     int unpadded = 20 + data.length;
-    byte[] withHash = Numbers.concat(Hashes.sha1(data), data,
+    byte[] withHash = Hashes.sha1Prefixed(data,
         random.bytes(Math.floorMod(-unpadded, 16)));
     AesKeyIv tmp = KeyExchangeKeys.tmpAesKeyIv(newNonce, serverNonce);
     byte[] request = CODEC.encode(TlObject.of("set_client_DH_params", "nonce", nonce,

@@ -43,18 +43,4 @@ final class Numbers {
     return (body[0] & 0xFF) | (body[1] & 0xFF) << 8 | (body[2] & 0xFF) << 16
         | (body[3] & 0xFF) << 24;
   }
-
-  static byte[] concat(byte[]... parts) {
-    int total = 0;
-    for (byte[] part : parts) {
-      total += part.length;
-    }
-    byte[] out = new byte[total];
-    int at = 0;
-    for (byte[] part : parts) {
-      System.arraycopy(part, 0, out, at, part.length);
-      at += part.length;
-    }
-    return out;
-  }
 }

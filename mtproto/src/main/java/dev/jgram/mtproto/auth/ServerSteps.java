@@ -125,7 +125,7 @@ final class ServerSteps {
   static byte[] dhParamsOk(byte[] nonce, byte[] serverNonce, byte[] newNonce, byte[] serverInner,
       byte[] padding) {
     AesKeyIv tmp = KeyExchangeKeys.tmpAesKeyIv(newNonce, serverNonce);
-    byte[] withHash = Numbers.concat(Hashes.sha1(serverInner), serverInner, padding);
+    byte[] withHash = Hashes.sha1Prefixed(serverInner, padding);
     return CODEC.encode(TlObject.of("server_DH_params_ok", "nonce", nonce, "server_nonce",
         serverNonce, "encrypted_answer", AesIge.encrypt(withHash, tmp.key(), tmp.iv())));
   }

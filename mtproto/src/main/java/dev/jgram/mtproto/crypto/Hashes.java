@@ -26,6 +26,14 @@ public final class Hashes {
     return digest(sha256(), parts);
   }
 
+  /**
+   * SHA-1 of {@code data}, then {@code data}, then {@code padding}: the layout the key exchange
+   * encrypts (its inner data under RSA or the temporary AES key).
+   */
+  public static byte[] sha1Prefixed(byte[] data, byte[] padding) {
+    return Bytes.concat(sha1(data), data, padding);
+  }
+
   /** This thread's SHA-1 digest, reset; finish it with {@code digest()}. */
   static MessageDigest sha1() {
     MessageDigest digest = SHA1.get();

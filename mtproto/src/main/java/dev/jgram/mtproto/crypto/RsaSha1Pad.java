@@ -27,7 +27,7 @@ public final class RsaSha1Pad {
       throw new IllegalArgumentException("SHA-1 padded RSA data is " + data.length
           + " bytes; expected at most " + MAX_DATA);
     }
-    byte[] withHash = Bytes.concat(Hashes.sha1(data), data,
+    byte[] withHash = Hashes.sha1Prefixed(data,
         random.bytes(WITH_HASH - 20 - data.length));
     return key.encryptRaw(Bytes.unsigned(withHash));
   }

@@ -47,21 +47,9 @@ public record BotSpec(long botId, String secret, int homeDc, String username) {
    * @throws AccountSpecException naming what is malformed
    */
   public static BotSpec parse(String spec) {
-    String rest = spec == null ? "" : spec.strip();
-    String username = null;
-    int eq = rest.indexOf('=');
-    if (eq >= 0) {
-      username = rest.substring(eq + 1);
-      rest = rest.substring(0, eq);
-    }
-    int dc = 0;
-    int at = rest.indexOf('@');
-    if (at >= 0) {
-      dc = SpecParts.dc(rest.substring(at + 1), "bot");
-      rest = rest.substring(0, at);
-    }
-    BotSpec token = ofToken(rest);
-    return new BotSpec(token.botId, token.secret, dc, username);
+    SpecParts parts = SpecParts.split(spec, '=', "bot");
+    BotSpec token = ofToken(parts.head());
+    return new BotSpec(token.botId, token.secret, parts.dc(), parts.tail());
   }
 
   /** The token's id and secret, or empty when it is not {@code <digits>:<secret>}. */

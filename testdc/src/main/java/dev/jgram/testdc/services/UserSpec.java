@@ -46,20 +46,8 @@ public record UserSpec(String phone, int homeDc, String password, String firstNa
    * @throws AccountSpecException naming what is malformed
    */
   public static UserSpec parse(String spec) {
-    String rest = spec == null ? "" : spec.strip();
-    String password = null;
-    int colon = rest.indexOf(':');
-    if (colon >= 0) {
-      password = rest.substring(colon + 1);
-      rest = rest.substring(0, colon);
-    }
-    int dc = 0;
-    int at = rest.indexOf('@');
-    if (at >= 0) {
-      dc = SpecParts.dc(rest.substring(at + 1), "user");
-      rest = rest.substring(0, at);
-    }
-    return new UserSpec(rest, dc, password, null, null, null);
+    SpecParts parts = SpecParts.split(spec, ':', "user");
+    return new UserSpec(parts.head(), parts.dc(), parts.tail(), null, null, null);
   }
 
   /** This user on another home DC. */
