@@ -28,6 +28,21 @@ public final class UpdatesCrashScenario {
   private UpdatesCrashScenario() {}
 
   /**
+   * The child's side, in the child's main: logs the bot in, prints {@code ready}, then
+   * {@code msg TEXT} for every new message the handler is given, until the process is killed.
+   */
+  public static void listenUntilKilled(Client app, String token) throws InterruptedException {
+    app.loginBot(token);
+    app.onNewMessage(m -> {
+      System.out.println("msg " + m.text());
+      System.out.flush();
+    });
+    System.out.println("ready");
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+
+  /**
    * Runs the scenario and asserts its outcome.
    *
    * @param cluster the services the bot's children connect to
