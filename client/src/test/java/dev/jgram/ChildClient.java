@@ -4,10 +4,10 @@ import dev.jgram.mtproto.api.User;
 import java.nio.file.Path;
 
 /**
- * A client in a process of its own, for the crash test: {@code login DIR PORT PEM TOKEN} logs a
- * bot in, prints "ready" and waits to be killed; {@code listen DIR PORT PEM TOKEN} does the same
- * and prints "msg TEXT" for every new message it is given; {@code me DIR PORT PEM} prints the
- * account and the key exchanges it made. Test code only.
+ * A client in a process of its own, for the crash tests: {@code login DIR PORT PEM TOKEN} logs
+ * a bot in, prints "ready" and waits to be killed; {@code listen DIR PORT PEM TOKEN} does the
+ * same and prints "msg TEXT" for every new message it is given ({@link UpdatesCrashScenario});
+ * {@code me DIR PORT PEM} prints the account and the key exchanges it made. Test code only.
  */
 public final class ChildClient {
   private ChildClient() {}
@@ -19,14 +19,7 @@ public final class ChildClient {
         .dc(2, "127.0.0.1", Integer.parseInt(args[2]));
     try (Client app = b.build()) {
       if (args[0].equals("listen")) {
-        app.loginBot(args[4]);
-        app.onNewMessage(m -> {
-          System.out.println("msg " + m.text());
-          System.out.flush();
-        });
-        System.out.println("ready");
-        System.out.flush();
-        Thread.currentThread().join();
+        UpdatesCrashScenario.listenUntilKilled(app, args[4]);
       }
       if (args[0].equals("login")) {
         app.loginBot(args[4]);

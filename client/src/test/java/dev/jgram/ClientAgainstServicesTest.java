@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jgram.mtproto.api.User;
 import dev.jgram.net.FloodWaitException;
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.format.PortableSession;
@@ -32,11 +33,11 @@ class ClientAgainstServicesTest {
 
   @TempDir
   Path dir;
-  ServicesCluster cluster;
+  LoopbackServices cluster;
 
   @BeforeEach
   void start() throws Exception {
-    cluster = new ServicesCluster(dir.resolve("state"), 2, 1, 3);
+    cluster = new LoopbackServices(dir.resolve("state"), 2, 1, 3);
     cluster.services.addBot(BotSpec.ofToken(TOKEN).withUsername("services_test_bot"));
   }
 
@@ -47,12 +48,12 @@ class ClientAgainstServicesTest {
 
   /** Makes a client builder for an engine. */
   interface First {
-    Client.Builder of(ServicesCluster cluster, Path dir);
+    Client.Builder of(LoopbackServices cluster, Path dir);
   }
 
   /** Reopens what the first client of an engine stored. */
   interface Again {
-    Client.Builder of(ServicesCluster cluster, Path dir, Client old);
+    Client.Builder of(LoopbackServices cluster, Path dir, Client old);
   }
 
   /** An engine and how a second client reopens what the first stored. */
@@ -65,12 +66,16 @@ class ClientAgainstServicesTest {
 
   static Stream<Arguments> engines() {
     return Stream.of(
-        Arguments.of(new Engine("file", (c, d) -> c.client("bot").workdir(d),
-            (c, d, old) -> c.client("bot").workdir(d))),
-        Arguments.of(new Engine("memory", (c, d) -> c.client("mem").inMemory(true),
-            (c, d, old) -> c.client(old.exportSessionString()))),
-        Arguments.of(new Engine("string", (c, d) -> c.client("s").sessionString(""),
-            (c, d, old) -> c.client("s").sessionString(old.exportSessionString()))));
+        Arguments.of(new Engine("file",
+            (c, d) -> ServicesClients.client(c, "bot").workdir(d),
+            (c, d, old) -> ServicesClients.client(c, "bot").workdir(d))),
+        Arguments.of(new Engine("memory",
+            (c, d) -> ServicesClients.client(c, "mem").inMemory(true),
+            (c, d, old) -> ServicesClients.client(c, old.exportSessionString()))),
+        Arguments.of(new Engine("string",
+            (c, d) -> ServicesClients.client(c, "s").sessionString(""),
+            (c, d, old) -> ServicesClients.client(c, "s")
+                .sessionString(old.exportSessionString()))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -107,7 +112,7 @@ class ClientAgainstServicesTest {
 
   @Test
   void theFileHoldsThePyrogramRowAfterLogin() {
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
     }
     try (Storage s = Storage.file(dir.resolve("bot.session"))) {
@@ -126,7 +131,7 @@ class ClientAgainstServicesTest {
   @Test
   void aTelethonStringMintedAgainstTheClusterWorksWithoutKeyExchange() {
     String telethon;
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       PortableSession p = SessionFormats.read(app.storage())
           .withAddress("127.0.0.1", cluster.dc(2).address().port());
@@ -142,12 +147,12 @@ class ClientAgainstServicesTest {
   @Test
   void userMigrateMovesTheBotToItsHomeDcAndStoresIt() {
     cluster.services.addBot(BotSpec.ofToken("5000002:AAH-other").withHomeDc(3));
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       assertThat(app.loginBot("5000002:AAH-other").id()).isEqualTo(5000002L);
       assertThat(app.storage().session().dcId()).isEqualTo(3);
       assertThat(app.keyExchanges()).isEqualTo(2);
     }
-    try (Client again = cluster.client("bot").workdir(dir).build()) {
+    try (Client again = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       assertThat(again.getMe().id()).isEqualTo(5000002L);
       assertThat(again.keyExchanges()).isZero();
     }
@@ -157,7 +162,7 @@ class ClientAgainstServicesTest {
 
   @Test
   void aFloodWaitUnderTheThresholdIsWaitedOut() {
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       cluster.services.faults().floodWait("users.getUsers", 1, 1);
       assertThat(app.getMe().id()).isEqualTo(BOT);
@@ -167,7 +172,7 @@ class ClientAgainstServicesTest {
 
   @Test
   void aFloodWaitOverTheThresholdIsATypedExceptionWithItsSeconds() {
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       cluster.services.faults().floodWait("users.getUsers", 30, 1);
       assertThatThrownBy(app::getMe).isInstanceOf(FloodWaitException.class)
@@ -178,7 +183,7 @@ class ClientAgainstServicesTest {
 
   @Test
   void aRevokedSessionIsMarkedDeadOnceAndNeverRetried() {
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       long keyId = app.storage().session().authKey().id();
       cluster.services.faults().revokeKey(keyId, ApiFaults.Revocation.SESSION_REVOKED);
@@ -192,7 +197,7 @@ class ClientAgainstServicesTest {
 
   @Test
   void aLoggedOutKeyIsMarkedDead() {
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       cluster.services.faults().revokeKey(app.storage().session().authKey().id(),
           ApiFaults.Revocation.AUTH_KEY_UNREGISTERED);
@@ -203,11 +208,11 @@ class ClientAgainstServicesTest {
 
   @Test
   void aKeyTheServerForgotIsMarkedDead() {
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
     }
     cluster.dc(2).keys.clear();
-    try (Client again = cluster.client("bot").workdir(dir).build()) {
+    try (Client again = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       assertThatThrownBy(again::getMe).isInstanceOf(LoginRequiredException.class)
           .hasMessageContaining("-404");
       assertThat(again.storage().keyRevocation()).isPresent();
@@ -233,7 +238,7 @@ class ClientAgainstServicesTest {
   void anUncachedUsernameIsResolvedOnlineOnceTheClientIsOnline() {
     long other = cluster.services.addBot(
         BotSpec.ofToken("5000009:AAH-second").withUsername("second_test_bot"));
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       assertThatThrownBy(() -> app.resolvePeer("@second_test_bot"))
           .isInstanceOf(dev.jgram.storage.PeerNotFoundException.class);
       assertThat(cluster.count("contacts.resolveUsername")).isZero();
@@ -251,7 +256,7 @@ class ClientAgainstServicesTest {
 
   @Test
   void everyAnswerFeedsThePeerCache() {
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       assertThat(app.storage().peerCount()).isEqualTo(1);
       assertThat(app.resolvePeer("@services_test_bot")).isEqualTo(new dev.jgram.storage
@@ -264,7 +269,8 @@ class ClientAgainstServicesTest {
 
   @Test
   void theFloodSleepThresholdIsTheClientsToSet() {
-    try (Client app = cluster.client("bot").workdir(dir).floodSleepThreshold(0).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).floodSleepThreshold(0)
+        .build()) {
       app.loginBot(TOKEN);
       cluster.services.faults().floodWait("users.getUsers", 1, 1);
       assertThatThrownBy(app::getMe).isInstanceOf(FloodWaitException.class)

@@ -3,13 +3,12 @@ package dev.jgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgram.net.LoopbackDc;
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.testdc.services.BotSpec;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,7 @@ class CrashRestartTest {
   Path dir;
 
   Process child(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), ChildClient.class.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
+    return ChildJvm.start(ChildClient.class, args);
   }
 
   static String firstLineStartingWith(Process p, String prefix) throws Exception {
@@ -52,7 +47,7 @@ class CrashRestartTest {
 
   @Test
   void aClientKilledAfterLoginReconnectsWithTheStoredKey() throws Exception {
-    try (ServicesCluster cluster = new ServicesCluster(dir.resolve("state"), 2)) {
+    try (LoopbackServices cluster = new LoopbackServices(dir.resolve("state"), 2)) {
       cluster.services.addBot(BotSpec.ofToken(TOKEN));
       String port = Integer.toString(cluster.dc(2).address().port());
       String pem = LoopbackDc.KEY.publicKey().toPem();

@@ -2,6 +2,7 @@ package dev.jgram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.storage.LogCapture;
 import dev.jgram.testdc.services.BotSpec;
 import java.nio.file.Path;
@@ -19,11 +20,11 @@ class NetworkLoggingTest {
 
   @TempDir
   Path dir;
-  ServicesCluster cluster;
+  LoopbackServices cluster;
 
   @BeforeEach
   void start() throws Exception {
-    cluster = new ServicesCluster(dir.resolve("state"), 2, 1, 3);
+    cluster = new LoopbackServices(dir.resolve("state"), 2, 1, 3);
     cluster.services.addBot(BotSpec.ofToken(TOKEN).withHomeDc(3));
   }
 
@@ -36,7 +37,7 @@ class NetworkLoggingTest {
   void connectMigrationAndFloodWaitAreLoggedAtInfoWithoutSecrets() {
     String keyHex;
     try (LogCapture log = LogCapture.start();
-        Client app = cluster.client("bot").workdir(dir).build()) {
+        Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       cluster.services.faults().floodWait("users.getUsers", 1, 1);
       app.getMe();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jgram.mtproto.api.User;
 import dev.jgram.mtproto.tl.TlObject;
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.storage.DcKey;
 import dev.jgram.storage.Session;
 import dev.jgram.testdc.services.UserSpec;
@@ -35,12 +36,12 @@ class OtherDcsTest {
 
   @TempDir
   Path dir;
-  ServicesCluster cluster;
+  LoopbackServices cluster;
   long user;
 
   @BeforeEach
   void start() throws Exception {
-    cluster = new ServicesCluster(dir.resolve("state"), 2, 4, 5);
+    cluster = new LoopbackServices(dir.resolve("state"), 2, 4, 5);
     user = cluster.services.addUser(UserSpec.ofPhone(PHONE).withHomeDc(4).withPassword("pw"));
   }
 
@@ -60,7 +61,7 @@ class OtherDcsTest {
 
   @Test
   void aUserWhoseHomeIsDc4LogsInThroughDc2AndDc4IsStoredAsHome() throws Exception {
-    try (Client app = cluster.client("u").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "u").workdir(dir).build()) {
       assertThat(login(app).id()).isEqualTo(user);
       assertThat(app.keyExchanges()).isEqualTo(2);
       List<DcKey> others = app.storage().dcKeys();
@@ -88,7 +89,7 @@ class OtherDcsTest {
 
   @Test
   void theSecondStartReusesTheHomeAndMediaKeysWithNoKeyExchangeAndNoExport() {
-    try (Client app = cluster.client("u").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "u").workdir(dir).build()) {
       login(app);
       assertThat(id(app.invokeOn(5, SELF))).isEqualTo(user);
       assertThat(id(app.invokeOn(2, SELF))).isEqualTo(user);
@@ -98,7 +99,7 @@ class OtherDcsTest {
           .containsExactly(org.assertj.core.groups.Tuple.tuple(2, true),
               org.assertj.core.groups.Tuple.tuple(5, true));
     }
-    try (Client again = cluster.client("u").workdir(dir).build()) {
+    try (Client again = ServicesClients.client(cluster, "u").workdir(dir).build()) {
       assertThat(again.getMe().id()).isEqualTo(user);
       assertThat(id(again.invokeOn(5, SELF))).isEqualTo(user);
       assertThat(id(again.invokeOn(2, SELF))).isEqualTo(user);
@@ -114,7 +115,7 @@ class OtherDcsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"FILE_MIGRATE_5", "STATS_MIGRATE_5"})
   void aMigrateAnswerForAnotherDcSendsTheCallThereThroughAnExportedAuthorisation(String error) {
-    try (Client app = cluster.client("u").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "u").inMemory(true).build()) {
       login(app);
       cluster.failOnce("users.getUsers", 4, 303, error);
       assertThat(app.getMe().id()).isEqualTo(user);
@@ -128,7 +129,7 @@ class OtherDcsTest {
 
   @Test
   void anAuthorisationTheDcForgotIsExportedAgainOnce() {
-    try (Client app = cluster.client("u").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "u").inMemory(true).build()) {
       login(app);
       app.invokeOn(5, SELF);
       cluster.failOnce("users.getUsers", 5, 401, "AUTH_KEY_UNREGISTERED");
@@ -143,7 +144,7 @@ class OtherDcsTest {
   void logOutDeletesTheSessionFileAndTheServerRefusesTheOldKeys() {
     String string;
     Path file = dir.resolve("u.session");
-    try (Client app = cluster.client("u").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "u").workdir(dir).build()) {
       login(app);
       app.invokeOn(5, SELF);
       string = app.exportSessionString();
@@ -154,7 +155,7 @@ class OtherDcsTest {
     assertThat(file).doesNotExist();
     assertThat(Files.exists(dir.resolve("u.session-journal"))).isFalse();
     assertThat(cluster.services.userOf(keyIdOf(string))).isEmpty();
-    try (Client old = cluster.client(string).build()) {
+    try (Client old = ServicesClients.client(cluster, string).build()) {
       assertThatThrownBy(old::getMe).isInstanceOf(LoginRequiredException.class)
           .hasMessageContaining("AUTH_KEY_UNREGISTERED");
     }
@@ -162,7 +163,7 @@ class OtherDcsTest {
 
   @Test
   void logOutOfASessionThatNeverLoggedInStillRemovesIt() {
-    Client app = cluster.client("never").workdir(dir).build();
+    Client app = ServicesClients.client(cluster, "never").workdir(dir).build();
     app.invoke(TlObject.of("help.getConfig"));
     assertThat(dir.resolve("never.session")).exists();
     app.logOut();
@@ -172,7 +173,7 @@ class OtherDcsTest {
 
   @Test
   void logOutOfAMemorySessionDropsIt() {
-    Client app = cluster.client("m").inMemory(true).build();
+    Client app = ServicesClients.client(cluster, "m").inMemory(true).build();
     login(app);
     app.logOut();
     assertThatThrownBy(() -> app.storage().session()).isInstanceOf(IllegalStateException.class);

@@ -3,6 +3,7 @@ package dev.jgram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.testdc.services.UserSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,11 +28,11 @@ class PasswordCheckTest {
 
   @TempDir
   Path dir;
-  ServicesCluster cluster;
+  LoopbackServices cluster;
 
   @BeforeEach
   void start() throws Exception {
-    cluster = new ServicesCluster(dir.resolve("state"), 2);
+    cluster = new LoopbackServices(dir.resolve("state"), 2);
   }
 
   @AfterEach
@@ -62,7 +63,7 @@ class PasswordCheckTest {
     String phone = "+1555" + (1_000_000 + seed);
     long id = cluster.services.addUser(UserSpec.ofPhone(phone).withPassword(right));
     List<String> asked = new CopyOnWriteArrayList<>();
-    try (Client app = cluster.client("p").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "p").inMemory(true).build()) {
       assertThat(app.loginUser(phone, r -> cluster.services.loginCode(phone).orElseThrow(),
           r -> {
             asked.add(r.previousError());
@@ -77,7 +78,7 @@ class PasswordCheckTest {
   void theSupplierGivingNothingEndsThePasswordStepWithoutACheck(long seed) {
     String phone = "+1666" + (1_000_000 + seed);
     cluster.services.addUser(UserSpec.ofPhone(phone).withPassword(password(new Random(seed))));
-    try (Client app = cluster.client("p").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "p").inMemory(true).build()) {
       assertThatThrownBy(() -> app.loginUser(phone,
           r -> cluster.services.loginCode(phone).orElseThrow(), r -> null))
           .isInstanceOfSatisfying(PasswordException.class,

@@ -2,6 +2,7 @@ package dev.jgram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.UpdateState;
 import dev.jgram.testdc.services.BotSpec;
@@ -31,12 +32,12 @@ class UpdatesAgainstServicesTest {
 
   @TempDir
   Path dir;
-  ServicesCluster cluster;
+  LoopbackServices cluster;
   long alice;
 
   @BeforeEach
   void start() throws Exception {
-    cluster = new ServicesCluster(dir.resolve("state"), 2);
+    cluster = new LoopbackServices(dir.resolve("state"), 2);
     cluster.services.addBot(BotSpec.ofToken(TOKEN).withUsername("updates_test_bot"));
     alice = cluster.services.addUser(UserSpec.ofPhone("+15550001234"));
   }
@@ -51,7 +52,7 @@ class UpdatesAgainstServicesTest {
    * getMe) is a query on the connection the cluster then pushes to.
    */
   private Client bot(BlockingQueue<NewMessage> into) {
-    Client app = cluster.client("bot").workdir(dir).build();
+    Client app = ServicesClients.client(cluster, "bot").workdir(dir).build();
     app.loginBot(TOKEN);
     app.onNewMessage(into::add);
     return app;
@@ -156,7 +157,7 @@ class UpdatesAgainstServicesTest {
 
   @Test
   void aLoginRecordsTheStateSoMessagesBeforeTheFirstStartAreNotMissed() throws Exception {
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       assertThat(app.storage().updateState()).isPresent();
     }
@@ -192,6 +193,7 @@ class UpdatesAgainstServicesTest {
   @Test
   void anUpdatePushedTwiceIsDeliveredOnce() throws Exception {
     BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    cluster.keepPushes();
     try (Client app = bot(got)) {
       send("d", 1, 3);
       take(got, 3);
@@ -205,7 +207,7 @@ class UpdatesAgainstServicesTest {
   @Test
   void everyUpdateReachesOnUpdateWithItsTypeAndTheStateAfterIt() throws Exception {
     BlockingQueue<Update> got = new LinkedBlockingQueue<>();
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       app.onUpdate(got::add);
       send("u", 1, 2);

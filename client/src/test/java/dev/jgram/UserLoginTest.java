@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jgram.mtproto.api.User;
 import dev.jgram.net.FloodWaitException;
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.testdc.services.UserSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +27,13 @@ class UserLoginTest {
 
   @TempDir
   Path dir;
-  ServicesCluster cluster;
+  LoopbackServices cluster;
   final List<CodeSupplier.Request> codeRequests = new ArrayList<>();
   final List<PasswordSupplier.Request> passwordRequests = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    cluster = new ServicesCluster(dir.resolve("state"), 2, 4);
+    cluster = new LoopbackServices(dir.resolve("state"), 2, 4);
   }
 
   @AfterEach
@@ -59,7 +60,7 @@ class UserLoginTest {
   @Test
   void aUserWithoutAPasswordLogsInWithTheCodeAndTheUserIdIsStored() {
     long id = cluster.services.addUser(UserSpec.ofPhone(PHONE).withNames("Ann", null));
-    try (Client app = cluster.client("ann").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "ann").workdir(dir).build()) {
       User me = app.loginUser(PHONE, codes("right"), NO_PASSWORD);
       assertThat(me.id()).isEqualTo(id);
       assertThat(me.firstName()).isEqualTo("Ann");
@@ -72,7 +73,7 @@ class UserLoginTest {
     assertThat(codeRequests.get(0).phone()).isEqualTo("15550001234");
     assertThat(codeRequests.get(0).codeType()).isEqualTo("auth.sentCodeTypeApp");
     assertThat(codeRequests.get(0).length()).isEqualTo(5);
-    try (Client again = cluster.client("ann").workdir(dir).build()) {
+    try (Client again = ServicesClients.client(cluster, "ann").workdir(dir).build()) {
       assertThat(again.loginUser(PHONE, codes(), NO_PASSWORD).id()).isEqualTo(id);
       assertThat(again.keyExchanges()).isZero();
     }
@@ -82,7 +83,7 @@ class UserLoginTest {
   @Test
   void anInvalidCodeIsAskedForAgainNamingTheErrorAndTheNextOneIsAccepted() {
     long id = cluster.services.addUser(UserSpec.ofPhone(PHONE));
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       assertThat(app.loginUser(PHONE, codes("00000", "11111", "right"), NO_PASSWORD).id())
           .isEqualTo(id);
     }
@@ -96,7 +97,7 @@ class UserLoginTest {
   @Test
   void fiveInvalidCodesEndInALoginCodeException() {
     cluster.services.addUser(UserSpec.ofPhone(PHONE));
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       assertThatThrownBy(() -> app.loginUser(PHONE,
           codes("00000", "00001", "00002", "00003", "00004", "right"), NO_PASSWORD))
           .isInstanceOfSatisfying(LoginCodeException.class, e -> {
@@ -113,7 +114,7 @@ class UserLoginTest {
   void anExpiredCodeBringsANewCodeAndTheQuestionAgain() {
     long id = cluster.services.addUser(UserSpec.ofPhone(PHONE));
     cluster.failOnce("auth.signIn", 0, 400, "PHONE_CODE_EXPIRED");
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       assertThat(app.loginUser(PHONE, codes("right", "right"), NO_PASSWORD).id()).isEqualTo(id);
     }
     assertThat(cluster.count("auth.sendCode")).isEqualTo(2);
@@ -123,7 +124,7 @@ class UserLoginTest {
   @Test
   void aSupplierWithNoCodeEndsTheLoginSayingSo() {
     cluster.services.addUser(UserSpec.ofPhone(PHONE));
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       assertThatThrownBy(() -> app.loginUser(PHONE, codes("00000", null), NO_PASSWORD))
           .isInstanceOfSatisfying(LoginCodeException.class, e -> {
             assertThat(e.error()).isEqualTo("NO_CODE_GIVEN");
@@ -135,7 +136,7 @@ class UserLoginTest {
   @Test
   void twoStepVerificationAsksForThePasswordAgainAfterAWrongOne() {
     long id = cluster.services.addUser(UserSpec.ofPhone(PHONE).withPassword("pässwörd ✓"));
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       User me = app.loginUser(PHONE, codes("right"), passwords("password", "pässwörd ✓"));
       assertThat(me.id()).isEqualTo(id);
       assertThat(app.storage().session().userId()).isEqualTo(id);
@@ -149,7 +150,7 @@ class UserLoginTest {
   @Test
   void threeWrongPasswordsEndInAPasswordException() {
     cluster.services.addUser(UserSpec.ofPhone(PHONE).withPassword("secret"));
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       assertThatThrownBy(() -> app.loginUser(PHONE, codes("right"),
           passwords("a", "b", "c", "secret")))
           .isInstanceOfSatisfying(PasswordException.class, e -> {
@@ -164,7 +165,7 @@ class UserLoginTest {
 
   @Test
   void aNumberWithoutAnAccountSignsUpWithTheGivenName() {
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       User me = app.loginUser(PHONE, codes("right"), NO_PASSWORD, "Neu", "Person");
       assertThat(me.firstName()).isEqualTo("Neu");
       assertThat(me.lastName()).isEqualTo("Person");
@@ -176,7 +177,7 @@ class UserLoginTest {
 
   @Test
   void aNumberWithoutAnAccountAndNoNameIsSignUpRequired() {
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       assertThatThrownBy(() -> app.loginUser(PHONE, codes("right"), NO_PASSWORD))
           .isInstanceOf(SignUpRequiredException.class)
           .hasMessageContaining("first name");
@@ -188,13 +189,13 @@ class UserLoginTest {
   void aBannedOrInvalidNumberIsAPhoneNumberException() {
     for (String error : List.of("PHONE_NUMBER_BANNED", "PHONE_NUMBER_INVALID")) {
       cluster.failOnce("auth.sendCode", 0, 400, error);
-      try (Client app = cluster.client("a").inMemory(true).build()) {
+      try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
         assertThatThrownBy(() -> app.loginUser(PHONE, codes(), NO_PASSWORD))
             .isInstanceOfSatisfying(PhoneNumberException.class,
                 e -> assertThat(e.error()).isEqualTo(error));
       }
     }
-    assertThatThrownBy(() -> cluster.client("b").inMemory(true).build()
+    assertThatThrownBy(() -> ServicesClients.client(cluster, "b").inMemory(true).build()
         .loginUser("+1 abc", codes(), NO_PASSWORD))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("phone");
   }
@@ -203,7 +204,7 @@ class UserLoginTest {
   void aLongFloodWaitIsAFloodWaitExceptionWithItsSeconds() {
     cluster.services.addUser(UserSpec.ofPhone(PHONE));
     cluster.services.faults().floodWait("auth.sendCode", 300, 1);
-    try (Client app = cluster.client("a").inMemory(true).build()) {
+    try (Client app = ServicesClients.client(cluster, "a").inMemory(true).build()) {
       assertThatThrownBy(() -> app.loginUser(PHONE, codes(), NO_PASSWORD))
           .isInstanceOfSatisfying(FloodWaitException.class,
               e -> assertThat(e.seconds()).isEqualTo(300));

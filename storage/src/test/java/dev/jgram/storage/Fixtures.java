@@ -15,22 +15,28 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 
-/** The golden files Pyrogram, pyrofork and kurigram wrote, with what each library read. */
-final class Fixtures {
+/**
+ * The golden files Pyrogram, pyrofork and kurigram wrote, with what each library read: test
+ * resources under {@value #FOLDER}, shared with the command line's tests through this module's
+ * test-jar. Test code only.
+ */
+public final class Fixtures {
   /** The time every lookup of the dumps was evaluated at. */
-  static final long FIXTURE_NOW = 1_700_000_000L;
+  public static final long FIXTURE_NOW = 1_700_000_000L;
+  /** Where the golden files are, as a class path resource folder. */
+  public static final String FOLDER = "/fixtures/pyrogram/";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Fixtures() {}
 
   /** A clock pinned to {@link #FIXTURE_NOW}. */
-  static Clock fixtureClock() {
+  public static Clock fixtureClock() {
     return Clock.fixed(Instant.ofEpochSecond(FIXTURE_NOW), ZoneOffset.UTC);
   }
 
   /** Copies a fixture file into {@code dir} under the same name and returns the copy. */
-  static Path copy(String name, Path dir) {
+  public static Path copy(String name, Path dir) {
     Path target = dir.resolve(name);
     try (InputStream in = resource(name)) {
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
@@ -40,7 +46,8 @@ final class Fixtures {
     return target;
   }
 
-  static JsonNode json(String name) {
+  /** The parsed JSON fixture {@code name}. */
+  public static JsonNode json(String name) {
     try (InputStream in = resource(name)) {
       return JSON.readTree(in);
     } catch (IOException e) {
@@ -49,14 +56,15 @@ final class Fixtures {
   }
 
   private static InputStream resource(String name) {
-    InputStream in = Fixtures.class.getResourceAsStream("/fixtures/pyrogram/" + name);
+    InputStream in = Fixtures.class.getResourceAsStream(FOLDER + name);
     if (in == null) {
       throw new IllegalArgumentException("no fixture " + name);
     }
     return in;
   }
 
-  static String sha256(Path file) {
+  /** The SHA-256 of a file's bytes, in hex. */
+  public static String sha256(Path file) {
     try {
       return HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));

