@@ -109,11 +109,8 @@ public final class SessionFormats {
    *     (api_id, user_id, is_bot, test_mode, DC, key), before anything is written
    */
   public static void store(PortableSession session, Storage storage) {
-    List<SessionField> missing = missingFields(session, SessionFormat.PYROGRAM_FILE);
-    if (!missing.isEmpty()) {
-      throw new MissingSessionFieldsException(SessionFormat.PYROGRAM_FILE, missing);
-    }
-    storage.session(session.session().withTestMode(FieldRequirements.impliedTestMode(session)));
+    WritableSession checked = WritableSession.check(session, SessionFormat.PYROGRAM_FILE);
+    storage.session(checked.session());
     storage.restorePeers(session.peers());
     if (session.updateState() != null) {
       storage.updateState(session.updateState());
@@ -128,13 +125,21 @@ public final class SessionFormats {
    * @throws IllegalArgumentException if {@code format} is not a string format
    */
   public static PortableSession decode(SessionFormat format, String text) {
+    if (format.kind() != SessionFormat.Kind.STRING) {
+      throw notString(format);
+    }
+    if (format == SessionFormat.GOTD_JSON) {
+      return GotdSessionJson.decode(text);
+    }
+    String s = text == null ? "" : SessionChecks.strip(text);
+    if (s.isEmpty()) {
+      throw SessionChecks.invalid(format, "the string is empty");
+    }
     return switch (format) {
-      case PYROGRAM_STRING -> PyrogramStrings.decode(text);
-      case TELETHON_STRING -> TelethonSessionString.decode(text);
-      case GRAMJS_STRING -> GramJsSessionString.decode(text);
-      case MTCUTE_STRING -> MtcuteSessionString.decode(text);
-      case GOTD_JSON -> GotdSessionJson.decode(text);
-      default -> throw notString(format);
+      case PYROGRAM_STRING -> PyrogramStrings.decode(s);
+      case TELETHON_STRING -> TelethonSessionString.decode(s);
+      case GRAMJS_STRING -> GramJsSessionString.decode(s);
+      default -> MtcuteSessionString.decode(s);
     };
   }
 
@@ -146,17 +151,13 @@ public final class SessionFormats {
    * @throws IllegalArgumentException if {@code format} is a file or folder format
    */
   public static String encode(PortableSession session, SessionFormat format) {
-    List<SessionField> missing = missingFields(session, format);
-    if (!missing.isEmpty()) {
-      throw new MissingSessionFieldsException(format, missing);
-    }
+    WritableSession checked = WritableSession.check(session, format);
     return switch (format) {
-      case PYROGRAM_STRING -> PyrogramSessionString.encode(
-          session.session().withTestMode(FieldRequirements.impliedTestMode(session)));
-      case TELETHON_STRING -> TelethonSessionString.encode(session);
-      case GRAMJS_STRING -> GramJsSessionString.encode(session);
-      case MTCUTE_STRING -> MtcuteSessionString.encode(session);
-      case GOTD_JSON -> GotdSessionJson.encode(session);
+      case PYROGRAM_STRING -> PyrogramSessionString.encode(checked.session());
+      case TELETHON_STRING -> TelethonSessionString.encode(checked);
+      case GRAMJS_STRING -> GramJsSessionString.encode(checked);
+      case MTCUTE_STRING -> MtcuteSessionString.encode(checked);
+      case GOTD_JSON -> GotdSessionJson.encode(checked);
       default -> throw notString(format);
     };
   }
@@ -172,16 +173,17 @@ public final class SessionFormats {
    * @throws StorageException if the target exists or cannot be written
    */
   public static void write(PortableSession session, SessionFormat format, Path target) {
-    List<SessionField> missing = missingFields(session, format);
-    if (!missing.isEmpty()) {
-      throw new MissingSessionFieldsException(format, missing);
+    if (format == SessionFormat.PYROGRAM_FILE) {
+      WritableSession.check(session, format);
+      throw new UnsupportedOperationException("pyrogram-file is written through "
+          + "Storage.file(path): open it and call SessionFormats.store(session, storage)");
     }
-    switch (format) {
-      case TELETHON_FILE -> TelethonSessionFile.write(session, target);
-      case GRAMJS_STORE -> GramJsStoreSession.write(session, target);
-      case PYROGRAM_FILE -> throw new UnsupportedOperationException("pyrogram-file is written "
-          + "through Storage.file(path): open it and call SessionFormats.store(session, storage)");
-      default -> writeText(target, encode(session, format));
+    if (format.kind() == SessionFormat.Kind.STRING) {
+      writeText(target, encode(session, format));
+    } else if (format == SessionFormat.TELETHON_FILE) {
+      TelethonFileWriter.write(WritableSession.check(session, format), target);
+    } else {
+      GramJsValues.writeFolder(WritableSession.check(session, format), target);
     }
   }
 
@@ -190,7 +192,7 @@ public final class SessionFormats {
    * written). A test flag the address implies counts as known.
    */
   public static List<SessionField> missingFields(PortableSession session, SessionFormat format) {
-    return FieldRequirements.missing(session, format);
+    return WritableSession.missing(session, format);
   }
 
   private static List<SessionFormat> order(String s) {

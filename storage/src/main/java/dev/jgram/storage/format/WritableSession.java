@@ -1,0 +1,115 @@
+package dev.jgram.storage.format;
+
+import dev.jgram.storage.Session;
+import dev.jgram.storage.StorageException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A session checked once against what one format needs, with everything the encoder writes
+ * worked out: the test flag (stated, or implied by the DC and address) and, for formats that
+ * carry an address, the address and port to write. Encoders take this and decide nothing.
+ *
+ * <table>
+ *   <caption>What each format needs beyond the DC and the key</caption>
+ *   <tr><th>format</th><th>needs</th></tr>
+ *   <tr><td>pyrogram-string, pyrogram-file</td><td>api_id, user_id, is_bot, test_mode</td></tr>
+ *   <tr><td>mtcute-string</td><td>test_mode; is_bot when the user id is known</td></tr>
+ *   <tr><td>telethon-string, telethon-file</td><td>test_mode unless the address is an IP
+ *       literal (the DC's address comes from {@link DcAddresses})</td></tr>
+ *   <tr><td>gramjs-string, gramjs-store</td><td>test_mode unless there is an address</td></tr>
+ *   <tr><td>gotd-json</td><td>nothing (gotd fills an empty address from its own DC list)</td></tr>
+ * </table>
+ *
+ * @param source the session as read and supplied
+ * @param testMode the stated or implied test flag, or null where the format does not need it
+ * @param address the address to write (kept, or the table's), or null if the format has none
+ * @param ip the bytes of {@code address} if it is an IP literal, else null
+ * @param port the port to write (0 without an address)
+ */
+record WritableSession(PortableSession source, Boolean testMode, String address, byte[] ip,
+    int port) {
+
+  /**
+   * Checks {@code s} against {@code format} and works out what it writes.
+   *
+   * @throws MissingSessionFieldsException naming every field the format needs and the session
+   *     lacks
+   * @throws StorageException if the address must come from the table and the DC has none
+   */
+  static WritableSession check(PortableSession s, SessionFormat format) {
+    Boolean test = impliedTestMode(s);
+    List<SessionField> missing = missing(s, format, test);
+    if (!missing.isEmpty()) {
+      throw new MissingSessionFieldsException(format, missing);
+    }
+    String stored = s.serverAddress();
+    byte[] ip = IpText.parse(stored);
+    boolean needIp = format == SessionFormat.TELETHON_STRING
+        || format == SessionFormat.TELETHON_FILE;
+    if (format == SessionFormat.PYROGRAM_STRING || format == SessionFormat.PYROGRAM_FILE) {
+      return new WritableSession(s, test, null, null, 0);
+    }
+    if (stored != null && !stored.isEmpty() && (ip != null || !needIp)) {
+      int port = s.port() != null ? s.port()
+          : Boolean.TRUE.equals(test) ? DcAddresses.TEST_PORT : DcAddresses.PRODUCTION_PORT;
+      return new WritableSession(s, test, stored, ip, port);
+    }
+    if (test == null) {
+      return new WritableSession(s, null, null, null, 0); // gotd: an empty address
+    }
+    DcAddress table = DcAddresses.find(s.dcId(), test).orElseThrow(() -> new StorageException(
+        "cannot write " + format.cliName() + ": DC " + s.dcId() + (test ? " (test)" : "")
+            + " has no known address; expected DC 1..5 or 203 in production, 1..3 in test"));
+    return new WritableSession(s, test, table.ipv4(), IpText.parse(table.ipv4()), table.port());
+  }
+
+  /** The fields {@code format} needs that {@code s} lacks, in {@link SessionField} order. */
+  static List<SessionField> missing(PortableSession s, SessionFormat format) {
+    return missing(s, format, impliedTestMode(s));
+  }
+
+  /** The session fields with the test flag worked out. */
+  Session session() {
+    return source.session().withTestMode(testMode);
+  }
+
+  private static List<SessionField> missing(PortableSession s, SessionFormat format,
+      Boolean test) {
+    Session x = s.session().withTestMode(test);
+    List<SessionField> missing = new ArrayList<>();
+    for (SessionField f : SessionField.values()) {
+      if (f.valueIn(x) == null && needs(format, f, s)) {
+        missing.add(f);
+      }
+    }
+    return List.copyOf(missing);
+  }
+
+  private static boolean needs(SessionFormat format, SessionField f, PortableSession s) {
+    String address = s.serverAddress();
+    return switch (f) {
+      case DC_ID, AUTH_KEY -> true;
+      case API_ID, USER_ID -> isPyrogram(format);
+      case IS_BOT -> isPyrogram(format)
+          || (format == SessionFormat.MTCUTE_STRING && s.session().userId() != null);
+      case TEST_MODE -> switch (format) {
+        case PYROGRAM_STRING, PYROGRAM_FILE, MTCUTE_STRING -> true;
+        case TELETHON_STRING, TELETHON_FILE -> IpText.parse(address) == null;
+        case GRAMJS_STRING, GRAMJS_STORE -> address == null || address.isEmpty();
+        case GOTD_JSON -> false;
+      };
+    };
+  }
+
+  private static boolean isPyrogram(SessionFormat format) {
+    return format == SessionFormat.PYROGRAM_STRING || format == SessionFormat.PYROGRAM_FILE;
+  }
+
+  /** The test flag the session states, or else the one its DC and address imply, or null. */
+  private static Boolean impliedTestMode(PortableSession s) {
+    Boolean test = s.session().testMode();
+    return test != null || s.dcId() == null ? test
+        : DcAddresses.testModeOf(s.dcId(), s.serverAddress()).orElse(null);
+  }
+}
