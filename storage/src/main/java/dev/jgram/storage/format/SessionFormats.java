@@ -109,7 +109,21 @@ public final class SessionFormats {
    *     (api_id, user_id, is_bot, test_mode, DC, key), before anything is written
    */
   public static void store(PortableSession session, Storage storage) {
-    WritableSession checked = WritableSession.check(session, SessionFormat.PYROGRAM_FILE);
+    store(check(session, SessionFormat.PYROGRAM_FILE), storage);
+  }
+
+  /**
+   * Stores a session checked against {@code pyrogram-file} into an open storage, as
+   * {@link #store(PortableSession, Storage)} does.
+   *
+   * @throws IllegalArgumentException if it was checked against another format
+   */
+  public static void store(WritableSession checked, Storage storage) {
+    if (checked.format() != SessionFormat.PYROGRAM_FILE) {
+      throw new IllegalArgumentException("a session checked against "
+          + checked.format().cliName() + " cannot be stored; check it against pyrogram-file");
+    }
+    PortableSession session = checked.source();
     storage.session(checked.session());
     storage.restorePeers(session.peers());
     if (session.updateState() != null) {
@@ -151,14 +165,22 @@ public final class SessionFormats {
    * @throws IllegalArgumentException if {@code format} is a file or folder format
    */
   public static String encode(PortableSession session, SessionFormat format) {
-    WritableSession checked = WritableSession.check(session, format);
-    return switch (format) {
+    return encode(check(session, format));
+  }
+
+  /**
+   * Encodes a checked session in the string format it was checked against.
+   *
+   * @throws IllegalArgumentException if that is a file or folder format
+   */
+  public static String encode(WritableSession checked) {
+    return switch (checked.format()) {
       case PYROGRAM_STRING -> PyrogramSessionString.encode(checked.session());
       case TELETHON_STRING -> TelethonSessionString.encode(checked);
       case GRAMJS_STRING -> GramJsSessionString.encode(checked);
       case MTCUTE_STRING -> MtcuteSessionString.encode(checked);
       case GOTD_JSON -> GotdSessionJson.encode(checked);
-      default -> throw notString(format);
+      default -> throw notString(checked.format());
     };
   }
 
@@ -173,18 +195,38 @@ public final class SessionFormats {
    * @throws StorageException if the target exists or cannot be written
    */
   public static void write(PortableSession session, SessionFormat format, Path target) {
-    if (format == SessionFormat.PYROGRAM_FILE) {
-      WritableSession.check(session, format);
-      throw new UnsupportedOperationException("pyrogram-file is written through "
-          + "Storage.file(path): open it and call SessionFormats.store(session, storage)");
+    write(check(session, format), target);
+  }
+
+  /**
+   * Writes a checked session in the format it was checked against, as
+   * {@link #write(PortableSession, SessionFormat, Path)} does.
+   *
+   * @throws UnsupportedOperationException for {@code pyrogram-file} ({@link #store})
+   * @throws StorageException if the target exists or cannot be written
+   */
+  public static void write(WritableSession checked, Path target) {
+    switch (checked.format()) {
+      case TELETHON_FILE -> TelethonFileWriter.write(checked, target);
+      case GRAMJS_STORE -> GramJsValues.writeFolder(checked, target);
+      case PYROGRAM_FILE -> throw new UnsupportedOperationException("pyrogram-file is written "
+          + "through Storage.file(path): open it and call SessionFormats.store(session, storage)");
+      default -> writeText(target, encode(checked));
     }
-    if (format.kind() == SessionFormat.Kind.STRING) {
-      writeText(target, encode(session, format));
-    } else if (format == SessionFormat.TELETHON_FILE) {
-      TelethonFileWriter.write(WritableSession.check(session, format), target);
-    } else {
-      GramJsValues.writeFolder(WritableSession.check(session, format), target);
-    }
+  }
+
+  /**
+   * Checks a session once against what {@code format} needs and works out what it writes (the
+   * test flag the address implies, the address the DC implies): the value {@link
+   * #encode(WritableSession)}, {@link #write(WritableSession, Path)} and {@link
+   * #store(WritableSession, Storage)} take.
+   *
+   * @throws MissingSessionFieldsException naming every field the format needs and the session
+   *     lacks, and the flags that supply them
+   * @throws StorageException if the address must come from Telegram's table and the DC has none
+   */
+  public static WritableSession check(PortableSession session, SessionFormat format) {
+    return WritableSession.check(session, format);
   }
 
   /**

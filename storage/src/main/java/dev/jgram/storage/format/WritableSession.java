@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A session checked once against what one format needs, with everything the encoder writes
- * worked out: the test flag (stated, or implied by the DC and address) and, for formats that
- * carry an address, the address and port to write. Encoders take this and decide nothing.
+ * A session checked once against what one format needs ({@link SessionFormats#check}), with
+ * everything the encoder writes worked out: the test flag (stated, or implied by the DC and
+ * address) and, for formats that carry an address, the address and port to write.
+ * {@link SessionFormats#encode(WritableSession)}, {@link SessionFormats#write(WritableSession,
+ * java.nio.file.Path)} and {@link SessionFormats#store(WritableSession, dev.jgram.storage.Storage)}
+ * take it and decide nothing.
  *
  * <table>
  *   <caption>What each format needs beyond the DC and the key</caption>
@@ -20,15 +23,57 @@ import java.util.List;
  *   <tr><td>gramjs-string, gramjs-store</td><td>test_mode unless there is an address</td></tr>
  *   <tr><td>gotd-json</td><td>nothing (gotd fills an empty address from its own DC list)</td></tr>
  * </table>
- *
- * @param source the session as read and supplied
- * @param testMode the stated or implied test flag, or null where the format does not need it
- * @param address the address to write (kept, or the table's), or null if the format has none
- * @param ip the bytes of {@code address} if it is an IP literal, else null
- * @param port the port to write (0 without an address)
  */
-record WritableSession(PortableSession source, Boolean testMode, String address, byte[] ip,
-    int port) {
+public final class WritableSession {
+  private final PortableSession source;
+  private final SessionFormat format;
+  private final Boolean testMode;
+  private final String address;
+  private final int port;
+
+  private WritableSession(PortableSession source, SessionFormat format, Boolean testMode,
+      String address, int port) {
+    this.source = source;
+    this.format = format;
+    this.testMode = testMode;
+    this.address = address;
+    this.port = port;
+  }
+
+  /** The format the session was checked against. */
+  public SessionFormat format() {
+    return format;
+  }
+
+  /** The session as read and supplied. */
+  public PortableSession source() {
+    return source;
+  }
+
+  /** The session fields with the test flag worked out. */
+  Session session() {
+    return source.session().withTestMode(testMode);
+  }
+
+  /** The stated or implied test flag; known wherever the format needs it. */
+  Boolean testMode() {
+    return testMode;
+  }
+
+  /** The address to write (kept, or the table's), or null where the format writes none. */
+  String address() {
+    return address;
+  }
+
+  /** The 4 or 16 bytes of {@link #address()} if it is an IP literal, else null. */
+  byte[] ip() {
+    return IpText.parse(address);
+  }
+
+  /** The port to write (0 without an address). */
+  int port() {
+    return port;
+  }
 
   /**
    * Checks {@code s} against {@code format} and works out what it writes.
@@ -44,34 +89,28 @@ record WritableSession(PortableSession source, Boolean testMode, String address,
       throw new MissingSessionFieldsException(format, missing);
     }
     String stored = s.serverAddress();
-    byte[] ip = IpText.parse(stored);
     boolean needIp = format == SessionFormat.TELETHON_STRING
         || format == SessionFormat.TELETHON_FILE;
-    if (format == SessionFormat.PYROGRAM_STRING || format == SessionFormat.PYROGRAM_FILE) {
-      return new WritableSession(s, test, null, null, 0);
+    if (isPyrogram(format)) {
+      return new WritableSession(s, format, test, null, 0);
     }
-    if (stored != null && !stored.isEmpty() && (ip != null || !needIp)) {
+    if (stored != null && !stored.isEmpty() && (!needIp || IpText.parse(stored) != null)) {
       int port = s.port() != null ? s.port()
           : Boolean.TRUE.equals(test) ? DcAddresses.TEST_PORT : DcAddresses.PRODUCTION_PORT;
-      return new WritableSession(s, test, stored, ip, port);
+      return new WritableSession(s, format, test, stored, port);
     }
     if (test == null) {
-      return new WritableSession(s, null, null, null, 0); // gotd: an empty address
+      return new WritableSession(s, format, null, null, 0); // gotd: an empty address
     }
     DcAddress table = DcAddresses.find(s.dcId(), test).orElseThrow(() -> new StorageException(
         "cannot write " + format.cliName() + ": DC " + s.dcId() + (test ? " (test)" : "")
             + " has no known address; expected DC 1..5 or 203 in production, 1..3 in test"));
-    return new WritableSession(s, test, table.ipv4(), IpText.parse(table.ipv4()), table.port());
+    return new WritableSession(s, format, test, table.ipv4(), table.port());
   }
 
   /** The fields {@code format} needs that {@code s} lacks, in {@link SessionField} order. */
   static List<SessionField> missing(PortableSession s, SessionFormat format) {
     return missing(s, format, impliedTestMode(s));
-  }
-
-  /** The session fields with the test flag worked out. */
-  Session session() {
-    return source.session().withTestMode(testMode);
   }
 
   private static List<SessionField> missing(PortableSession s, SessionFormat format,
