@@ -52,7 +52,8 @@ public final class SessionFormats {
     List<String> failures = new ArrayList<>();
     for (SessionFormat f : order(s)) {
       try {
-        return new DetectedSession(f, decode(f, f == SessionFormat.GOTD_JSON ? text.strip() : s));
+        return new DetectedSession(f,
+            decodeStripped(f, f == SessionFormat.GOTD_JSON ? text.strip() : s));
       } catch (InvalidSessionStringException e) {
         failures.add(e.getMessage());
       }
@@ -149,11 +150,17 @@ public final class SessionFormats {
     if (s.isEmpty()) {
       throw SessionChecks.invalid(format, "the string is empty");
     }
+    return decodeStripped(format, s);
+  }
+
+  /** Decodes text stripped of whitespace (gotd JSON: of surrounding whitespace), not empty. */
+  private static PortableSession decodeStripped(SessionFormat format, String s) {
     return switch (format) {
       case PYROGRAM_STRING -> PyrogramStrings.decode(s);
       case TELETHON_STRING -> TelethonSessionString.decode(s);
       case GRAMJS_STRING -> GramJsSessionString.decode(s);
-      default -> MtcuteSessionString.decode(s);
+      case MTCUTE_STRING -> MtcuteSessionString.decode(s);
+      default -> GotdSessionJson.decode(s);
     };
   }
 
@@ -271,7 +278,7 @@ public final class SessionFormats {
     }
     for (SessionFormat f : List.of(SessionFormat.GRAMJS_STRING, SessionFormat.TELETHON_STRING)) {
       try {
-        decode(f, "1" + s);
+        decodeStripped(f, "1" + s);
         return ", but with a '1' in front it is a valid " + f.cliName() + ": its version "
             + "character '1' was lost in copying; restore it";
       } catch (InvalidSessionStringException notThat) {
