@@ -1,0 +1,65 @@
+package dev.jgram.storage.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jgram.storage.Session;
+import dev.jgram.storage.Storage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A conversion checks once ({@link SessionFormats#check}) and then only encodes. */
+class WritableSessionTest {
+  private final PortableSession telethon =
+      SessionFormats.detect(DetectionTableTest.TELETHON4).session();
+
+  @Test
+  void oneCheckNamesEveryMissingFieldAtOnce() {
+    assertThatThrownBy(() -> SessionFormats.check(telethon, SessionFormat.PYROGRAM_FILE))
+        .isInstanceOf(MissingSessionFieldsException.class)
+        .extracting(e -> ((MissingSessionFieldsException) e).missing())
+        .isEqualTo(List.of(SessionField.API_ID, SessionField.USER_ID, SessionField.IS_BOT));
+  }
+
+  @Test
+  void aCheckedSessionEncodesAsTheFormatItWasCheckedAgainst() {
+    WritableSession checked = SessionFormats.check(
+        telethon.withApiId(12345).withUserId(7123456789L).withIsBot(false),
+        SessionFormat.PYROGRAM_STRING);
+
+    assertThat(checked.format()).isEqualTo(SessionFormat.PYROGRAM_STRING);
+    assertThat(checked.source().session().apiId()).isEqualTo(12345L);
+    assertThat(SessionFormats.encode(checked)).isEqualTo(DetectionTableTest.PYROGRAM);
+  }
+
+  @Test
+  void theCheckWorksOutTheTestServersTableAddressForAFormatThatCarriesOne() {
+    PortableSession pyrogram = PortableSession.of(
+        new Session(2, 1L, true, InteropFixtures.k1(), 0, 5L, false));
+
+    String telethonString = SessionFormats.encode(
+        SessionFormats.check(pyrogram, SessionFormat.TELETHON_STRING));
+
+    PortableSession back = SessionFormats.detect(telethonString).session();
+    assertThat(back.serverAddress()).isEqualTo("149.154.167.40");
+    assertThat(back.port()).isEqualTo(DcAddresses.TEST_PORT);
+    assertThat(back.session().testMode()).isTrue();
+  }
+
+  @Test
+  void aSessionCheckedForAStringFormatIsWrittenAsTextButNotStored(@TempDir Path dir)
+      throws Exception {
+    WritableSession checked = SessionFormats.check(telethon, SessionFormat.TELETHON_STRING);
+    Path out = dir.resolve("telethon.txt");
+
+    SessionFormats.write(checked, out);
+
+    assertThat(Files.readString(out)).isEqualTo(DetectionTableTest.TELETHON4);
+    assertThatThrownBy(() -> SessionFormats.store(checked, Storage.memory()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("telethon-string").hasMessageContaining("pyrogram-file");
+  }
+}
