@@ -53,16 +53,8 @@ final class GramJsSessionString {
    */
   static String encode(WritableSession session) {
     byte[] address = session.address().getBytes(StandardCharsets.UTF_8);
-    if (address.length > MAX_ADDRESS_LENGTH) {
-      throw new dev.jgram.storage.StorageException("cannot write gramjs-string: the address has "
-          + address.length + " bytes; GramJS reads at most " + MAX_ADDRESS_LENGTH);
-    }
-    if (session.port() > Short.MAX_VALUE) {
-      throw new dev.jgram.storage.StorageException("cannot write gramjs-string: port "
-          + session.port() + " does not fit GramJS's signed 16-bit field (at most 32767)");
-    }
     ByteBuffer b = ByteBuffer.allocate(261 + address.length);
-    b.put((byte) TelethonSessionString.dcByte(session.source()));
+    b.put(session.source().dcId().byteValue());
     b.putShort((short) address.length);
     b.put(address);
     b.putShort((short) session.port());

@@ -92,7 +92,7 @@ final class MtcuteSessionString {
   static String encode(WritableSession checked) {
     PortableSession session = checked.source();
     Session x = session.session();
-    int dc = TelethonSessionString.dcByte(session);
+    int dc = session.dcId();
     boolean ipv6 = checked.ip() != null && checked.ip().length == 16;
     DcOption main = new DcOption(dc, (ipv6 ? 1 : 0) | (checked.testMode() ? 4 : 0),
         checked.address(), checked.port());

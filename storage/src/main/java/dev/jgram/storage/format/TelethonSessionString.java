@@ -75,7 +75,7 @@ final class TelethonSessionString {
   static String encode(WritableSession session) {
     byte[] ip = session.ip();
     ByteBuffer b = ByteBuffer.allocate(1 + ip.length + 2 + 256);
-    b.put((byte) dcByte(session.source()));
+    b.put(session.source().dcId().byteValue());
     b.put(ip);
     b.putShort((short) session.port());
     session.source().authKey().copyTo(b.array(), b.position());
@@ -93,15 +93,6 @@ final class TelethonSessionString {
           + " (IPv6, 369 characters)");
     }
     return raw;
-  }
-
-  static int dcByte(PortableSession session) {
-    int dc = session.dcId();
-    if (dc < 0 || dc > 255) {
-      throw new dev.jgram.storage.StorageException(
-          "cannot write a session string: DC id " + dc + " does not fit one byte");
-    }
-    return dc;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.jgram.storage.format;
 
 import dev.jgram.storage.Session;
 import dev.jgram.storage.StorageException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,19 +89,33 @@ public final class WritableSession {
     if (!missing.isEmpty()) {
       throw new MissingSessionFieldsException(format, missing);
     }
+    WritableSession out = isPyrogram(format) ? new WritableSession(s, format, test, null, 0)
+        : withAddress(s, format, test);
+    out.requireLayoutFits();
+    return out;
+  }
+
+  /** The fields {@code format} needs that {@code s} lacks, in {@link SessionField} order. */
+  static List<SessionField> missing(PortableSession s, SessionFormat format) {
+    return missing(s, format, impliedTestMode(s));
+  }
+
+  /**
+   * The address to write: the stored one (for Telethon only an IP literal), else the table's
+   * for the DC in the mode it is known to be in, else none (gotd, test flag unknown).
+   */
+  private static WritableSession withAddress(PortableSession s, SessionFormat format,
+      Boolean test) {
     String stored = s.serverAddress();
     boolean needIp = format == SessionFormat.TELETHON_STRING
         || format == SessionFormat.TELETHON_FILE;
-    if (isPyrogram(format)) {
-      return new WritableSession(s, format, test, null, 0);
-    }
     if (stored != null && !stored.isEmpty() && (!needIp || IpText.parse(stored) != null)) {
       int port = s.port() != null ? s.port()
           : Boolean.TRUE.equals(test) ? DcAddresses.TEST_PORT : DcAddresses.PRODUCTION_PORT;
       return new WritableSession(s, format, test, stored, port);
     }
     if (test == null) {
-      return new WritableSession(s, format, null, null, 0); // gotd: an empty address
+      return new WritableSession(s, format, null, null, 0);
     }
     DcAddress table = DcAddresses.find(s.dcId(), test).orElseThrow(() -> new StorageException(
         "cannot write " + format.cliName() + ": DC " + s.dcId() + (test ? " (test)" : "")
@@ -108,9 +123,30 @@ public final class WritableSession {
     return new WritableSession(s, format, test, table.ipv4(), table.port());
   }
 
-  /** The fields {@code format} needs that {@code s} lacks, in {@link SessionField} order. */
-  static List<SessionField> missing(PortableSession s, SessionFormat format) {
-    return missing(s, format, impliedTestMode(s));
+  /**
+   * The limits of the byte layouts: GramJS strings hold an address of at most
+   * {@value GramJsSessionString#MAX_ADDRESS_LENGTH} bytes and a signed 16-bit port; Telethon,
+   * GramJS and mtcute strings hold the DC id in one byte.
+   */
+  private void requireLayoutFits() {
+    if (format == SessionFormat.GRAMJS_STRING) {
+      int length = address.getBytes(StandardCharsets.UTF_8).length;
+      if (length > GramJsSessionString.MAX_ADDRESS_LENGTH) {
+        throw new StorageException("cannot write gramjs-string: the address has " + length
+            + " bytes; GramJS reads at most " + GramJsSessionString.MAX_ADDRESS_LENGTH);
+      }
+      if (port > Short.MAX_VALUE) {
+        throw new StorageException("cannot write gramjs-string: port " + port
+            + " does not fit GramJS's signed 16-bit field (at most 32767)");
+      }
+    }
+    int dc = source.dcId();
+    boolean oneByte = format == SessionFormat.TELETHON_STRING
+        || format == SessionFormat.GRAMJS_STRING || format == SessionFormat.MTCUTE_STRING;
+    if (oneByte && (dc < 0 || dc > 255)) {
+      throw new StorageException(
+          "cannot write a session string: DC id " + dc + " does not fit one byte");
+    }
   }
 
   private static List<SessionField> missing(PortableSession s, SessionFormat format,

@@ -62,4 +62,25 @@ class WritableSessionTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("telethon-string").hasMessageContaining("pyrogram-file");
   }
+
+  @Test
+  void theCheckRefusesWhatAStringLayoutCannotHold() {
+    Session dc2 = new Session(2, null, false, InteropFixtures.k1(), 0, null, null);
+    PortableSession longHost = PortableSession.of(dc2, "a".repeat(97) + ".org", 443);
+    PortableSession highPort = PortableSession.of(dc2, "149.154.167.51", 40000);
+    PortableSession dc300 = PortableSession.of(dc2.withDcId(300), "149.154.167.51", 443);
+
+    assertThatThrownBy(() -> SessionFormats.check(longHost, SessionFormat.GRAMJS_STRING))
+        .hasMessage("cannot write gramjs-string: the address has 101 bytes; GramJS reads at "
+            + "most 100");
+    assertThatThrownBy(() -> SessionFormats.check(highPort, SessionFormat.GRAMJS_STRING))
+        .hasMessage("cannot write gramjs-string: port 40000 does not fit GramJS's signed "
+            + "16-bit field (at most 32767)");
+    assertThatThrownBy(() -> SessionFormats.check(dc300, SessionFormat.TELETHON_STRING))
+        .hasMessage("cannot write a session string: DC id 300 does not fit one byte");
+    assertThat(SessionFormats.check(longHost, SessionFormat.GRAMJS_STORE).address())
+        .hasSize(101);
+    assertThat(SessionFormats.check(highPort, SessionFormat.TELETHON_STRING).port())
+        .isEqualTo(40000);
+  }
 }
