@@ -132,7 +132,7 @@ final class ConvertCommand implements Callable<Integer> {
     } else {
       SessionFormats.write(checked, out);
     }
-    PortableSession session = checked.source();
+    PortableSession session = checked.session();
     terminal.out().println("wrote " + out + " (" + to.cliName() + ") from "
         + from + ": dc " + session.dcId() + ", user "
         + (session.session().userId() == null ? "unknown" : session.session().userId())

@@ -71,14 +71,14 @@ final class GotdSessionJson {
    * table's address for the DC, else empty (gotd then uses its configured DC list).
    */
   static String encode(WritableSession checked) {
-    PortableSession session = checked.source();
+    PortableSession session = checked.session();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("Config", Json.parse(session.extra(PortableSession.EXTRA_GOTD_CONFIG)
         .orElse(ZERO_CONFIG)));
     data.put("DC", (long) session.dcId());
-    String host = checked.address();
+    String host = session.serverAddress();
     data.put("Addr", host == null ? ""
-        : (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + checked.port());
+        : (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + session.port());
     byte[] key = session.authKey().bytes();
     data.put("AuthKey", Base64.getEncoder().encodeToString(key));
     data.put("AuthKeyID", Base64.getEncoder().encodeToString(keyId(session.authKey())));

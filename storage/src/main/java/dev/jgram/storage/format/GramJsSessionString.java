@@ -51,14 +51,15 @@ final class GramJsSessionString {
    * Encodes a checked session, keeping a stored address (even a host name) as text; without
    * one, the DC's IPv4 address from {@link DcAddresses} is written.
    */
-  static String encode(WritableSession session) {
-    byte[] address = session.address().getBytes(StandardCharsets.UTF_8);
+  static String encode(WritableSession checked) {
+    PortableSession session = checked.session();
+    byte[] address = session.serverAddress().getBytes(StandardCharsets.UTF_8);
     ByteBuffer b = ByteBuffer.allocate(261 + address.length);
-    b.put(session.source().dcId().byteValue());
+    b.put(session.dcId().byteValue());
     b.putShort((short) address.length);
     b.put(address);
-    b.putShort((short) session.port());
-    session.source().authKey().copyTo(b.array(), b.position());
+    b.putShort(session.port().shortValue());
+    session.authKey().copyTo(b.array(), b.position());
     String text = "1" + Base64Text.standard(b.array());
     Arrays.fill(b.array(), (byte) 0);
     return text;

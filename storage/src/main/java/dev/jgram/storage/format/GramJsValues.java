@@ -124,7 +124,7 @@ final class GramJsValues {
 
   /** Every key and its JSON text, as GramJS would store them. */
   static Map<String, String> values(WritableSession checked) {
-    PortableSession session = checked.source();
+    PortableSession session = checked.session();
     Map<String, String> out = new LinkedHashMap<>();
     byte[] key = session.authKey().bytes();
     List<Object> data = new ArrayList<>(key.length);
@@ -137,8 +137,8 @@ final class GramJsValues {
     buffer.put("data", data);
     out.put("authKey", Json.write(buffer, Json.Style.JS));
     out.put("dcId", Integer.toString(session.dcId()));
-    out.put("port", Integer.toString(checked.port()));
-    out.put("serverAddress", Json.write(checked.address(), Json.Style.JS));
+    out.put("port", Integer.toString(session.port()));
+    out.put("serverAddress", Json.write(session.serverAddress(), Json.Style.JS));
     for (Peer p : session.peers()) {
       List<Object> row = Arrays.asList(Long.toString(p.id()),
           Long.toString(p.accessHash() == null ? 0 : p.accessHash()), p.primaryUsername(),

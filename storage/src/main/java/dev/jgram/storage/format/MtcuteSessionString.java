@@ -90,12 +90,13 @@ final class MtcuteSessionString {
 
   /** Encodes a checked session (test flag known; is-bot known when the user id is). */
   static String encode(WritableSession checked) {
-    PortableSession session = checked.source();
+    PortableSession session = checked.session();
     Session x = session.session();
     int dc = session.dcId();
-    boolean ipv6 = checked.ip() != null && checked.ip().length == 16;
-    DcOption main = new DcOption(dc, (ipv6 ? 1 : 0) | (checked.testMode() ? 4 : 0),
-        checked.address(), checked.port());
+    byte[] ip = IpText.parse(session.serverAddress());
+    boolean ipv6 = ip != null && ip.length == 16;
+    DcOption main = new DcOption(dc, (ipv6 ? 1 : 0) | (x.testMode() ? 4 : 0),
+        session.serverAddress(), session.port());
     DcOption media = session.extra(PortableSession.EXTRA_MTCUTE_MEDIA_DC)
         .map(DcOption::fromExtra).filter(m -> m.id() == dc).orElse(null);
     int flags = (x.userId() != null ? HAS_SELF : 0) | (media != null ? HAS_MEDIA : 0);

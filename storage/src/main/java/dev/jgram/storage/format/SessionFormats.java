@@ -124,8 +124,8 @@ public final class SessionFormats {
       throw new IllegalArgumentException("a session checked against "
           + checked.format().cliName() + " cannot be stored; check it against pyrogram-file");
     }
-    PortableSession session = checked.source();
-    storage.session(checked.session());
+    PortableSession session = checked.session();
+    storage.session(session.session());
     storage.restorePeers(session.peers());
     if (session.updateState() != null) {
       storage.updateState(session.updateState());
@@ -182,7 +182,7 @@ public final class SessionFormats {
    */
   public static String encode(WritableSession checked) {
     return switch (checked.format()) {
-      case PYROGRAM_STRING -> PyrogramSessionString.encode(checked.session());
+      case PYROGRAM_STRING -> PyrogramSessionString.encode(checked.session().session());
       case TELETHON_STRING -> TelethonSessionString.encode(checked);
       case GRAMJS_STRING -> GramJsSessionString.encode(checked);
       case MTCUTE_STRING -> MtcuteSessionString.encode(checked);

@@ -50,7 +50,7 @@ final class TelethonFileWriter {
    * @throws StorageException if {@code file} exists or cannot be written
    */
   static void write(WritableSession checked, Path file) {
-    PortableSession session = checked.source();
+    PortableSession session = checked.session();
     if (Files.exists(file)) {
       throw new StorageException(file + ": already exists; jgram does not overwrite a session "
           + "file (remove it or choose another name)");
@@ -88,13 +88,13 @@ final class TelethonFileWriter {
   }
 
   private static void insertSession(Connection c, WritableSession checked) throws SQLException {
-    PortableSession session = checked.source();
+    PortableSession session = checked.session();
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO sessions VALUES (?, ?, ?, ?, ?)")) {
       byte[] key = session.authKey().bytes();
       ps.setInt(1, session.dcId());
-      ps.setString(2, IpText.format(checked.ip()));
-      ps.setInt(3, checked.port());
+      ps.setString(2, IpText.format(IpText.parse(session.serverAddress())));
+      ps.setInt(3, session.port());
       ps.setBytes(4, key);
       String takeout = session.extras().get(PortableSession.EXTRA_TELETHON_TAKEOUT_ID);
       if (takeout == null) {

@@ -72,13 +72,14 @@ final class TelethonSessionString {
    * Encodes a checked session. A stored IP address is kept (IPv4 or IPv6 layout by its kind);
    * without one, or with a host name, the DC's IPv4 address from {@link DcAddresses} is written.
    */
-  static String encode(WritableSession session) {
-    byte[] ip = session.ip();
+  static String encode(WritableSession checked) {
+    PortableSession session = checked.session();
+    byte[] ip = IpText.parse(session.serverAddress());
     ByteBuffer b = ByteBuffer.allocate(1 + ip.length + 2 + 256);
-    b.put(session.source().dcId().byteValue());
+    b.put(session.dcId().byteValue());
     b.put(ip);
-    b.putShort((short) session.port());
-    session.source().authKey().copyTo(b.array(), b.position());
+    b.putShort(session.port().shortValue());
+    session.authKey().copyTo(b.array(), b.position());
     String text = "1" + Base64Text.urlSafePadded(b.array());
     Arrays.fill(b.array(), (byte) 0);
     return text;

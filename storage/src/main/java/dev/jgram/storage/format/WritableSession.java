@@ -26,19 +26,12 @@ import java.util.List;
  * </table>
  */
 public final class WritableSession {
-  private final PortableSession source;
   private final SessionFormat format;
-  private final Boolean testMode;
-  private final String address;
-  private final int port;
+  private final PortableSession session;
 
-  private WritableSession(PortableSession source, SessionFormat format, Boolean testMode,
-      String address, int port) {
-    this.source = source;
+  private WritableSession(SessionFormat format, PortableSession session) {
     this.format = format;
-    this.testMode = testMode;
-    this.address = address;
-    this.port = port;
+    this.session = session;
   }
 
   /** The format the session was checked against. */
@@ -46,34 +39,13 @@ public final class WritableSession {
     return format;
   }
 
-  /** The session as read and supplied. */
-  public PortableSession source() {
-    return source;
-  }
-
-  /** The session fields with the test flag worked out. */
-  Session session() {
-    return source.session().withTestMode(testMode);
-  }
-
-  /** The stated or implied test flag; known wherever the format needs it. */
-  Boolean testMode() {
-    return testMode;
-  }
-
-  /** The address to write (kept, or the table's), or null where the format writes none. */
-  String address() {
-    return address;
-  }
-
-  /** The 4 or 16 bytes of {@link #address()} if it is an IP literal, else null. */
-  byte[] ip() {
-    return IpText.parse(address);
-  }
-
-  /** The port to write (0 without an address). */
-  int port() {
-    return port;
+  /**
+   * The complete session: what the source said and the caller supplied, with the test flag
+   * worked out and, for a format that carries an address, the address and port it writes
+   * (none for gotd when the test flag is unknown).
+   */
+  public PortableSession session() {
+    return session;
   }
 
   /**
@@ -89,10 +61,12 @@ public final class WritableSession {
     if (!missing.isEmpty()) {
       throw new MissingSessionFieldsException(format, missing);
     }
-    WritableSession out = isPyrogram(format) ? new WritableSession(s, format, test, null, 0)
-        : withAddress(s, format, test);
-    out.requireLayoutFits();
-    return out;
+    PortableSession complete = s.withSession(s.session().withTestMode(test));
+    if (!isPyrogram(format)) {
+      complete = withAddress(complete, format, test);
+      requireLayoutFits(complete, format);
+    }
+    return new WritableSession(format, complete);
   }
 
   /** The fields {@code format} needs that {@code s} lacks, in {@link SessionField} order. */
@@ -104,7 +78,7 @@ public final class WritableSession {
    * The address to write: the stored one (for Telethon only an IP literal), else the table's
    * for the DC in the mode it is known to be in, else none (gotd, test flag unknown).
    */
-  private static WritableSession withAddress(PortableSession s, SessionFormat format,
+  private static PortableSession withAddress(PortableSession s, SessionFormat format,
       Boolean test) {
     String stored = s.serverAddress();
     boolean needIp = format == SessionFormat.TELETHON_STRING
@@ -112,15 +86,15 @@ public final class WritableSession {
     if (stored != null && !stored.isEmpty() && (!needIp || IpText.parse(stored) != null)) {
       int port = s.port() != null ? s.port()
           : Boolean.TRUE.equals(test) ? DcAddresses.TEST_PORT : DcAddresses.PRODUCTION_PORT;
-      return new WritableSession(s, format, test, stored, port);
+      return s.withAddress(stored, port);
     }
     if (test == null) {
-      return new WritableSession(s, format, null, null, 0);
+      return s.withAddress(null, null);
     }
     DcAddress table = DcAddresses.find(s.dcId(), test).orElseThrow(() -> new StorageException(
         "cannot write " + format.cliName() + ": DC " + s.dcId() + (test ? " (test)" : "")
             + " has no known address; expected DC 1..5 or 203 in production, 1..3 in test"));
-    return new WritableSession(s, format, test, table.ipv4(), table.port());
+    return s.withAddress(table.ipv4(), table.port());
   }
 
   /**
@@ -128,19 +102,19 @@ public final class WritableSession {
    * {@value GramJsSessionString#MAX_ADDRESS_LENGTH} bytes and a signed 16-bit port; Telethon,
    * GramJS and mtcute strings hold the DC id in one byte.
    */
-  private void requireLayoutFits() {
+  private static void requireLayoutFits(PortableSession s, SessionFormat format) {
     if (format == SessionFormat.GRAMJS_STRING) {
-      int length = address.getBytes(StandardCharsets.UTF_8).length;
+      int length = s.serverAddress().getBytes(StandardCharsets.UTF_8).length;
       if (length > GramJsSessionString.MAX_ADDRESS_LENGTH) {
         throw new StorageException("cannot write gramjs-string: the address has " + length
             + " bytes; GramJS reads at most " + GramJsSessionString.MAX_ADDRESS_LENGTH);
       }
-      if (port > Short.MAX_VALUE) {
-        throw new StorageException("cannot write gramjs-string: port " + port
+      if (s.port() > Short.MAX_VALUE) {
+        throw new StorageException("cannot write gramjs-string: port " + s.port()
             + " does not fit GramJS's signed 16-bit field (at most 32767)");
       }
     }
-    int dc = source.dcId();
+    int dc = s.dcId();
     boolean oneByte = format == SessionFormat.TELETHON_STRING
         || format == SessionFormat.GRAMJS_STRING || format == SessionFormat.MTCUTE_STRING;
     if (oneByte && (dc < 0 || dc > 255)) {

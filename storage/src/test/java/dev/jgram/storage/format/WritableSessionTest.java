@@ -25,13 +25,23 @@ class WritableSessionTest {
   }
 
   @Test
+  void theCheckAddsTheTestFlagTheAddressImplies() {
+    PortableSession unstated = telethon.withSession(telethon.session().withTestMode(null));
+
+    WritableSession checked = SessionFormats.check(unstated, SessionFormat.MTCUTE_STRING);
+
+    assertThat(checked.session().session().testMode()).isFalse();
+    assertThat(checked.session().serverAddress()).isEqualTo("149.154.167.51");
+  }
+
+  @Test
   void aCheckedSessionEncodesAsTheFormatItWasCheckedAgainst() {
     WritableSession checked = SessionFormats.check(
         telethon.withApiId(12345).withUserId(7123456789L).withIsBot(false),
         SessionFormat.PYROGRAM_STRING);
 
     assertThat(checked.format()).isEqualTo(SessionFormat.PYROGRAM_STRING);
-    assertThat(checked.source().session().apiId()).isEqualTo(12345L);
+    assertThat(checked.session().session().apiId()).isEqualTo(12345L);
     assertThat(SessionFormats.encode(checked)).isEqualTo(DetectionTableTest.PYROGRAM);
   }
 
@@ -40,8 +50,11 @@ class WritableSessionTest {
     PortableSession pyrogram = PortableSession.of(
         new Session(2, 1L, true, InteropFixtures.k1(), 0, 5L, false));
 
-    String telethonString = SessionFormats.encode(
-        SessionFormats.check(pyrogram, SessionFormat.TELETHON_STRING));
+    WritableSession checked = SessionFormats.check(pyrogram, SessionFormat.TELETHON_STRING);
+    String telethonString = SessionFormats.encode(checked);
+
+    assertThat(checked.session().serverAddress()).isEqualTo("149.154.167.40");
+    assertThat(checked.session().port()).isEqualTo(80);
 
     PortableSession back = SessionFormats.detect(telethonString).session();
     assertThat(back.serverAddress()).isEqualTo("149.154.167.40");
@@ -78,9 +91,9 @@ class WritableSessionTest {
             + "16-bit field (at most 32767)");
     assertThatThrownBy(() -> SessionFormats.check(dc300, SessionFormat.TELETHON_STRING))
         .hasMessage("cannot write a session string: DC id 300 does not fit one byte");
-    assertThat(SessionFormats.check(longHost, SessionFormat.GRAMJS_STORE).address())
-        .hasSize(101);
-    assertThat(SessionFormats.check(highPort, SessionFormat.TELETHON_STRING).port())
+    assertThat(SessionFormats.check(longHost, SessionFormat.GRAMJS_STORE).session()
+        .serverAddress()).hasSize(101);
+    assertThat(SessionFormats.check(highPort, SessionFormat.TELETHON_STRING).session().port())
         .isEqualTo(40000);
   }
 }
