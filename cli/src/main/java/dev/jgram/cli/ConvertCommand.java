@@ -2,13 +2,11 @@ package dev.jgram.cli;
 
 import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
-import dev.jgram.storage.format.MissingSessionFieldsException;
 import dev.jgram.storage.format.PortableSession;
-import dev.jgram.storage.format.SessionField;
 import dev.jgram.storage.format.SessionFormat;
 import dev.jgram.storage.format.SessionFormats;
+import dev.jgram.storage.format.WritableSession;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,10 +73,10 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Whether the session is on the test servers, if the input does not say.")
   Boolean test;
 
-  @Option(names = "--server", paramLabel = "HOST:PORT",
+  @Option(names = "--server", paramLabel = "HOST:PORT", converter = ServerConverter.class,
       description = "The server address written into formats that carry one (Telethon, GramJS,"
           + " mtcute, gotd); replaces the input's.")
-  String server;
+  HostPort server;
 
   @Mixin PostgresOptions postgres;
 
@@ -92,7 +90,6 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    serverAddress();
     boolean fromPostgres = PostgresConvert.isInput(input);
     if (fromPostgres || to.isPostgres()) {
       PostgresConvertRun run = new PostgresConvertRun(this, spec.commandLine());
@@ -118,24 +115,24 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
-  /** Applies the field flags and writes {@code read} as {@code to}. */
+  /**
+   * Applies the field flags to {@code read}, checks the result once against {@code to} (before
+   * {@code --force} removes anything) and writes it.
+   */
   int emit(PortableSession read, SessionFormat to, String from) {
-    PortableSession session =
-        withServer(ConvertFields.apply(read, apiId, userId, bot, test));
-    List<SessionField> missing = SessionFormats.missingFields(session, to);
-    if (!missing.isEmpty()) {
-      throw new MissingSessionFieldsException(to, missing);
-    }
+    WritableSession checked = SessionFormats.check(
+        withServer(ConvertFields.apply(read, apiId, userId, bot, test)), to);
     if (out == null) {
-      printString(SessionFormats.encode(session, to));
+      printString(SessionFormats.encode(checked));
       return 0;
     }
     OutputTarget.prepare(out, force);
     if (to == SessionFormat.PYROGRAM_FILE) {
-      writePyrogramFile(session);
+      writePyrogramFile(checked);
     } else {
-      SessionFormats.write(session, to, out);
+      SessionFormats.write(checked, out);
     }
+    PortableSession session = checked.session();
     terminal.out().println("wrote " + out + " (" + to.cliName() + ") from "
         + from + ": dc " + session.dcId() + ", user "
         + (session.session().userId() == null ? "unknown" : session.session().userId())
@@ -145,34 +142,34 @@ final class ConvertCommand implements Callable<Integer> {
 
   /** The session with {@code --server}'s address, if given. */
   private PortableSession withServer(PortableSession session) {
-    HostPort address = serverAddress();
-    return address == null ? session : session.withAddress(address.host(), address.port());
+    return server == null ? session : session.withAddress(server.host(), server.port());
   }
 
-  /** {@code --server} parsed, or null; a usage error when it is not HOST:PORT. */
-  private HostPort serverAddress() {
-    if (server == null) {
-      return null;
-    }
-    int colon = server.lastIndexOf(':');
-    String host = colon > 0 ? server.substring(0, colon) : "";
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    int port;
-    try {
-      port = Integer.parseInt(server.substring(colon + 1));
-    } catch (NumberFormatException | IndexOutOfBoundsException e) {
-      port = -1;
-    }
-    if (host.isBlank() || port < 1 || port > 65535) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option"
-          + " '--server': '" + server + "' is not HOST:PORT with a port of 1 to 65535");
-    }
-    return new HostPort(host, port);
-  }
+  /** {@code --server}: a host (an IPv6 one in brackets) and a port. */
+  record HostPort(String host, int port) {}
 
-  private record HostPort(String host, int port) {}
+  /** Parses {@code --server} as HOST:PORT with a port of 1 to 65535. */
+  static final class ServerConverter implements CommandLine.ITypeConverter<HostPort> {
+    @Override
+    public HostPort convert(String value) {
+      int colon = value.lastIndexOf(':');
+      String host = colon > 0 ? value.substring(0, colon) : "";
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      int port;
+      try {
+        port = Integer.parseInt(value.substring(colon + 1));
+      } catch (NumberFormatException | IndexOutOfBoundsException e) {
+        port = -1;
+      }
+      if (host.isBlank() || port < 1 || port > 65535) {
+        throw new CommandLine.TypeConversionException("'" + value
+            + "' is not HOST:PORT with a port of 1 to 65535");
+      }
+      return new HostPort(host, port);
+    }
+  }
 
   private void printString(String encoded) {
     if (terminal.interactive()) {
@@ -182,7 +179,7 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   /** A new Pyrogram file; removed again if storing into it fails. */
-  private void writePyrogramFile(PortableSession session) {
+  private void writePyrogramFile(WritableSession session) {
     boolean stored = false;
     try (Storage storage = Storage.file(out)) {
       storage.open();
@@ -209,7 +206,6 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
-  /** Parses {@code --to}, listing the accepted names when the value is none of them. */
   /** Reads {@code --api-id}: Pyrogram stores api_id as an unsigned 32-bit number. */
   static final class ApiIdConverter implements CommandLine.ITypeConverter<Long> {
     @Override
@@ -230,6 +226,7 @@ final class ConvertCommand implements Callable<Integer> {
     }
   }
 
+  /** Parses {@code --to}, listing the accepted names when the value is none of them. */
   static final class FormatConverter implements CommandLine.ITypeConverter<ConvertTarget> {
     @Override
     public ConvertTarget convert(String value) {

@@ -7,7 +7,6 @@ import dev.jgram.storage.format.PortableSession;
 import dev.jgram.storage.format.SessionFormat;
 import dev.jgram.storage.format.SessionFormats;
 import dev.jgram.storage.postgres.PostgresStorage;
-import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
@@ -33,21 +32,16 @@ final class PostgresConvertRun {
   int toPostgres() {
     requireTarget();
     SessionInput in = SessionInput.parse(cmd.input, cmd.terminal());
-    boolean file = in instanceof SessionInput.File;
-    // A file is first only identified; its peers are read by whichever path copies it.
-    SessionReader.Loaded loaded = SessionReader.read(in, cmd.terminal().clock(), !file,
+    // A Pyrogram file is only identified here (its peers are copied storage to storage);
+    // every other source is read whole.
+    SessionReader.Loaded loaded = SessionReader.read(in, cmd.terminal().clock(), false,
         cmd.terminal().encryption());
-    if (file && loaded.format() == SessionFormat.PYROGRAM_FILE) {
-      Path path = ((SessionInput.File) in).path();
-      try (Storage source = SessionFiles.openReadOnly(path, cmd.terminal().clock(),
+    if (in instanceof SessionInput.File f && loaded.format() == SessionFormat.PYROGRAM_FILE) {
+      try (Storage source = SessionFiles.openReadOnly(f.path(), cmd.terminal().clock(),
           cmd.terminal().encryption())) {
         checkFlags(source.session());
         return copied(source, "pyrogram-file");
       }
-    }
-    if (file) {
-      loaded = SessionReader.read(in, cmd.terminal().clock(), true,
-          cmd.terminal().encryption());
     }
     PortableSession session =
         ConvertFields.apply(loaded.session(), cmd.apiId, cmd.userId, cmd.bot, cmd.test);

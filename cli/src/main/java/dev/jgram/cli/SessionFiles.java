@@ -68,6 +68,11 @@ final class SessionFiles {
             + "Pyrogram-family session files (convert it first)");
       }
     }
+    return checked(file, clock, encryption);
+  }
+
+  /** As {@link #readOnly}, for a file whose header and tables the caller has checked. */
+  static Storage checked(Path file, Clock clock, SessionEncryption encryption) {
     return Storage.file(file, StorageConfig.DEFAULTS.withReadOnly(true).withClock(clock)
         .withEncryption(encryption));
   }

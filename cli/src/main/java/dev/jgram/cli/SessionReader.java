@@ -95,10 +95,14 @@ final class SessionReader {
     return new Loaded(d.format(), version, d.session(), d.session().peers().size());
   }
 
-  /** Reads a Pyrogram-family file; kurigram 7's server address and port come along. */
+  /**
+   * Reads a Pyrogram-family file (header and tables checked by the caller); kurigram 7's server
+   * address and port come along.
+   */
   private static Loaded pyrogramFile(Path path, Integer version, SessionDatabase.Address address,
       Clock clock, boolean withPeers, SessionEncryption encryption) {
-    try (Storage storage = SessionFiles.openReadOnly(path, clock, encryption)) {
+    try (Storage storage = SessionFiles.checked(path, clock, encryption)) {
+      storage.open();
       PortableSession s = withPeers ? SessionFormats.read(storage)
           : PortableSession.of(storage.session())
               .withUpdates(storage.updateState().orElse(null), storage.allChannelPts());

@@ -26,18 +26,11 @@ public record DetectedSession(SessionFormat format, PortableSession session) {
    */
   public List<String> notCarried() {
     List<String> out = new ArrayList<>();
-    var s = session.session();
-    if (s.apiId() == null) {
-      out.add(SessionField.API_ID.fieldName());
-    }
-    if (s.userId() == null) {
-      out.add(SessionField.USER_ID.fieldName());
-    }
-    if (s.isBot() == null) {
-      out.add(SessionField.IS_BOT.fieldName());
-    }
-    if (s.testMode() == null) {
-      out.add(SessionField.TEST_MODE.fieldName());
+    for (SessionField f : List.of(SessionField.API_ID, SessionField.USER_ID, SessionField.IS_BOT,
+        SessionField.TEST_MODE)) {
+      if (f.valueIn(session.session()) == null) {
+        out.add(f.fieldName());
+      }
     }
     if (session.serverAddress() == null) {
       out.add("server_address");

@@ -1,7 +1,6 @@
 package dev.jgram.storage.format;
 
 import dev.jgram.storage.AuthKey;
-import dev.jgram.storage.Session;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -47,17 +46,16 @@ final class GotdSessionJson {
    *
    * @throws dev.jgram.storage.InvalidSessionStringException saying what was expected and found
    */
-  public static PortableSession decode(String json) {
+  static PortableSession decode(String json) {
     Map<String, Object> data = data(parseObject(json));
     int dc = (int) number(data, "DC");
     byte[] key = base64(data, "AuthKey");
     checkKeyId(data, key);
     Map<String, Object> config = optionalObject(data, "Config");
     String[] hostPort = splitAddr(string(data, "Addr"));
-    Boolean test = testMode(config, dc, hostPort[0]);
-    SessionChecks.requireUsable(FORMAT, dc, test, key);
-    Session session = new Session(dc, null, test, AuthKey.of(key), 0, null, null);
-    PortableSession out = PortableSession.of(session, hostPort[0],
+    Boolean test = config != null && !isZero(config) && config.get("TestMode") instanceof Boolean b
+        ? b : null;
+    PortableSession out = SessionChecks.decoded(FORMAT, dc, test, key, hostPort[0],
         hostPort[1] == null ? null : Integer.valueOf(hostPort[1]));
     out = out.withExtra(PortableSession.EXTRA_GOTD_SALT,
         Long.toString(data.containsKey("Salt") ? number(data, "Salt") : 0));
@@ -69,19 +67,18 @@ final class GotdSessionJson {
   }
 
   /**
-   * Encodes a session as gotd writes it. {@code Addr} is the stored address, else the table's
-   * address for the DC, else empty (gotd then uses its configured DC list).
-   *
-   * @throws MissingSessionFieldsException if the DC or key is unknown
+   * Encodes a checked session as gotd writes it. {@code Addr} is the stored address, else the
+   * table's address for the DC, else empty (gotd then uses its configured DC list).
    */
-  public static String encode(PortableSession session) {
-    SessionChecks.requireFields(
-        session, FORMAT, List.of(SessionField.DC_ID, SessionField.AUTH_KEY));
+  static String encode(WritableSession checked) {
+    PortableSession session = checked.session();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("Config", Json.parse(session.extra(PortableSession.EXTRA_GOTD_CONFIG)
         .orElse(ZERO_CONFIG)));
     data.put("DC", (long) session.dcId());
-    data.put("Addr", addr(session));
+    String host = session.serverAddress();
+    data.put("Addr", host == null ? ""
+        : (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + session.port());
     byte[] key = session.authKey().bytes();
     data.put("AuthKey", Base64.getEncoder().encodeToString(key));
     data.put("AuthKeyID", Base64.getEncoder().encodeToString(keyId(session.authKey())));
@@ -101,25 +98,6 @@ final class GotdSessionJson {
       out[i] = (byte) (id >>> (8 * i));
     }
     return out;
-  }
-
-  private static String addr(PortableSession session) {
-    String host = session.serverAddress();
-    Integer port = session.port();
-    if (host == null || host.isEmpty()) {
-      try {
-        DcAddress a = SessionChecks.tableAddress(session, FORMAT);
-        host = a.ipv4();
-        port = a.port();
-      } catch (MissingSessionFieldsException unknownTestMode) {
-        return "";
-      }
-    }
-    if (port == null) {
-      port = Boolean.TRUE.equals(session.session().testMode()) ? DcAddresses.TEST_PORT
-          : DcAddresses.PRODUCTION_PORT;
-    }
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
 
   private static Map<String, Object> parseObject(String json) {
@@ -163,13 +141,6 @@ final class GotdSessionJson {
       throw SessionChecks.invalid(FORMAT, "AuthKeyID does not match the last 8 bytes of "
           + "SHA-1(AuthKey); gotd refuses such a session as a corrupted key");
     }
-  }
-
-  private static Boolean testMode(Map<String, Object> config, int dc, String host) {
-    if (config != null && !isZero(config) && config.get("TestMode") instanceof Boolean b) {
-      return b;
-    }
-    return DcAddresses.testModeOf(dc, host).orElse(null);
   }
 
   /** A config gotd has not fetched yet: ThisDC and Date are 0. */

@@ -36,7 +36,7 @@ final class GramJsSessionString {
    *
    * @throws dev.jgram.storage.InvalidSessionStringException saying what was expected and found
    */
-  public static PortableSession decode(String text) {
+  static PortableSession decode(String text) {
     byte[] raw = decodeRaw(text);
     int length = ((raw[1] & 0xff) << 8) | (raw[2] & 0xff);
     String address = new String(raw, 3, length, StandardCharsets.US_ASCII);
@@ -44,35 +44,21 @@ final class GramJsSessionString {
     int port = b.getShort() & 0xffff;
     byte[] key = new byte[256];
     b.get(key);
-    int dc = raw[0] & 0xff;
-    SessionChecks.requireUsable(FORMAT, dc, DcAddresses.testModeOf(dc, address).orElse(null),
-        key);
-    return PortableSession.of(SessionChecks.keyOnly(dc, address, key), address, port);
+    return SessionChecks.decoded(FORMAT, raw[0] & 0xff, null, key, address, port);
   }
 
   /**
-   * Encodes a session, keeping a stored address (even a host name) as text; without one,
-   * the DC's IPv4 address from {@link DcAddresses} is written.
-   *
-   * @throws MissingSessionFieldsException if the DC or key is unknown, or the test flag is
-   *     needed to pick an address and unknown
+   * Encodes a checked session, keeping a stored address (even a host name) as text; without
+   * one, the DC's IPv4 address from {@link DcAddresses} is written.
    */
-  public static String encode(PortableSession session) {
-    SessionChecks.Endpoint endpoint = SessionChecks.endpoint(session, FORMAT, false);
-    byte[] address = endpoint.address().getBytes(StandardCharsets.UTF_8);
-    if (address.length > MAX_ADDRESS_LENGTH) {
-      throw new dev.jgram.storage.StorageException("cannot write gramjs-string: the address has "
-          + address.length + " bytes; GramJS reads at most " + MAX_ADDRESS_LENGTH);
-    }
-    if (endpoint.port() > Short.MAX_VALUE) {
-      throw new dev.jgram.storage.StorageException("cannot write gramjs-string: port "
-          + endpoint.port() + " does not fit GramJS's signed 16-bit field (at most 32767)");
-    }
+  static String encode(WritableSession checked) {
+    PortableSession session = checked.session();
+    byte[] address = session.serverAddress().getBytes(StandardCharsets.UTF_8);
     ByteBuffer b = ByteBuffer.allocate(261 + address.length);
-    b.put((byte) TelethonSessionString.dcByte(session));
+    b.put(session.dcId().byteValue());
     b.putShort((short) address.length);
     b.put(address);
-    b.putShort((short) endpoint.port());
+    b.putShort(session.port().shortValue());
     session.authKey().copyTo(b.array(), b.position());
     String text = "1" + Base64Text.standard(b.array());
     Arrays.fill(b.array(), (byte) 0);
@@ -80,8 +66,7 @@ final class GramJsSessionString {
   }
 
   /** The decoded bytes, checked for the prefix, the length field and the address text. */
-  static byte[] decodeRaw(String text) {
-    String s = text == null ? "" : SessionChecks.strip(text);
+  static byte[] decodeRaw(String s) {
     byte[] raw = SessionChecks.decodeVersionOne(s, FORMAT);
     if (raw.length < 3) {
       throw SessionChecks.invalid(FORMAT, "decodes to " + raw.length

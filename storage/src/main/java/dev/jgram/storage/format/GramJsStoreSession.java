@@ -1,8 +1,8 @@
 package dev.jgram.storage.format;
 
+import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.Peer;
-import dev.jgram.storage.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ final class GramJsStoreSession {
    *
    * @throws InvalidSessionFileException naming the folder or file and what was wrong
    */
-  public static PortableSession read(Path dir) {
+  static PortableSession read(Path dir) {
     Map<String, Path> keys = keys(dir);
     byte[] key = GramJsValues.authKey(dir, keys.get(AUTH_KEY));
     Integer dc = GramJsValues.integer(dir, keys.get("dcId"));
@@ -54,9 +54,6 @@ final class GramJsStoreSession {
     if (dc == null) {
       throw new InvalidSessionFileException(dir, dir + ": " + WHAT + " without a dcId file");
     }
-    Boolean test = DcAddresses.testModeOf(dc, address).orElse(null);
-    Session session = new Session(dc, null, test,
-        key == null ? null : dev.jgram.storage.AuthKey.of(key), 0, null, null);
     List<Peer> peers = new ArrayList<>();
     for (Map.Entry<String, Path> e : keys.entrySet()) {
       Long id = markedId(e.getKey());
@@ -64,21 +61,8 @@ final class GramJsStoreSession {
         peers.add(GramJsValues.entity(dir, e.getValue(), id));
       }
     }
-    return PortableSession.of(session, address, port).withPeers(peers);
-  }
-
-  /**
-   * Writes a new StoreSession folder at {@code dir}; the session name is the folder's name.
-   * The folder is built beside the target and renamed into place.
-   *
-   * @throws dev.jgram.storage.StorageException if {@code dir} exists or cannot be written
-   * @throws MissingSessionFieldsException if the DC or key is unknown, or the test flag is
-   *     needed to pick an address and unknown
-   */
-  public static void write(PortableSession session, Path dir) {
-    SessionChecks.Endpoint endpoint =
-        SessionChecks.endpoint(session, SessionFormat.GRAMJS_STORE, false);
-    GramJsValues.writeFolder(session, endpoint, dir);
+    return SessionChecks.source(dc, null, key == null ? null : AuthKey.of(key), address, port)
+        .withPeers(peers);
   }
 
   /** Whether {@code dir} holds a StoreSession: some file whose key ends in {@code :authKey}. */

@@ -93,8 +93,13 @@ final class GramJsValues {
         millis == null ? 0 : parseLong(dir, file, millis) / 1000);
   }
 
-  /** Writes the folder at {@code dir} via a sibling temporary folder. */
-  static void writeFolder(PortableSession session, SessionChecks.Endpoint endpoint, Path dir) {
+  /**
+   * Writes a new StoreSession folder at {@code dir}, named after it, via a sibling temporary
+   * folder renamed into place.
+   *
+   * @throws StorageException if {@code dir} exists or cannot be written
+   */
+  static void writeFolder(WritableSession session, Path dir) {
     if (Files.exists(dir)) {
       throw new StorageException(dir + ": already exists; jgram does not overwrite a session "
           + "folder (remove it or choose another name)");
@@ -104,7 +109,7 @@ final class GramJsValues {
     Path temp = target.resolveSibling("." + name + ".jgram-" + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectory(temp);
-      for (Map.Entry<String, String> e : values(session, endpoint).entrySet()) {
+      for (Map.Entry<String, String> e : values(session).entrySet()) {
         Files.writeString(temp.resolve(UriText.encode(name + ":" + e.getKey())), e.getValue(),
             StandardCharsets.UTF_8);
       }
@@ -118,7 +123,8 @@ final class GramJsValues {
   }
 
   /** Every key and its JSON text, as GramJS would store them. */
-  static Map<String, String> values(PortableSession session, SessionChecks.Endpoint endpoint) {
+  static Map<String, String> values(WritableSession checked) {
+    PortableSession session = checked.session();
     Map<String, String> out = new LinkedHashMap<>();
     byte[] key = session.authKey().bytes();
     List<Object> data = new ArrayList<>(key.length);
@@ -131,8 +137,8 @@ final class GramJsValues {
     buffer.put("data", data);
     out.put("authKey", Json.write(buffer, Json.Style.JS));
     out.put("dcId", Integer.toString(session.dcId()));
-    out.put("port", Integer.toString(endpoint.port()));
-    out.put("serverAddress", Json.write(endpoint.address(), Json.Style.JS));
+    out.put("port", Integer.toString(session.port()));
+    out.put("serverAddress", Json.write(session.serverAddress(), Json.Style.JS));
     for (Peer p : session.peers()) {
       List<Object> row = Arrays.asList(Long.toString(p.id()),
           Long.toString(p.accessHash() == null ? 0 : p.accessHash()), p.primaryUsername(),

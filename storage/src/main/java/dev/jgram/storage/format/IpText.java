@@ -25,12 +25,6 @@ final class IpText {
     return parse(text) != null;
   }
 
-  /** Whether {@code text} is an IPv6 literal. */
-  static boolean isIpv6(String text) {
-    byte[] ip = parse(text);
-    return ip != null && ip.length == 16;
-  }
-
   /**
    * Whether {@code text} is a DNS host name: dot-separated labels of letters, digits and
    * inner hyphens, 1..63 characters each, 253 in all, the last one not all digits.

@@ -1,9 +1,6 @@
 package dev.jgram.storage.format;
 
-import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.Session;
-import java.util.List;
-import java.util.Map;
 
 /**
  * mtcute's session string, version 3: URL-safe base64 without padding. Integers are
@@ -79,15 +76,11 @@ final class MtcuteSessionString {
   }
 
   /**
-   * Decodes an mtcute v3 string.
+   * Decodes an mtcute v3 string (stripped of whitespace, not empty).
    *
    * @throws dev.jgram.storage.InvalidSessionStringException saying what was expected and found
    */
-  public static PortableSession decode(String text) {
-    String s = text == null ? "" : SessionChecks.strip(text);
-    if (s.isEmpty()) {
-      throw SessionChecks.invalid(FORMAT, "the string is empty");
-    }
+  static PortableSession decode(String s) {
     try {
       return decodeBytes(Base64Text.decode(s));
     } catch (IllegalArgumentException e) {
@@ -95,22 +88,15 @@ final class MtcuteSessionString {
     }
   }
 
-  /**
-   * Encodes a session as an mtcute v3 string.
-   *
-   * @throws MissingSessionFieldsException if the DC, key or test flag is unknown, or the user
-   *     id is known and whether it is a bot is not
-   */
-  public static String encode(PortableSession session) {
-    SessionChecks.Endpoint endpoint = SessionChecks.endpoint(session, FORMAT, false);
+  /** Encodes a checked session (test flag known; is-bot known when the user id is). */
+  static String encode(WritableSession checked) {
+    PortableSession session = checked.session();
     Session x = session.session();
-    boolean test = testMode(session);
-    if (x.userId() != null) {
-      SessionChecks.requireFields(session, FORMAT, List.of(SessionField.IS_BOT));
-    }
-    int dc = TelethonSessionString.dcByte(session);
-    DcOption main = new DcOption(dc, (IpText.isIpv6(endpoint.address()) ? 1 : 0)
-        | (test ? 4 : 0), endpoint.address(), endpoint.port());
+    int dc = session.dcId();
+    byte[] ip = IpText.parse(session.serverAddress());
+    boolean ipv6 = ip != null && ip.length == 16;
+    DcOption main = new DcOption(dc, (ipv6 ? 1 : 0) | (x.testMode() ? 4 : 0),
+        session.serverAddress(), session.port());
     DcOption media = session.extra(PortableSession.EXTRA_MTCUTE_MEDIA_DC)
         .map(DcOption::fromExtra).filter(m -> m.id() == dc).orElse(null);
     int flags = (x.userId() != null ? HAS_SELF : 0) | (media != null ? HAS_MEDIA : 0);
@@ -150,10 +136,10 @@ final class MtcuteSessionString {
           (raw.length - r.position()) + " bytes follow the auth key; expected none");
     }
     boolean test = main.testMode() || (flags & LEGACY_TEST) != 0;
-    SessionChecks.requireUsable(FORMAT, main.id(), test, key);
-    Session session = new Session(main.id(), null, test, AuthKey.of(key), 0, userId, isBot);
-    PortableSession out = new PortableSession(session, main.address(), main.port(), List.of(),
-        null, Map.of(), Map.of());
+    PortableSession decoded = SessionChecks.decoded(FORMAT, main.id(), test, key,
+        main.address(), main.port());
+    PortableSession out = decoded.withSession(decoded.session().withUserId(userId)
+        .withIsBot(isBot));
     return media == null ? out
         : out.withExtra(PortableSession.EXTRA_MTCUTE_MEDIA_DC, media.toExtra());
   }
@@ -173,16 +159,5 @@ final class MtcuteSessionString {
       flags &= ~4;
     }
     return new DcOption(id, flags, address, port);
-  }
-
-  private static boolean testMode(PortableSession session) {
-    Boolean test = session.session().testMode();
-    if (test == null) {
-      test = DcAddresses.testModeOf(session.dcId(), session.serverAddress()).orElse(null);
-    }
-    if (test == null) {
-      throw new MissingSessionFieldsException(FORMAT, List.of(SessionField.TEST_MODE));
-    }
-    return test;
   }
 }

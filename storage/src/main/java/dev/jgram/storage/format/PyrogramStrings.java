@@ -14,11 +14,8 @@ final class PyrogramStrings {
 
   private PyrogramStrings() {}
 
-  static PortableSession decode(String text) {
-    String s = text == null ? "" : SessionChecks.strip(text);
-    if (s.isEmpty()) {
-      throw SessionChecks.invalid(FORMAT, "the string is empty");
-    }
+  /** Decodes a stripped, non-empty string. */
+  static PortableSession decode(String s) {
     try {
       Base64Text.decode(s);
     } catch (IllegalArgumentException e) {
@@ -31,8 +28,11 @@ final class PyrogramStrings {
       throw SessionChecks.invalid(FORMAT, e.getMessage());
     }
     byte[] key = session.authKey().bytes();
-    SessionChecks.requireUsable(FORMAT, session.dcId(), session.testMode(), key);
+    String problem = SessionChecks.problem(session.dcId(), session.testMode(), key);
     java.util.Arrays.fill(key, (byte) 0);
+    if (problem != null) {
+      throw SessionChecks.invalid(FORMAT, problem);
+    }
     return PortableSession.of(session);
   }
 }

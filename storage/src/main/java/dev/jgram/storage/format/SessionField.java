@@ -1,5 +1,6 @@
 package dev.jgram.storage.format;
 
+import dev.jgram.storage.Session;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,18 @@ public enum SessionField {
   /** The command-line flag that supplies the field, if one can. */
   public Optional<String> flag() {
     return Optional.ofNullable(flag);
+  }
+
+  /** The field's value in {@code s}, or null when unknown. */
+  Object valueIn(Session s) {
+    return switch (this) {
+      case DC_ID -> s.dcId();
+      case AUTH_KEY -> s.authKey();
+      case API_ID -> s.apiId();
+      case USER_ID -> s.userId();
+      case IS_BOT -> s.isBot();
+      case TEST_MODE -> s.testMode();
+    };
   }
 
   /** The field name with how to supply it, for messages: {@code "api_id (--api-id)"}. */

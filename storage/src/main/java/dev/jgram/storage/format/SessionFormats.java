@@ -52,7 +52,8 @@ public final class SessionFormats {
     List<String> failures = new ArrayList<>();
     for (SessionFormat f : order(s)) {
       try {
-        return new DetectedSession(f, decode(f, f == SessionFormat.GOTD_JSON ? text.strip() : s));
+        return new DetectedSession(f,
+            decodeStripped(f, f == SessionFormat.GOTD_JSON ? text.strip() : s));
       } catch (InvalidSessionStringException e) {
         failures.add(e.getMessage());
       }
@@ -109,11 +110,22 @@ public final class SessionFormats {
    *     (api_id, user_id, is_bot, test_mode, DC, key), before anything is written
    */
   public static void store(PortableSession session, Storage storage) {
-    List<SessionField> missing = missingFields(session, SessionFormat.PYROGRAM_FILE);
-    if (!missing.isEmpty()) {
-      throw new MissingSessionFieldsException(SessionFormat.PYROGRAM_FILE, missing);
+    store(check(session, SessionFormat.PYROGRAM_FILE), storage);
+  }
+
+  /**
+   * Stores a session checked against {@code pyrogram-file} into an open storage, as
+   * {@link #store(PortableSession, Storage)} does.
+   *
+   * @throws IllegalArgumentException if it was checked against another format
+   */
+  public static void store(WritableSession checked, Storage storage) {
+    if (checked.format() != SessionFormat.PYROGRAM_FILE) {
+      throw new IllegalArgumentException("a session checked against "
+          + checked.format().cliName() + " cannot be stored; check it against pyrogram-file");
     }
-    storage.session(session.session().withTestMode(FieldRequirements.impliedTestMode(session)));
+    PortableSession session = checked.session();
+    storage.session(session.session());
     storage.restorePeers(session.peers());
     if (session.updateState() != null) {
       storage.updateState(session.updateState());
@@ -128,13 +140,27 @@ public final class SessionFormats {
    * @throws IllegalArgumentException if {@code format} is not a string format
    */
   public static PortableSession decode(SessionFormat format, String text) {
+    if (format.kind() != SessionFormat.Kind.STRING) {
+      throw notString(format);
+    }
+    if (format == SessionFormat.GOTD_JSON) {
+      return GotdSessionJson.decode(text);
+    }
+    String s = text == null ? "" : SessionChecks.strip(text);
+    if (s.isEmpty()) {
+      throw SessionChecks.invalid(format, "the string is empty");
+    }
+    return decodeStripped(format, s);
+  }
+
+  /** Decodes text stripped of whitespace (gotd JSON: of surrounding whitespace), not empty. */
+  private static PortableSession decodeStripped(SessionFormat format, String s) {
     return switch (format) {
-      case PYROGRAM_STRING -> PyrogramStrings.decode(text);
-      case TELETHON_STRING -> TelethonSessionString.decode(text);
-      case GRAMJS_STRING -> GramJsSessionString.decode(text);
-      case MTCUTE_STRING -> MtcuteSessionString.decode(text);
-      case GOTD_JSON -> GotdSessionJson.decode(text);
-      default -> throw notString(format);
+      case PYROGRAM_STRING -> PyrogramStrings.decode(s);
+      case TELETHON_STRING -> TelethonSessionString.decode(s);
+      case GRAMJS_STRING -> GramJsSessionString.decode(s);
+      case MTCUTE_STRING -> MtcuteSessionString.decode(s);
+      default -> GotdSessionJson.decode(s);
     };
   }
 
@@ -146,18 +172,22 @@ public final class SessionFormats {
    * @throws IllegalArgumentException if {@code format} is a file or folder format
    */
   public static String encode(PortableSession session, SessionFormat format) {
-    List<SessionField> missing = missingFields(session, format);
-    if (!missing.isEmpty()) {
-      throw new MissingSessionFieldsException(format, missing);
-    }
-    return switch (format) {
-      case PYROGRAM_STRING -> PyrogramSessionString.encode(
-          session.session().withTestMode(FieldRequirements.impliedTestMode(session)));
-      case TELETHON_STRING -> TelethonSessionString.encode(session);
-      case GRAMJS_STRING -> GramJsSessionString.encode(session);
-      case MTCUTE_STRING -> MtcuteSessionString.encode(session);
-      case GOTD_JSON -> GotdSessionJson.encode(session);
-      default -> throw notString(format);
+    return encode(check(session, format));
+  }
+
+  /**
+   * Encodes a checked session in the string format it was checked against.
+   *
+   * @throws IllegalArgumentException if that is a file or folder format
+   */
+  public static String encode(WritableSession checked) {
+    return switch (checked.format()) {
+      case PYROGRAM_STRING -> PyrogramSessionString.encode(checked.session().session());
+      case TELETHON_STRING -> TelethonSessionString.encode(checked);
+      case GRAMJS_STRING -> GramJsSessionString.encode(checked);
+      case MTCUTE_STRING -> MtcuteSessionString.encode(checked);
+      case GOTD_JSON -> GotdSessionJson.encode(checked);
+      default -> throw notString(checked.format());
     };
   }
 
@@ -172,17 +202,38 @@ public final class SessionFormats {
    * @throws StorageException if the target exists or cannot be written
    */
   public static void write(PortableSession session, SessionFormat format, Path target) {
-    List<SessionField> missing = missingFields(session, format);
-    if (!missing.isEmpty()) {
-      throw new MissingSessionFieldsException(format, missing);
-    }
-    switch (format) {
-      case TELETHON_FILE -> TelethonSessionFile.write(session, target);
-      case GRAMJS_STORE -> GramJsStoreSession.write(session, target);
+    write(check(session, format), target);
+  }
+
+  /**
+   * Writes a checked session in the format it was checked against, as
+   * {@link #write(PortableSession, SessionFormat, Path)} does.
+   *
+   * @throws UnsupportedOperationException for {@code pyrogram-file} ({@link #store})
+   * @throws StorageException if the target exists or cannot be written
+   */
+  public static void write(WritableSession checked, Path target) {
+    switch (checked.format()) {
+      case TELETHON_FILE -> TelethonFileWriter.write(checked, target);
+      case GRAMJS_STORE -> GramJsValues.writeFolder(checked, target);
       case PYROGRAM_FILE -> throw new UnsupportedOperationException("pyrogram-file is written "
           + "through Storage.file(path): open it and call SessionFormats.store(session, storage)");
-      default -> writeText(target, encode(session, format));
+      default -> writeText(target, encode(checked));
     }
+  }
+
+  /**
+   * Checks a session once against what {@code format} needs and works out what it writes (the
+   * test flag the address implies, the address the DC implies): the value {@link
+   * #encode(WritableSession)}, {@link #write(WritableSession, Path)} and {@link
+   * #store(WritableSession, Storage)} take.
+   *
+   * @throws MissingSessionFieldsException naming every field the format needs and the session
+   *     lacks, and the flags that supply them
+   * @throws StorageException if the address must come from Telegram's table and the DC has none
+   */
+  public static WritableSession check(PortableSession session, SessionFormat format) {
+    return WritableSession.check(session, format);
   }
 
   /**
@@ -190,7 +241,7 @@ public final class SessionFormats {
    * written). A test flag the address implies counts as known.
    */
   public static List<SessionField> missingFields(PortableSession session, SessionFormat format) {
-    return FieldRequirements.missing(session, format);
+    return WritableSession.missing(session, format);
   }
 
   private static List<SessionFormat> order(String s) {
@@ -227,7 +278,7 @@ public final class SessionFormats {
     }
     for (SessionFormat f : List.of(SessionFormat.GRAMJS_STRING, SessionFormat.TELETHON_STRING)) {
       try {
-        decode(f, "1" + s);
+        decodeStripped(f, "1" + s);
         return ", but with a '1' in front it is a valid " + f.cliName() + ": its version "
             + "character '1' was lost in copying; restore it";
       } catch (InvalidSessionStringException notThat) {

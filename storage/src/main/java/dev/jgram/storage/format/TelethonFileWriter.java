@@ -42,7 +42,15 @@ final class TelethonFileWriter {
 
   private TelethonFileWriter() {}
 
-  static void write(PortableSession session, SessionChecks.Endpoint endpoint, Path file) {
+  /**
+   * Writes a new schema-7 file at {@code file}: session row, peers as entities, the self user
+   * id as entity 0, the update state. The file is built beside the target and moved into
+   * place, so a failure leaves nothing behind.
+   *
+   * @throws StorageException if {@code file} exists or cannot be written
+   */
+  static void write(WritableSession checked, Path file) {
+    PortableSession session = checked.session();
     if (Files.exists(file)) {
       throw new StorageException(file + ": already exists; jgram does not overwrite a session "
           + "file (remove it or choose another name)");
@@ -53,7 +61,7 @@ final class TelethonFileWriter {
       try (Connection c = SqliteFiles.openForWriting(temp)) {
         c.setAutoCommit(false);
         create(c);
-        insertSession(c, session, endpoint);
+        insertSession(c, checked);
         insertEntities(c, session);
         insertUpdateStates(c, session);
         c.commit();
@@ -79,14 +87,14 @@ final class TelethonFileWriter {
     }
   }
 
-  private static void insertSession(Connection c, PortableSession session,
-      SessionChecks.Endpoint endpoint) throws SQLException {
+  private static void insertSession(Connection c, WritableSession checked) throws SQLException {
+    PortableSession session = checked.session();
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO sessions VALUES (?, ?, ?, ?, ?)")) {
       byte[] key = session.authKey().bytes();
       ps.setInt(1, session.dcId());
-      ps.setString(2, IpText.format(endpoint.ip()));
-      ps.setInt(3, endpoint.port());
+      ps.setString(2, IpText.format(IpText.parse(session.serverAddress())));
+      ps.setInt(3, session.port());
       ps.setBytes(4, key);
       String takeout = session.extras().get(PortableSession.EXTRA_TELETHON_TAKEOUT_ID);
       if (takeout == null) {

@@ -4,7 +4,6 @@ import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerIds;
-import dev.jgram.storage.Session;
 import dev.jgram.storage.UpdateState;
 import dev.jgram.storage.sqlite.SqliteFiles;
 import java.nio.file.Path;
@@ -45,7 +44,6 @@ final class TelethonSessionFile {
   /** The schema version written. */
   public static final int VERSION = 7;
 
-  private static final SessionFormat FORMAT = SessionFormat.TELETHON_FILE;
   private static final String WHAT = "a Telethon .session file";
 
   private TelethonSessionFile() {}
@@ -57,7 +55,7 @@ final class TelethonSessionFile {
    *
    * @throws InvalidSessionFileException naming the file and what was expected and found
    */
-  public static PortableSession read(Path file) {
+  static PortableSession read(Path file) {
     try (Connection c = SqliteFiles.openReadOnly(file, WHAT)) {
       Set<String> tables = SqliteFiles.tables(c);
       if (!tables.contains("sessions") || !tables.contains("entities")) {
@@ -81,20 +79,6 @@ final class TelethonSessionFile {
     }
   }
 
-  /**
-   * Writes a new schema-7 file at {@code file}: session row, peers as entities, the self
-   * user id as entity 0, the update state. The file is built beside the target and moved
-   * into place, so a failure leaves nothing behind.
-   *
-   * @throws dev.jgram.storage.StorageException if {@code file} exists or cannot be written
-   * @throws MissingSessionFieldsException if the DC or key is unknown, or the test flag is
-   *     needed to pick an address and unknown
-   */
-  public static void write(PortableSession session, Path file) {
-    SessionChecks.Endpoint endpoint = SessionChecks.endpoint(session, FORMAT, true);
-    TelethonFileWriter.write(session, endpoint, file);
-  }
-
   private static PortableSession readSession(Path file, Connection c) throws SQLException {
     SqliteFiles.requireColumns(file, c, "sessions", "dc_id", "server_address", "port",
         "auth_key");
@@ -110,9 +94,8 @@ final class TelethonSessionFile {
       Long port = SqliteFiles.nullableLong(rs, "port");
       AuthKey key = authKey(file, rs.getBytes("auth_key"));
       Long takeout = hasTakeout ? SqliteFiles.nullableLong(rs, "takeout_id") : null;
-      Boolean test = DcAddresses.testModeOf(dc, address).orElse(null);
-      Session s = new Session(dc, null, test, key, 0, null, null);
-      PortableSession out = PortableSession.of(s, address, port == null ? null : port.intValue());
+      PortableSession out = SessionChecks.source(dc, null, key, address,
+          port == null ? null : port.intValue());
       return takeout == null ? out
           : out.withExtra(PortableSession.EXTRA_TELETHON_TAKEOUT_ID, takeout.toString());
     }

@@ -34,16 +34,18 @@ final class TelethonSessionString {
   /** Decoded size with an IPv6 address. */
   public static final int IPV6_BYTES = 275;
 
+  /** Telethon's own IPv4 length: '1' + 352 characters, padding kept. */
+  private static final int IPV4_CHARS = 353;
   private static final SessionFormat FORMAT = SessionFormat.TELETHON_STRING;
 
   private TelethonSessionString() {}
 
   /**
-   * Decodes a Telethon string.
+   * Decodes a Telethon string (stripped of whitespace, not empty).
    *
    * @throws dev.jgram.storage.InvalidSessionStringException saying what was expected and found
    */
-  public static PortableSession decode(String text) {
+  static PortableSession decode(String text) {
     byte[] raw = decodeRaw(text);
     int ipLength = raw.length == IPV4_BYTES ? 4 : 16;
     byte[] ip = Arrays.copyOfRange(raw, 1, 1 + ipLength);
@@ -54,7 +56,7 @@ final class TelethonSessionString {
     }
     ByteBuffer b = ByteBuffer.wrap(raw, 1 + ipLength, raw.length - 1 - ipLength);
     int port = b.getShort() & 0xffff;
-    if (ipLength == 4 && !hasTelethonsIpv4Length(text) && !isTelegramIpv4(ip, port)) {
+    if (ipLength == 4 && text.length() != IPV4_CHARS && !isTelegramIpv4(ip, port)) {
       throw SessionChecks.invalid(FORMAT, "263 bytes without the '=' padding: Telethon reads "
           + "only 352 characters after the '1' as the IPv4 layout (this is another length, "
           + "which Telethon refuses), and jgram reads it as IPv4 only when bytes 1..6 are a "
@@ -63,27 +65,20 @@ final class TelethonSessionString {
     }
     byte[] key = new byte[256];
     b.get(key);
-    int dc = raw[0] & 0xff;
-    String address = IpText.format(ip);
-    SessionChecks.requireUsable(FORMAT, dc, DcAddresses.testModeOf(dc, address).orElse(null),
-        key);
-    return PortableSession.of(SessionChecks.keyOnly(dc, address, key), address, port);
+    return SessionChecks.decoded(FORMAT, raw[0] & 0xff, null, key, IpText.format(ip), port);
   }
 
   /**
-   * Encodes a session. A stored IP address is kept (IPv4 or IPv6 layout by its kind); without
-   * one, or with a host name, the DC's IPv4 address from {@link DcAddresses} is written.
-   *
-   * @throws MissingSessionFieldsException if the DC or key is unknown, or the test flag is
-   *     needed to pick an address and unknown
+   * Encodes a checked session. A stored IP address is kept (IPv4 or IPv6 layout by its kind);
+   * without one, or with a host name, the DC's IPv4 address from {@link DcAddresses} is written.
    */
-  public static String encode(PortableSession session) {
-    SessionChecks.Endpoint endpoint = SessionChecks.endpoint(session, FORMAT, true);
-    byte[] ip = endpoint.ip();
+  static String encode(WritableSession checked) {
+    PortableSession session = checked.session();
+    byte[] ip = IpText.parse(session.serverAddress());
     ByteBuffer b = ByteBuffer.allocate(1 + ip.length + 2 + 256);
-    b.put((byte) dcByte(session));
+    b.put(session.dcId().byteValue());
     b.put(ip);
-    b.putShort((short) endpoint.port());
+    b.putShort(session.port().shortValue());
     session.authKey().copyTo(b.array(), b.position());
     String text = "1" + Base64Text.urlSafePadded(b.array());
     Arrays.fill(b.array(), (byte) 0);
@@ -91,8 +86,7 @@ final class TelethonSessionString {
   }
 
   /** The decoded bytes, checked for the prefix and one of the two lengths. */
-  static byte[] decodeRaw(String text) {
-    String s = text == null ? "" : SessionChecks.strip(text);
+  static byte[] decodeRaw(String s) {
     byte[] raw = SessionChecks.decodeVersionOne(s, FORMAT);
     if (raw.length != IPV4_BYTES && raw.length != IPV6_BYTES) {
       throw SessionChecks.invalid(FORMAT, s.length() + " characters decode to " + raw.length
@@ -100,20 +94,6 @@ final class TelethonSessionString {
           + " (IPv6, 369 characters)");
     }
     return raw;
-  }
-
-  static int dcByte(PortableSession session) {
-    int dc = session.dcId();
-    if (dc < 0 || dc > 255) {
-      throw new dev.jgram.storage.StorageException(
-          "cannot write a session string: DC id " + dc + " does not fit one byte");
-    }
-    return dc;
-  }
-
-  /** Whether the string has Telethon's own IPv4 length: '1' + 352 characters, padding kept. */
-  private static boolean hasTelethonsIpv4Length(String text) {
-    return SessionChecks.strip(text).length() == 353;
   }
 
   /**

@@ -27,10 +27,13 @@
  *       <td>{@code GotdSessionJson}</td></tr>
  * </table>
  *
- * <p>{@link dev.jgram.storage.format.SessionFormats} is the entry point: detect any input,
- * encode or write any format, ask which fields a target still needs. Sessions travel as
- * {@link dev.jgram.storage.format.PortableSession}; a field the source does not carry stays
- * {@code null} and is never written as zero
- * ({@link dev.jgram.storage.format.MissingSessionFieldsException}).
+ * <p>{@link dev.jgram.storage.format.SessionFormats} is the entry point, and a conversion flows
+ * one way through it: detect and decode the input once into a
+ * {@link dev.jgram.storage.format.PortableSession} (what the source says, plus the test flag
+ * its address implies), supply what the caller knows ({@code with...}), check it once against
+ * the target ({@code SessionFormats.check}, giving a
+ * {@link dev.jgram.storage.format.WritableSession} with the test flag and the address worked
+ * out), then encode, write or store that. A field the source does not carry stays {@code null}
+ * and is never written as zero ({@link dev.jgram.storage.format.MissingSessionFieldsException}).
  */
 package dev.jgram.storage.format;

@@ -32,8 +32,8 @@ class ByteLayoutTest {
 
   @Test
   void telethonIpv4IsDcThenFourAddressBytesThenPortThenKey() {
-    String s = TelethonSessionString.encode(PortableSession.of(
-        session(2, false, null, null), "149.154.167.51", 443));
+    String s = SessionFormats.encode(PortableSession.of(
+        session(2, false, null, null), "149.154.167.51", 443), SessionFormat.TELETHON_STRING);
 
     assertThat(s).hasSize(353).startsWith("1ApWapzMBuw").endsWith("=");
     assertThat(hex(Base64.getUrlDecoder().decode(s.substring(1))))
@@ -42,8 +42,8 @@ class ByteLayoutTest {
 
   @Test
   void telethonIpv6IsDcThenSixteenAddressBytesThenPortThenKey() {
-    String s = TelethonSessionString.encode(PortableSession.of(
-        session(4, false, null, null), "2001:67c:4e8:f004::a", 443));
+    String s = SessionFormats.encode(PortableSession.of(
+        session(4, false, null, null), "2001:67c:4e8:f004::a", 443), SessionFormat.TELETHON_STRING);
 
     assertThat(s).hasSize(369).endsWith("=");
     assertThat(hex(Base64.getUrlDecoder().decode(s.substring(1))))
@@ -52,7 +52,8 @@ class ByteLayoutTest {
 
   @Test
   void telethonTestSessionWithoutAddressGetsTheTestDcAndPort80() {
-    String s = TelethonSessionString.encode(PortableSession.of(session(2, true, null, null)));
+    String s = SessionFormats.encode(PortableSession.of(session(2, true, null, null)),
+        SessionFormat.TELETHON_STRING);
 
     assertThat(hex(Base64.getUrlDecoder().decode(s.substring(1))))
         .isEqualTo("02" + "959aa728" + "0050" + KEY_HEX);
@@ -60,8 +61,8 @@ class ByteLayoutTest {
 
   @Test
   void gramJsIsDcThenLengthThenAddressTextThenPortThenKeyInStandardBase64() {
-    String s = GramJsSessionString.encode(PortableSession.of(
-        session(2, false, null, null), "149.154.167.51", 443));
+    String s = SessionFormats.encode(PortableSession.of(
+        session(2, false, null, null), "149.154.167.51", 443), SessionFormat.GRAMJS_STRING);
 
     assertThat(s).hasSize(369).startsWith("1AgAOMTQ5LjE1NC4xNjcuNTEBuw").endsWith("=");
     assertThat(s.substring(1)).doesNotContain("-", "_");
@@ -71,8 +72,8 @@ class ByteLayoutTest {
 
   @Test
   void gramJsKeepsAHostNameAsText() {
-    String s = GramJsSessionString.encode(PortableSession.of(
-        session(4, false, null, null), "vesta.web.telegram.org", 443));
+    String s = SessionFormats.encode(PortableSession.of(
+        session(4, false, null, null), "vesta.web.telegram.org", 443), SessionFormat.GRAMJS_STRING);
 
     assertThat(hex(Base64.getDecoder().decode(s.substring(1)))).isEqualTo("04" + "0016"
         + "76657374612e7765622e74656c656772616d2e6f7267" + "01bb" + KEY_HEX);
@@ -80,8 +81,8 @@ class ByteLayoutTest {
 
   @Test
   void mtcuteUserIsVersionFlagsMainDcSelfAndKeyInTlEncoding() {
-    String s = MtcuteSessionString.encode(PortableSession.of(
-        session(2, false, 7123456789L, false), "149.154.167.51", 443));
+    String s = SessionFormats.encode(PortableSession.of(
+        session(2, false, 7123456789L, false), "149.154.167.51", 443), SessionFormat.MTCUTE_STRING);
 
     assertThat(s).doesNotContain("=");
     assertThat(hex(Base64.getUrlDecoder().decode(s))).isEqualTo("03" + "01000000"
@@ -92,8 +93,8 @@ class ByteLayoutTest {
 
   @Test
   void mtcuteWithoutUserLeavesOutTheSelfBlockAndMarksTestAndIpv6InTheDcOption() {
-    String s = MtcuteSessionString.encode(PortableSession.of(
-        session(1, true, null, null), "2001:b28:f23d:f001::e", 80));
+    String s = SessionFormats.encode(PortableSession.of(
+        session(1, true, null, null), "2001:b28:f23d:f001::e", 80), SessionFormat.MTCUTE_STRING);
 
     String address = "323030313a6232383a663233643a663030313a3a65";
     assertThat(hex(Base64.getUrlDecoder().decode(s))).isEqualTo("03" + "00000000"
@@ -102,8 +103,8 @@ class ByteLayoutTest {
 
   @Test
   void gotdIsGoEncodingJsonWithZeroConfigAndTheKeyIdOfTheKey() throws Exception {
-    String json = GotdSessionJson.encode(PortableSession.of(
-        session(2, false, null, null), "149.154.167.51", 443));
+    String json = SessionFormats.encode(PortableSession.of(
+        session(2, false, null, null), "149.154.167.51", 443), SessionFormat.GOTD_JSON);
 
     byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(KEY);
     assertThat(json).isEqualTo("{\"Version\":1,\"Data\":{\"Config\":{\"BlockedMode\":false,"

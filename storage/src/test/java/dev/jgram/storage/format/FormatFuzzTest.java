@@ -94,26 +94,26 @@ class FormatFuzzTest {
 
   @Test
   void mutatedTelethonStringsDecodeCorrectlyOrFailAsInvalid() {
-    fuzz("TelethonSessionString.decode", SessionFormat.TELETHON_STRING, "telethon-string",
-        TelethonSessionString::decode, 0x7e1L);
+    fuzz("SessionFormats.decode", SessionFormat.TELETHON_STRING, "telethon-string",
+        text -> SessionFormats.decode(SessionFormat.TELETHON_STRING, text), 0x7e1L);
   }
 
   @Test
   void mutatedGramJsStringsDecodeCorrectlyOrFailAsInvalid() {
-    fuzz("GramJsSessionString.decode", SessionFormat.GRAMJS_STRING, "gramjs-string",
-        GramJsSessionString::decode, 0x9a5L);
+    fuzz("SessionFormats.decode", SessionFormat.GRAMJS_STRING, "gramjs-string",
+        text -> SessionFormats.decode(SessionFormat.GRAMJS_STRING, text), 0x9a5L);
   }
 
   @Test
   void mutatedMtcuteStringsDecodeCorrectlyOrFailAsInvalid() {
-    fuzz("MtcuteSessionString.decode", SessionFormat.MTCUTE_STRING, "mtcute-v3-string",
-        MtcuteSessionString::decode, 0x3c7L);
+    fuzz("SessionFormats.decode", SessionFormat.MTCUTE_STRING, "mtcute-v3-string",
+        text -> SessionFormats.decode(SessionFormat.MTCUTE_STRING, text), 0x3c7L);
   }
 
   @Test
   void mutatedGotdJsonDecodesCorrectlyOrFailsAsInvalid() {
-    fuzz("GotdSessionJson.decode", SessionFormat.GOTD_JSON, "gotd-session-json",
-        GotdSessionJson::decode, 0x90dL);
+    fuzz("SessionFormats.decode", SessionFormat.GOTD_JSON, "gotd-session-json",
+        text -> SessionFormats.decode(SessionFormat.GOTD_JSON, text), 0x90dL);
   }
 
   @Test

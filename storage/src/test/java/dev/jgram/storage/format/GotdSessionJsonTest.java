@@ -45,8 +45,8 @@ class GotdSessionJsonTest {
 
   @Test
   void authKeyIdIsTheLastEightBytesOfTheKeysSha1() throws Exception {
-    String json = GotdSessionJson.encode(PortableSession.of(
-        new Session(2, null, false, InteropFixtures.k1(), 0, null, null)));
+    String json = SessionFormats.encode(PortableSession.of(
+        new Session(2, null, false, InteropFixtures.k1(), 0, null, null)), SessionFormat.GOTD_JSON);
 
     String id = json.replaceAll(".*\"AuthKeyID\":\"([^\"]*)\".*", "$1");
     byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1")
@@ -91,7 +91,7 @@ class GotdSessionJsonTest {
 
     assertThat(s.session().testMode()).isTrue();
     assertThat(s.extra(PortableSession.EXTRA_GOTD_SALT)).contains("-8070450532247928832");
-    assertThat(GotdSessionJson.encode(s)).isEqualTo(json);
+    assertThat(SessionFormats.encode(s, SessionFormat.GOTD_JSON)).isEqualTo(json);
   }
 
   @Test
@@ -100,7 +100,7 @@ class GotdSessionJsonTest {
         new Session(4, null, false, InteropFixtures.k1(), 0, null, null),
         "2001:67c:4e8:f004::a", 443);
 
-    String json = GotdSessionJson.encode(s);
+    String json = SessionFormats.encode(s, SessionFormat.GOTD_JSON);
 
     assertThat(json).contains("\"Addr\":\"[2001:67c:4e8:f004::a]:443\"");
     assertThat(GotdSessionJson.decode(json).serverAddress()).isEqualTo("2001:67c:4e8:f004::a");
@@ -111,7 +111,8 @@ class GotdSessionJsonTest {
     PortableSession s = PortableSession.of(
         new Session(1, 1L, true, InteropFixtures.k1(), 0, 5L, false));
 
-    assertThat(GotdSessionJson.encode(s)).contains("\"DC\":1,\"Addr\":\"149.154.175.10:80\"");
+    assertThat(SessionFormats.encode(s,
+        SessionFormat.GOTD_JSON)).contains("\"DC\":1,\"Addr\":\"149.154.175.10:80\"");
   }
 
   @Test

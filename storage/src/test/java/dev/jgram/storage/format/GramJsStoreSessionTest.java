@@ -86,7 +86,7 @@ class GramJsStoreSessionTest {
     Path ours = tmp.resolve("copy").resolve("jgram_store");
     Files.createDirectories(ours.getParent());
 
-    GramJsStoreSession.write(GramJsStoreSession.read(store), ours);
+    SessionFormats.write(GramJsStoreSession.read(store), SessionFormat.GRAMJS_STORE, ours);
 
     Map<String, String> theirs = contents(store);
     Map<String, String> mine = contents(ours);
@@ -110,7 +110,7 @@ class GramJsStoreSessionTest {
         new Session(1, null, true, InteropFixtures.k1(), 0, null, null))
         .withPeers(List.of(new Peer(-1001L, 5L, PeerType.GROUP, List.of(), null, 1700000001L)));
 
-    GramJsStoreSession.write(written, out);
+    SessionFormats.write(written, SessionFormat.GRAMJS_STORE, out);
     PortableSession read = GramJsStoreSession.read(out);
 
     assertThat(read.serverAddress()).isEqualTo("149.154.175.10");

@@ -51,9 +51,9 @@ class MissingFieldsTest {
 
   @Test
   void anUnknownHostOnADcThatTestAlsoHasNeedsTheTestFlag() {
-    PortableSession browser = SessionFormats.detect(GramJsSessionString.encode(
+    PortableSession browser = SessionFormats.detect(SessionFormats.encode(
         PortableSession.of(new Session(2, null, false, InteropFixtures.k1(), 0, null, null),
-            "example.org", 443))).session();
+            "example.org", 443), SessionFormat.GRAMJS_STRING)).session();
 
     assertThat(browser.session().testMode()).isNull();
     assertThat(SessionFormats.missingFields(browser, SessionFormat.TELETHON_STRING))

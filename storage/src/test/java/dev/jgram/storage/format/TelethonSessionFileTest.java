@@ -87,7 +87,7 @@ class TelethonSessionFileTest {
   @Test
   void aWrittenFileHasTelethonsSchemaCharacterForCharacter() throws Exception {
     Path ours = dir.resolve("ours.session");
-    TelethonSessionFile.write(sample(), ours);
+    SessionFormats.write(sample(), SessionFormat.TELETHON_FILE, ours);
 
     assertThat(schema(ours)).isEqualTo(schema(InteropFixtures.copy(FIXTURE, dir)));
     assertThat(schema(ours)).isEqualTo(dumpSchema());
@@ -98,7 +98,7 @@ class TelethonSessionFileTest {
   void aWrittenFileReadsBackWithAddressPortKeyEntitiesAndUpdatesKeepingOneUsername() throws Exception {
     Path file = dir.resolve("out.session");
     PortableSession written = sample();
-    TelethonSessionFile.write(written, file);
+    SessionFormats.write(written, SessionFormat.TELETHON_FILE, file);
 
     PortableSession read = TelethonSessionFile.read(file);
 
@@ -122,7 +122,7 @@ class TelethonSessionFileTest {
     Path original = InteropFixtures.copy(FIXTURE, dir);
     Path copy = dir.resolve("copy.session");
 
-    TelethonSessionFile.write(TelethonSessionFile.read(original), copy);
+    SessionFormats.write(TelethonSessionFile.read(original), SessionFormat.TELETHON_FILE, copy);
 
     String sessions = "SELECT * FROM sessions";
     String entities = "SELECT id, hash, username, phone, date FROM entities ORDER BY id";
@@ -137,7 +137,7 @@ class TelethonSessionFileTest {
   @Test
   void newerSchemasWithExtraColumnsAreReadByColumnName() throws Exception {
     Path file = dir.resolve("newer.session");
-    TelethonSessionFile.write(sample(), file);
+    SessionFormats.write(sample(), SessionFormat.TELETHON_FILE, file);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement st = c.createStatement()) {
       st.execute("ALTER TABLE sessions ADD COLUMN tmp_auth_key blob");
@@ -150,8 +150,9 @@ class TelethonSessionFileTest {
   @Test
   void aSessionWithoutAddressGetsTheDcsRealAddressAndPort() throws Exception {
     Path file = dir.resolve("test.session");
-    TelethonSessionFile.write(PortableSession.of(
-        new Session(3, 1L, true, InteropFixtures.k1(), 0, 1L, false)), file);
+    SessionFormats.write(PortableSession.of(
+        new Session(3, 1L, true, InteropFixtures.k1(), 0, 1L, false)),
+            SessionFormat.TELETHON_FILE, file);
 
     assertThat(query(file, "SELECT dc_id, server_address, port FROM sessions"))
         .containsExactly(List.of(3L, "149.154.175.117", 80L));
@@ -162,7 +163,7 @@ class TelethonSessionFileTest {
     Path file = InteropFixtures.copy(FIXTURE, dir);
     byte[] before = Files.readAllBytes(file);
 
-    assertThatThrownBy(() -> TelethonSessionFile.write(sample(), file))
+    assertThatThrownBy(() -> SessionFormats.write(sample(), SessionFormat.TELETHON_FILE, file))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("already exists");
     assertThat(Files.readAllBytes(file)).isEqualTo(before);
