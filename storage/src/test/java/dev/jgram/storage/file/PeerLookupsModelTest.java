@@ -44,7 +44,7 @@ class PeerLookupsModelTest {
   private long writes;
 
   static LongStream seeds() {
-    return LongStream.range(0, 150);
+    return LongStream.range(0, 200);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -58,13 +58,16 @@ class PeerLookupsModelTest {
     Storage storage = Storage.file(file, config);
     storage.open();
     try {
-      for (int op = 0; op < 400; op++) {
+      for (int op = 0; op < 300; op++) {
         switch (r.nextInt(12)) {
           case 0, 1, 2, 3 -> write(storage, r, ids);
-          case 4 -> {
-            storage.close();
-            storage = Storage.file(file, config);
-            storage.open();
+          case 4 -> lookUp(storage, r, ids, seed + "/" + op);
+          case 5 -> { // a merge now and then: the next lookups read the file and the cache
+            if (r.nextInt(6) == 0) {
+              storage.close();
+              storage = Storage.file(file, config);
+              storage.open();
+            }
           }
           default -> lookUp(storage, r, ids, seed + "/" + op);
         }
