@@ -1,7 +1,6 @@
 package dev.jgram.storage.file;
 
 import dev.jgram.storage.Peer;
-import dev.jgram.storage.PeerType;
 import dev.jgram.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -110,16 +109,8 @@ final class PeerLog implements AutoCloseable {
         if (rs.wasNull()) {
           hash = null;
         }
-        String type = rs.getString(3);
-        PeerType peerType;
-        try {
-          peerType = PeerType.fromValue(type);
-        } catch (IllegalArgumentException e) {
-          throw new StorageException(TABLE + ": peer " + id + " has type '" + type
-              + "'; expected one of user, bot, group, channel, supergroup", e);
-        }
-        peers.add(new Peer(id, hash, peerType, usernames(id, rs.getString(4), rs.getString(5)),
-            rs.getString(6), rs.getLong(7)));
+        peers.add(new Peer(id, hash, SqlitePeers.type(rs, id),
+            usernames(id, rs.getString(4), rs.getString(5)), rs.getString(6), rs.getLong(7)));
       }
     }
     return peers;

@@ -299,7 +299,8 @@ final class SqlitePeers implements AutoCloseable {
     return new Peer(id, hash, type(rs, id), List.of(), null, rs.getLong("last_update_on"));
   }
 
-  private static PeerType type(ResultSet rs, long id) throws SQLException {
+  /** The {@code type} column of {@code rs}'s row of peer {@code id}. */
+  static PeerType type(ResultSet rs, long id) throws SQLException {
     String text = rs.getString("type");
     try {
       return PeerType.fromValue(text);

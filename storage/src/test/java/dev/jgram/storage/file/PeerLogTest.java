@@ -132,6 +132,11 @@ class PeerLogTest {
       s.updatePeers(peers(written, 200));
       assertThat(count(file, "jgram_peer_log")).isZero();
       assertThat(count(file, "peers")).isEqualTo(written + 200);
+      assertThat(s.peerById(written + 7)).as("kept in memory after the merge")
+          .isEqualTo(new InputPeer.User(written + 7, written + 8));
+      assertThat(s.peerByUsername("u7")).isEqualTo(new InputPeer.User(7, 8));
+      assertThat(s.peerByPhoneNumber("909")).isEqualTo(new InputPeer.User(9, 10));
+      assertThat(s.peerCount()).isEqualTo(written + 200);
     }
   }
 
