@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Merges the {@link PeerLog} into a file with Pyrogram's own layout (a {@code peers.username}
  * column, no fork usernames table) mostly inside SQLite: set-based statements write each id's
  * last entry (as writing one batch at a time would leave it), and {@link LogUsernames} the
- * {@code jgram_usernames} rows, so that the file ends as {@code PeerWriter.write(lastPerId(log))}
- * would leave it. Other layouts merge through {@link PeerWriter} itself.
+ * {@code jgram_usernames} rows. Layouts with a fork's usernames table merge through
+ * {@link PeerWriter}.
  */
 final class LogMerge implements AutoCloseable {
   private static final String TRIGGER = "trg_peers_last_update_on";
@@ -67,16 +67,16 @@ final class LogMerge implements AutoCloseable {
 
   /**
    * Merges every logged peer in the caller's transaction; the caller empties the log.
-   * {@code sortedIds}: the logged ids, sorted (an id logged twice counts once, its last entry),
-   * or null if unknown; {@code mayRepeatNames}: whether a username may be logged twice.
+   * {@code sortedIds}: the logged ids, sorted, each once; {@code mayRepeatIds}: whether an id
+   * may have been logged twice; {@code mayRepeatNames}: whether two logged peers may hold one
+   * username.
    */
-  void run(long[] sortedIds, boolean mayRepeatNames) throws SQLException {
-    boolean mayRepeatIds = sortedIds == null || LoggedKeys.repeats(sortedIds);
+  void run(long[] sortedIds, boolean mayRepeatIds, boolean mayRepeatNames) throws SQLException {
     readTriggers();
     if (mayRepeatIds) {
       dropSuperseded.get().executeUpdate();
     }
-    int logRows = mayRepeatIds ? PeerLog.count(c) : sortedIds.length;
+    int logRows = sortedIds.length;
     LogUsernames.Plan names = usernames.plan(mayRepeatNames); // before peers changes
     if (writeRows(logRows)) {
       List<Index> indexes = rebuildableIndexes("jgram_usernames");

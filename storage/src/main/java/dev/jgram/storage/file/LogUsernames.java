@@ -16,8 +16,10 @@ import java.util.Set;
  * The {@code jgram_usernames} half of a {@link LogMerge}: which logged peers get rows there,
  * and writing them. A peer gets rows for its usernames after the first, if it has several;
  * and for the first too if another peer holds it in the file before the merge, or claims one
- * of its usernames earlier in the log (in write order): the rows that {@link PeerWriter}
- * writes for the same peers. Every other row of a logged peer there is deleted.
+ * of its usernames earlier in the log (in write order), so that the later write still wins a
+ * tie within one second (pyrofork likewise keeps rows only for peers with several usernames).
+ * Every other row of a logged peer there is deleted. This is the one place that decides
+ * which peers get rows.
  */
 final class LogUsernames implements AutoCloseable {
   private final LazyStatement extraNames;
@@ -74,8 +76,8 @@ final class LogUsernames implements AutoCloseable {
    * usernames, those whose first username another peer holds in the file, and those whose
    * username another logged peer claims too (as its first username, or as a further one).
    * Peers with one username of their own, which are most, stay in SQLite.
-   * {@code mayRepeatNames}: whether any username may appear twice in the log; if not, none is
-   * contested there and SQLite need not look.
+   * {@code mayRepeatNames}: whether two logged peers may hold one username; if not, none is
+   * contested in the log and SQLite need not look.
    */
   Plan plan(boolean mayRepeatNames) throws SQLException {
     PreparedStatement query;
@@ -103,7 +105,7 @@ final class LogUsernames implements AutoCloseable {
   }
 
   /**
-   * Replaces the rows of the logged peers ({@code sortedIds}, or null if unknown) with those
+   * Replaces the rows of the logged peers ({@code sortedIds}) with those
    * {@code plan} calls for. A row at a position its peer had already is overwritten in place
    * (a peer written again with the same usernames moves no index entry); then the logged
    * peers' rows that were not written now, numbered before them, are deleted.
@@ -120,16 +122,11 @@ final class LogUsernames implements AutoCloseable {
   }
 
   /**
-   * Deletes the rows of the logged peers numbered up to {@code seq}. With the logged ids known
-   * (sorted), and no more rows than a few per logged peer, it reads the rows' peer ids and
-   * deletes the logged ones; else SQLite looks up each logged id in the table's key.
+   * Deletes the rows of the logged peers numbered up to {@code seq}. With no more rows than a
+   * few per logged peer, it reads the rows' peer ids and deletes the logged ones; else SQLite
+   * looks up each logged id in the table's key.
    */
   private void deleteOlder(long[] sortedIds, long seq) throws SQLException {
-    if (sortedIds == null) {
-      deleteAll.get().setLong(1, seq);
-      deleteAll.get().executeUpdate();
-      return;
-    }
     long limit = 4L * sortedIds.length;
     List<Long> doomed = new ArrayList<>();
     long seen = 0;
@@ -200,5 +197,6 @@ final class LogUsernames implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     LazyStatement.closeAll(extraNames, named, namedOnce, deleteAll, rowPeerIds, deleteOf);
+    rows.close();
   }
 }

@@ -1,7 +1,6 @@
 package dev.jgram.storage.file;
 
 import dev.jgram.storage.Peer;
-import dev.jgram.storage.PeerType;
 import dev.jgram.storage.StorageException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -21,10 +19,10 @@ import java.util.List;
  * B-tree, instead of into Pyrogram's {@code peers} table with its three indexes, whose pages
  * every batch would otherwise dirty (and write to the WAL) again. Logged peers are merged into
  * {@code peers} in one transaction of many batches: when it is full (it holds as many peers
- * as the file, within {@link #MIN_MERGE_ROWS} and {@link #MAX_MERGE_ROWS}), before any read
- * that SQLite answers, on close, and on the next open after a crash. A killed
- * process thus loses no committed batch, and Pyrogram finds every peer once jgram has closed
- * the file (or opened it again after a crash).
+ * as the file, within {@link #MIN_MERGE_ROWS} and {@link #MAX_MERGE_ROWS}), on close, and on
+ * the next open after a crash; reads do not wait for it, since the logged peers are held in
+ * memory ({@link PeerLookups}). A killed process thus loses no committed batch, and Pyrogram
+ * finds every peer once jgram has closed the file (or opened it again after a crash).
  *
  * <p>A row keeps the first username in {@code username}, as {@code peers} does, and any
  * further ones, in order, in {@code other_usernames} as one text: each as its length in
@@ -43,25 +41,14 @@ final class PeerLog implements AutoCloseable {
   static final int MAX_MERGE_ROWS = 1 << 20;
 
   private static final int ROWS = PeerWriter.ROWS;
-  /** Rows from which on the log's ids and username hashes are kept in memory. */
-  static final int TRACK_ROWS = 4096;
-  /** What a new log takes as {@link #TRACK_ROWS}; tests set 0 to track every log. */
-  static volatile int trackRowsOfNewLogs = TRACK_ROWS;
   private static final String COLUMNS =
       "id, access_hash, type, username, other_usernames, phone_number, last_update_on";
   private static final int WIDTH = 7;
 
   private final Connection c;
-  private final int trackRows = trackRowsOfNewLogs;
   private final LazyStatement appendOne;
   private final LazyStatement appendMany;
   private int pending;
-  /**
-   * The log's ids and username hashes, kept only once it holds {@link #TRACK_ROWS} rows (the
-   * many small logs of a fleet's idle sessions then cost no memory); null: not kept, and
-   * merges and lookups treat the log's ids as unknown, which costs little for so few rows.
-   */
-  private LoggedKeys keys;
 
   /** A log on {@code c}, which must be able to write the log table; statements on first use. */
   PeerLog(Connection c) throws SQLException {
@@ -88,14 +75,6 @@ final class PeerLog implements AutoCloseable {
 
   /** Appends {@code peers} (stamped) in the caller's transaction. */
   void append(List<Peer> peers) throws SQLException {
-    if (keys == null && pending + peers.size() >= trackRows) {
-      keys = track();
-    }
-    if (keys != null) {
-      for (Peer p : peers) {
-        keys.add(p.id(), p.usernames());
-      }
-    }
     int full = peers.size() / ROWS * ROWS;
     for (int from = 0; from < full; from += ROWS) {
       PreparedStatement many = appendMany.get();
@@ -115,38 +94,6 @@ final class PeerLog implements AutoCloseable {
     pending += peers.size();
   }
 
-  /** The keys of the rows the log holds so far, read from it; null if it changed meanwhile. */
-  private LoggedKeys track() throws SQLException {
-    LoggedKeys read = new LoggedKeys(Math.max(TRACK_ROWS, pending * 2));
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, username, other_usernames FROM " + TABLE
-            + " ORDER BY rowid")) {
-      while (rs.next()) {
-        long id = rs.getLong(1);
-        read.add(id, usernames(id, rs.getString(2), rs.getString(3)));
-      }
-    }
-    return read.size() == pending ? read : null;
-  }
-
-  /**
-   * Whether some username may appear more than once among the logged peers (twice for one
-   * peer, or for two peers): true unless the log's keys are kept and say otherwise.
-   */
-  boolean mayRepeatNames() {
-    return keys == null || keys.mayRepeatNames();
-  }
-
-  /** Whether {@code id} may have a row in the log; false only if it certainly has none. */
-  boolean mayHold(long id) {
-    return keys == null || keys.mayHold(id);
-  }
-
-  /** The ids of the log's rows, sorted; null if its keys are not kept. */
-  long[] sortedIds() {
-    return keys == null ? null : keys.sortedIds();
-  }
-
   /**
    * Every logged peer in write order, read from {@code c} (the owner's connection, or a
    * reader's); the last entry of each id wins when they are written together.
@@ -162,16 +109,8 @@ final class PeerLog implements AutoCloseable {
         if (rs.wasNull()) {
           hash = null;
         }
-        String type = rs.getString(3);
-        PeerType peerType;
-        try {
-          peerType = PeerType.fromValue(type);
-        } catch (IllegalArgumentException e) {
-          throw new StorageException(TABLE + ": peer " + id + " has type '" + type
-              + "'; expected one of user, bot, group, channel, supergroup", e);
-        }
-        peers.add(new Peer(id, hash, peerType, usernames(id, rs.getString(4), rs.getString(5)),
-            rs.getString(6), rs.getLong(7)));
+        peers.add(new Peer(id, hash, SqlitePeers.type(rs, id),
+            usernames(id, rs.getString(4), rs.getString(5)), rs.getString(6), rs.getLong(7)));
       }
     }
     return peers;
@@ -183,17 +122,14 @@ final class PeerLog implements AutoCloseable {
       s.executeUpdate("DELETE FROM " + TABLE);
     }
     pending = 0;
-    keys = null;
   }
 
   /**
    * Re-reads the log's length after a rolled-back transaction: an append's rows are gone, a
-   * failed merge's rows are back. The kept keys are dropped (they may hold the rolled-back
-   * append's), so ids and names count as unknown until the log is tracked again.
+   * failed merge's rows are back.
    */
   void resync() throws SQLException {
     pending = count(c);
-    keys = null;
   }
 
   private static void bind(PreparedStatement s, int base, Peer p) throws SQLException {

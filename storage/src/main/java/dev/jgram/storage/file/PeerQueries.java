@@ -10,8 +10,9 @@ final class PeerQueries {
   private PeerQueries() {}
 
   /**
-   * The winner of a username (parameter 1): the newest candidate ({@code t}), ties to jgram
-   * rows ({@code src} 0), then to the later write ({@code seq}: jgram's numbering, or a rowid).
+   * The holders of a username (parameter 1), the winner first: the newest candidate
+   * ({@code t}), ties to jgram rows ({@code src} 0), then to the later write ({@code seq}:
+   * jgram's numbering, or a rowid).
    */
   static String byUsername(SchemaLayout layout) {
     List<String> parts = new ArrayList<>();
@@ -31,7 +32,7 @@ final class PeerQueries {
           + " WHERE 0 AND ?1 IS NOT NULL";
     }
     return "SELECT id, access_hash, type, phone_number, last_update_on FROM (\n"
-        + String.join("UNION ALL\n", parts) + ") ORDER BY t DESC, src ASC, seq DESC LIMIT 1";
+        + String.join("UNION ALL\n", parts) + ") ORDER BY t DESC, src ASC, seq DESC";
   }
 
   /**

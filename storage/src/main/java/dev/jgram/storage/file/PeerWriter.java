@@ -3,29 +3,18 @@ package dev.jgram.storage.file;
 import dev.jgram.storage.Peer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The write path of {@link SqlitePeers}: batched REPLACEs of Pyrogram's {@code peers} rows,
- * {@value #ROWS} rows per statement (sqlite-jdbc steps each row of an {@code executeBatch}
- * separately), and the username rows that {@code peers.username} cannot hold.
- *
- * <p>On files without a fork's usernames table, {@code jgram_usernames} rows are written only
- * where they say more than {@code peers.username} (which holds the first username): for the
- * further usernames of a peer with several, and for the first username too where another
- * peer holds it (in the file or earlier in the batch), so that the later write still wins a
- * tie within one second (the rows' {@code seq} orders writes; pyrofork likewise keeps rows
- * only for peers with several usernames). A peer's older rows are always deleted. Fork files
- * keep every username in jgram's and the fork's tables.
+ * How the log is merged into a file with a fork's usernames table (pyrofork, kurigram):
+ * batched REPLACEs of the {@code peers} rows, {@value #ROWS} rows per statement (sqlite-jdbc
+ * steps each row of an {@code executeBatch} separately), every username in
+ * {@code jgram_usernames} (the rows' {@code seq} orders writes, so the later write wins a tie
+ * within one second) and in the fork's own table, the fork's way. A peer's older rows are
+ * always deleted. Files with Pyrogram's own layout merge through {@link LogMerge}.
  */
 final class PeerWriter implements AutoCloseable {
   /** Rows per multi-row statement. */
@@ -33,20 +22,17 @@ final class PeerWriter implements AutoCloseable {
 
   private final SchemaLayout layout;
   private final boolean hasUsernameColumn;
-  private final boolean lean;
   private final int columns;
   private final LazyStatement upsertOne;
   private final LazyStatement upsertMany;
   private final LazyStatement deleteUsernames;
   private final UsernameRows usernameRows;
-  private final LazyStatement holders;
   private final LazyStatement deleteForkUsernames;
   private final LazyStatement insertForkUsername;
 
   PeerWriter(Connection c, SchemaLayout layout) {
     this.layout = layout;
     this.hasUsernameColumn = layout.peersHaveUsername();
-    this.lean = hasUsernameColumn && layout.forkUsernames() == SchemaLayout.ForkUsernames.NONE;
     this.columns = hasUsernameColumn ? 6 : 5;
     String head = "REPLACE INTO peers (id, access_hash, type, " + (hasUsernameColumn
         ? "username, " : "") + "phone_number, last_update_on) VALUES ";
@@ -56,9 +42,6 @@ final class PeerWriter implements AutoCloseable {
     deleteUsernames = new LazyStatement(c, "DELETE FROM jgram_usernames WHERE peer_id IN ("
         + marks(ROWS) + ")");
     usernameRows = new UsernameRows(c, layout);
-    holders = !lean ? null : new LazyStatement(c, "SELECT username, id FROM peers WHERE "
-        + "username IN (" + numbered(ROWS) + ") UNION ALL SELECT username, peer_id FROM "
-        + "jgram_usernames WHERE username IN (" + numbered(ROWS) + ")");
     deleteForkUsernames = layout.forkUsernames() == SchemaLayout.ForkUsernames.KURIGRAM
         ? new LazyStatement(c, "DELETE FROM usernames WHERE id = ?") : null;
     insertForkUsername = LazyStatement.ofNullable(c, switch (layout.forkUsernames()) {
@@ -68,36 +51,16 @@ final class PeerWriter implements AutoCloseable {
     });
   }
 
-  /** Whether the file has Pyrogram's own layout: usernames beyond the first only in jgram's table. */
-  boolean lean() {
-    return lean;
-  }
-
-  /** How this writer inserts {@code jgram_usernames} rows (a merge of the log uses it too). */
-  UsernameRows usernameRows() {
-    return usernameRows;
-  }
-
   private static String marks(int n) {
     return "?" + ", ?".repeat(n - 1);
   }
 
-  private static String numbered(int n) {
-    StringBuilder b = new StringBuilder("?1");
-    for (int i = 2; i <= n; i++) {
-      b.append(", ?").append(i);
-    }
-    return b.toString();
-  }
-
   /** Writes {@code peers} (stamped, one entry per id) in the caller's transaction. */
   void write(List<Peer> peers) throws SQLException {
-    Set<Long> contested = lean ? contested(peers) : Set.of();
     upsert(peers);
     deleteUsernames(peers);
     for (Peer p : peers) {
-      int from = !lean || contested.contains(p.id()) ? 0 : 1;
-      usernameRows.addAll(p.id(), p.usernames(), from, p.lastUpdateOn());
+      usernameRows.addAll(p.id(), p.usernames(), 0, p.lastUpdateOn());
       writeForkUsernames(p);
     }
     usernameRows.flush();
@@ -163,50 +126,6 @@ final class PeerWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * The ids of peers a username of which another peer holds too: earlier in the batch (any of
-   * its usernames), or in the file (its first username, in {@code peers.username} or a
-   * {@code jgram_usernames} row). Their first username gets a row of its own.
-   */
-  private Set<Long> contested(List<Peer> peers) throws SQLException {
-    Set<Long> contested = new HashSet<>();
-    Map<String, Long> claimed = new HashMap<>();
-    List<Peer> named = new ArrayList<>();
-    for (Peer p : peers) {
-      for (String u : p.usernames()) {
-        Long before = claimed.put(u, p.id());
-        if (before != null && before != p.id()) {
-          contested.add(p.id());
-        }
-      }
-      if (!p.usernames().isEmpty()) {
-        named.add(p);
-      }
-    }
-    Map<String, Long> owner = new HashMap<>();
-    for (Peer p : named) {
-      owner.put(p.usernames().get(0), p.id());
-    }
-    for (int from = 0; from < named.size(); from += ROWS) {
-      for (int r = 0; r < ROWS; r++) {
-        if (from + r < named.size()) {
-          holders.get().setString(r + 1, named.get(from + r).usernames().get(0));
-        } else {
-          holders.get().setNull(r + 1, Types.VARCHAR);
-        }
-      }
-      try (ResultSet rs = holders.get().executeQuery()) {
-        while (rs.next()) {
-          Long mine = owner.get(rs.getString(1));
-          if (mine != null && mine != rs.getLong(2)) {
-            contested.add(mine);
-          }
-        }
-      }
-    }
-    return contested;
-  }
-
   private void writeForkUsernames(Peer p) throws SQLException {
     if (deleteForkUsernames != null) {
       deleteForkUsernames.get().setLong(1, p.id());
@@ -234,8 +153,8 @@ final class PeerWriter implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    LazyStatement.closeAll(upsertOne, upsertMany, deleteUsernames, holders,
-        deleteForkUsernames, insertForkUsername);
+    LazyStatement.closeAll(upsertOne, upsertMany, deleteUsernames, deleteForkUsernames,
+        insertForkUsername);
     usernameRows.close();
   }
 }

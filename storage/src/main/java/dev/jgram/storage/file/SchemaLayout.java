@@ -44,6 +44,14 @@ record SchemaLayout(int version, Map<String, Set<String>> columns) {
     return hasColumn("peers", "username");
   }
 
+  /**
+   * Whether the file has Pyrogram's own layout: {@code peers.username}, and no fork's
+   * usernames table (usernames beyond the first only in jgram's).
+   */
+  boolean lean() {
+    return peersHaveUsername() && forkUsernames() == ForkUsernames.NONE;
+  }
+
   ForkUsernames forkUsernames() {
     if (hasColumn("usernames", "peer_id")) {
       return ForkUsernames.PYROFORK;

@@ -9,7 +9,7 @@ import java.sql.Statement;
 /**
  * How {@link SqliteStorage} runs its calls on its connection: a write in its own transaction,
  * committed before it returns (entering WAL at the first one) or rolled back whole; a read as
- * it is; and every failure as a {@link StorageException} that names the file and the call.
+ * it is (a read-only storage's in a read transaction); and every failure as a {@link StorageException} that names the file and the call.
  */
 final class SqliteCalls {
   /** A call's SQL work. */
@@ -35,15 +35,22 @@ final class SqliteCalls {
   private final AfterRollback afterRollback;
   private final LazyStatement begin;
   private final LazyStatement commit;
+  /** For a read-only storage: BEGIN, so that a call reads one snapshot of the file. */
+  private final LazyStatement beginRead;
   private MemoryTrim trim;
   private boolean wal;
 
-  SqliteCalls(Connection c, Path file, AfterRollback afterRollback) {
+  /**
+   * Calls on {@code c}; with {@code snapshots} (a read-only storage, whose file another process
+   * may write meanwhile) each read runs in a read transaction of its own.
+   */
+  SqliteCalls(Connection c, Path file, AfterRollback afterRollback, boolean snapshots) {
     this.c = c;
     this.file = file;
     this.afterRollback = afterRollback;
     this.begin = new LazyStatement(c, "BEGIN IMMEDIATE");
     this.commit = new LazyStatement(c, "COMMIT");
+    this.beginRead = snapshots ? new LazyStatement(c, "BEGIN") : null;
   }
 
   /** After each committed write, {@code trim} gives back what a small file need not keep. */
@@ -58,7 +65,15 @@ final class SqliteCalls {
 
   <T> T read(String what, SqlRead<T> action) {
     try {
-      return action.run();
+      if (beginRead == null) {
+        return action.run();
+      }
+      beginRead.get().execute();
+      try {
+        return action.run();
+      } finally {
+        commit.get().execute();
+      }
     } catch (SQLException e) {
       throw failure(file, what, e);
     } catch (StorageException e) {

@@ -3,6 +3,7 @@ package dev.jgram.storage.file;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerType;
 import dev.jgram.storage.StorageException;
+import dev.jgram.storage.index.PeerIndex;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * The peers of a session file in SQLite: writes (logged by {@link PeerLog}, merged through
- * {@link LogMerge} or {@link PeerWriter}) and the lookups behind the cache, with statements
- * prepared at their first use and kept while open. Queries read {@code peers} as merged: the
- * owner merges the log before SQLite answers (see {@link SqliteStorage}), a read-only storage
- * reads a merged copy ({@link LogShadow}).
+ * {@link LogMerge} or {@link PeerWriter}) and the queries behind {@link PeerLookups}, with
+ * statements prepared at their first use and kept while open. Queries read the tables as they
+ * are; {@link PeerLookups} lays the log's peers over them.
  *
  * <p>Every writer keeps Pyrogram's {@code peers} row (the first username in
  * {@code peers.username} where that column exists), so Pyrogram reads our peers. Usernames
@@ -42,13 +42,13 @@ final class SqlitePeers implements AutoCloseable {
   private final PeerWriter writer;
   private final PeerLog log;
   private final LogMerge logMerge;
-  private final LogShadow shadow;
   private final LazyStatement selectById;
   private final LazyStatement selectByUsername;
   private final LazyStatement selectByPhone;
   private final LazyStatement selectJgramUsernames;
   private final LazyStatement selectForkUsernames;
   private final LazyStatement count;
+  private final LazyStatement countLogged;
   /** Rows in {@code peers} when last counted since the last merge; -1: not counted. */
   private long peersInFile = -1;
 
@@ -57,15 +57,16 @@ final class SqlitePeers implements AutoCloseable {
     this.layout = layout;
     this.hasUsernameColumn = layout.peersHaveUsername();
     String userCol = hasUsernameColumn ? "username, " : "";
-    writer = writable ? new PeerWriter(c, layout) : null;
+    writer = writable && !layout.lean() ? new PeerWriter(c, layout) : null;
     log = writable ? new PeerLog(c) : null;
-    logMerge = writable && writer.lean() ? new LogMerge(c, writer.usernameRows()) : null;
-    shadow = writable ? null : new LogShadow(c, layout);
+    logMerge = writable && layout.lean() ? new LogMerge(c, new UsernameRows(c, layout)) : null;
     selectById = new LazyStatement(c, "SELECT id, access_hash, type, " + userCol
         + "phone_number, last_update_on FROM peers WHERE id = ?");
     selectByUsername = new LazyStatement(c, PeerQueries.byUsername(layout));
     selectByPhone = new LazyStatement(c, "SELECT id, access_hash, type, phone_number, "
-        + "last_update_on FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC LIMIT 1");
+        + "last_update_on FROM peers WHERE phone_number = ? ORDER BY last_update_on DESC");
+    countLogged = !layout.hasTable(PeerLog.TABLE) ? null : new LazyStatement(c,
+        "SELECT COUNT(*) FROM peers WHERE id IN (SELECT id FROM " + PeerLog.TABLE + ")");
     selectJgramUsernames = !layout.hasTable("jgram_usernames") ? null
         : new LazyStatement(c, "SELECT position, username FROM jgram_usernames "
             + "WHERE peer_id = ? AND written_at >= ? ORDER BY position"
@@ -96,7 +97,12 @@ final class SqlitePeers implements AutoCloseable {
       ids[i] = peers.get(i).id();
     }
     Arrays.sort(ids);
-    return LoggedKeys.repeats(ids);
+    for (int i = 1; i < ids.length; i++) {
+      if (ids[i] == ids[i - 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Logs {@code peers} (stamped, one entry per id) in the caller's transaction. */
@@ -107,11 +113,6 @@ final class SqlitePeers implements AutoCloseable {
   /** Logged peers not yet merged into {@code peers}; 0 for a read-only storage. */
   int pending() {
     return log == null ? 0 : log.pending();
-  }
-
-  /** Whether the log may hold an entry of {@code id}; false only if it certainly holds none. */
-  boolean logMayHold(long id) {
-    return log != null && log.mayHold(id);
   }
 
   /**
@@ -133,14 +134,18 @@ final class SqlitePeers implements AutoCloseable {
     return pending >= peersInFile;
   }
 
-  /** Merges every logged peer into {@code peers} and empties the log, in the caller's transaction. */
-  void merge() throws SQLException {
+  /**
+   * Merges every logged peer into {@code peers} and empties the log, in the caller's
+   * transaction; {@code logged} holds each logged id's last entry.
+   */
+  void merge(PeerIndex logged) throws SQLException {
     if (logMerge != null) {
-      logMerge.run(log.sortedIds(), log.mayRepeatNames());
+      logMerge.run(logged.sortedIds(), log.pending() != logged.size(),
+          logged.usernamesMayRepeat());
     } else {
-      List<Peer> logged = PeerLog.read(c);
-      if (!logged.isEmpty()) {
-        writer.write(lastPerId(logged));
+      List<Peer> rows = PeerLog.read(c);
+      if (!rows.isEmpty()) {
+        writer.write(lastPerId(rows));
       }
     }
     log.clear();
@@ -154,37 +159,44 @@ final class SqlitePeers implements AutoCloseable {
     }
   }
 
-  /** For a read-only storage: makes queries see peers another process logged but not merged. */
-  void refreshShadow() throws SQLException {
-    if (shadow != null) {
-      shadow.refresh();
-    }
-  }
-
-  /** The row of {@code id} as a cache entry, or null. */
-  PeerCache.Entry byId(long id) throws SQLException {
+  /** The row of {@code id}, without its usernames and phone, or null. */
+  Peer byId(long id) throws SQLException {
     PreparedStatement s = selectById.get();
     s.setLong(1, id);
     try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? entry(rs) : null;
+      return rs.next() ? address(rs) : null;
     }
   }
 
-  /** The entry that wins {@code username}, or null. */
-  PeerCache.Entry byUsername(String username) throws SQLException {
-    PreparedStatement s = selectByUsername.get();
-    s.setString(1, username);
-    try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? entry(rs) : null;
-    }
+  /** The rows holding {@code username}, the winner first, without usernames and phone. */
+  List<Peer> byUsername(String username) throws SQLException {
+    return addresses(selectByUsername.get(), username);
   }
 
-  /** The newest entry with {@code phone}, or null. */
-  PeerCache.Entry byPhone(String phone) throws SQLException {
-    PreparedStatement s = selectByPhone.get();
-    s.setString(1, phone);
+  /** The rows with {@code phone}, the newest first, without usernames and phone. */
+  List<Peer> byPhone(String phone) throws SQLException {
+    return addresses(selectByPhone.get(), phone);
+  }
+
+  private static List<Peer> addresses(PreparedStatement s, String key) throws SQLException {
+    s.setString(1, key);
+    List<Peer> rows = new ArrayList<>(1);
     try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? entry(rs) : null;
+      while (rs.next()) {
+        rows.add(address(rs));
+      }
+    }
+    return rows;
+  }
+
+  /** How many of the logged ids have a row in {@code peers} too. */
+  long countLoggedInFile() throws SQLException {
+    if (countLogged == null) {
+      return 0;
+    }
+    try (ResultSet rs = countLogged.get().executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
@@ -229,16 +241,11 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   private Peer readPeer(ResultSet rs) throws SQLException {
-    long id = rs.getLong("id");
-    long updated = rs.getLong("last_update_on");
-    Long hash = rs.getLong("access_hash");
-    if (rs.wasNull()) {
-      hash = null;
-    }
-    PeerType type = type(rs, id);
+    Peer row = address(rs);
     String primary = hasUsernameColumn ? rs.getString("username") : null;
-    List<String> usernames = usernamesOf(id, updated, primary);
-    return new Peer(id, hash, type, usernames, rs.getString("phone_number"), updated);
+    List<String> usernames = usernamesOf(row.id(), row.lastUpdateOn(), primary);
+    return new Peer(row.id(), row.accessHash(), row.type(), usernames,
+        rs.getString("phone_number"), row.lastUpdateOn());
   }
 
   /**
@@ -282,14 +289,18 @@ final class SqlitePeers implements AutoCloseable {
     return names;
   }
 
-  private static PeerCache.Entry entry(ResultSet rs) throws SQLException {
+  /** A row's id, access hash, type and time, as a peer without usernames and phone. */
+  private static Peer address(ResultSet rs) throws SQLException {
     long id = rs.getLong("id");
-    long hash = rs.getLong("access_hash");
-    PeerType type = type(rs, id);
-    return new PeerCache.Entry(id, type, hash, rs.getLong("last_update_on"));
+    Long hash = rs.getLong("access_hash");
+    if (rs.wasNull()) {
+      hash = null;
+    }
+    return new Peer(id, hash, type(rs, id), List.of(), null, rs.getLong("last_update_on"));
   }
 
-  private static PeerType type(ResultSet rs, long id) throws SQLException {
+  /** The {@code type} column of {@code rs}'s row of peer {@code id}. */
+  static PeerType type(ResultSet rs, long id) throws SQLException {
     String text = rs.getString("type");
     try {
       return PeerType.fromValue(text);
@@ -304,15 +315,17 @@ final class SqlitePeers implements AutoCloseable {
    * again.
    */
   void releaseStatements() throws SQLException {
-    if (writer != null) {
-      writer.close(); // its statements are lazy as well: the next write compiles them again
+    if (log != null) { // their statements are lazy as well: the next write compiles them again
       log.close();
+      if (writer != null) {
+        writer.close();
+      }
       if (logMerge != null) {
         logMerge.close();
       }
     }
     LazyStatement.closeAll(selectById, selectByUsername, selectByPhone, selectJgramUsernames,
-        selectForkUsernames, count);
+        selectForkUsernames, count, countLogged);
   }
 
   @Override

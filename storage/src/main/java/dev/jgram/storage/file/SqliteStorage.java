@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * in WAL mode, and every write call commits its own transaction before it returns, so a
  * killed process loses nothing it was told was written. Peers are committed to the
  * {@link PeerLog} and merged into {@code peers} many batches at a time (when the log is full,
- * before SQLite answers a read, on close, and on the next open after a crash). On close the
+ * on close, and on the next open after a crash); reads are answered meanwhile by
+ * {@link PeerLookups}, which holds the logged peers in memory over the file's rows. On close the
  * WAL is checkpointed and the file returned to rollback journal mode: the {@code .session} is
  * then one self-contained
  * file, as Pyrogram writes it, that can be copied alone and that Pyrogram (whose own files are
@@ -39,8 +40,7 @@ import java.util.function.Consumer;
  * WAL at the first write rather than on open keeps an open that only reads free of the
  * switch's exclusive lock and syncs. No VACUUM on open.
  *
- * <p>Lookups go through a bounded {@link PeerCache} that writes update as they commit. All
- * methods are synchronized: one JDBC connection serves one caller at a time. Statements are
+ * <p>All methods are synchronized: one JDBC connection serves one caller at a time. Statements are
  * compiled at their first use, and a small file gives back its page cache and statements
  * after each write ({@link MemoryTrim}), so that an open idle session holds little more than
  * its connection and its cache.
@@ -55,7 +55,7 @@ public final class SqliteStorage implements Storage {
   private Connection c;
   private Runnable afterClose = () -> { };
   private SqlitePeers peers;
-  private CachedPeers lookups;
+  private PeerLookups lookups;
   private SqliteState rows;
   private DcKeyRows dcKeys;
   private Session session;
@@ -113,20 +113,8 @@ public final class SqliteStorage implements Storage {
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
     rows = new SqliteState(c, opened.layout(), !config.readOnly(), keys);
     dcKeys = new DcKeyRows(c, keys);
-    calls = new SqliteCalls(c, file, peers::rolledBack);
-    lookups = new CachedPeers(c, peers, config, new CachedPeers.BeforeQuery() {
-      @Override
-      public void run() throws SQLException {
-        beforeQuery();
-      }
-
-      @Override
-      public void runFor(long id) throws SQLException {
-        if (config.readOnly() || peers.logMayHold(id)) {
-          beforeQuery(); // else peers holds id's newest row, or none: no merge needed
-        }
-      }
-    });
+    calls = new SqliteCalls(c, file, peers::rolledBack, config.readOnly());
+    lookups = new PeerLookups(c, peers, config, opened.layout().hasTable(PeerLog.TABLE));
     session = rows.readSession();
     if (!config.readOnly()) {
       MemoryTrim trim = new MemoryTrim(c, peers::releaseStatements, rows::releaseStatements,
@@ -137,8 +125,12 @@ public final class SqliteStorage implements Storage {
       }
       trim.afterWrite();
     }
-    if (peers.pending() > 0) {
-      merge(); // peers a killed owner logged but did not merge
+    if (peers.pending() > 0) { // peers a killed owner logged but did not merge
+      read("read the peer log", () -> {
+        lookups.loadLog();
+        return null;
+      });
+      merge(true);
     }
     state = State.OPEN;
   }
@@ -164,7 +156,7 @@ public final class SqliteStorage implements Storage {
     try {
       if (!config.readOnly()) {
         noCheckpointsBeforeClose();
-        merge();
+        merge(false);
       }
     } catch (StorageException e) {
       // The log keeps the peers; the next open merges them.
@@ -260,29 +252,61 @@ public final class SqliteStorage implements Storage {
 
   @Override
   public void updatePeers(Collection<Peer> peers) {
+    writePeers(stamped(peers), null);
+  }
+
+  @Override
+  public void restorePeers(Collection<Peer> peers) {
+    writePeers(new ArrayList<>(peers), null);
+  }
+
+  /** Appends the peers to the log and writes the state rows in one SQLite transaction. */
+  @Override
+  public void commitUpdates(Collection<Peer> peers, UpdateState state,
+      Map<Long, Integer> channelPts) {
+    Objects.requireNonNull(state, "state");
+    Map<Long, Integer> channels = Map.copyOf(channelPts);
+    writePeers(stamped(peers), () -> {
+      rows.writeUpdateState(state);
+      for (Map.Entry<Long, Integer> e : channels.entrySet()) {
+        rows.writeChannelPts(e.getKey(), e.getValue());
+      }
+    });
+  }
+
+  private List<Peer> stamped(Collection<Peer> peers) {
     long now = config.nowSeconds();
     List<Peer> stamped = new ArrayList<>(peers.size());
     for (Peer p : peers) {
       stamped.add(p.withLastUpdateOn(now));
     }
-    writePeers(stamped);
+    return stamped;
   }
 
-  @Override
-  public void restorePeers(Collection<Peer> peers) {
-    writePeers(new ArrayList<>(peers));
-  }
-
-  private synchronized void writePeers(List<Peer> stamped) {
+  /**
+   * Logs each id's last entry of {@code stamped}, and runs {@code alsoWrite} if given, in one
+   * transaction; then the logged peers answer lookups, and a full log is merged.
+   */
+  private synchronized void writePeers(List<Peer> stamped, SqliteCalls.SqlWrite alsoWrite) {
     checkWritable();
     List<Peer> batch = SqlitePeers.lastPerId(stamped);
-    if (batch.isEmpty()) {
+    if (batch.isEmpty() && alsoWrite == null) {
       return;
     }
-    write("write " + batch.size() + " peers", () -> peers.append(batch));
-    lookups.written(batch);
-    if (logFull()) {
-      merge();
+    write("write " + batch.size() + " peers" + (alsoWrite == null ? "" : " and the update state"),
+        () -> {
+          if (!batch.isEmpty()) {
+            peers.append(batch);
+          }
+          if (alsoWrite != null) {
+            alsoWrite.run();
+          }
+        });
+    if (!batch.isEmpty()) {
+      lookups.written(batch); // committed: lookups see them now
+      if (logFull()) {
+        merge(true);
+      }
     }
   }
 
@@ -290,19 +314,14 @@ public final class SqliteStorage implements Storage {
     return read("size the peer log", peers::logFull);
   }
 
-  /** Merges the peer log into Pyrogram's {@code peers} table, if it holds any. */
-  private void merge() {
+  /**
+   * Merges the peer log into Pyrogram's {@code peers} table, if it holds any; {@code warm}: the
+   * session goes on, so the merged peers stay in memory as cached rows.
+   */
+  private void merge(boolean warm) {
     if (peers.pending() > 0) {
-      write("merge " + peers.pending() + " logged peers", peers::merge);
-    }
-  }
-
-  /** Lets SQLite answer with every write: merges the log, or refreshes a reader's copy. */
-  private void beforeQuery() throws SQLException {
-    if (config.readOnly()) {
-      peers.refreshShadow();
-    } else {
-      merge();
+      write("merge " + peers.pending() + " logged peers", () -> peers.merge(lookups.logged()));
+      lookups.merged(warm);
     }
   }
 
@@ -327,18 +346,14 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized Optional<Peer> peer(long id) {
     checkOpen();
-    return Optional.ofNullable(read("read a peer", () -> {
-      beforeQuery();
-      return peers.peer(id);
-    }));
+    return Optional.ofNullable(read("read a peer", () -> lookups.peer(id)));
   }
 
   @Override
   public synchronized void forEachPeer(Consumer<Peer> action) {
     checkOpen();
     read("list peers", () -> {
-      beforeQuery();
-      peers.forEach(action);
+      lookups.forEach(action);
       return null;
     });
   }
@@ -346,10 +361,7 @@ public final class SqliteStorage implements Storage {
   @Override
   public synchronized long peerCount() {
     checkOpen();
-    return read("count peers", () -> {
-      beforeQuery();
-      return peers.count();
-    });
+    return read("count peers", lookups::count);
   }
 
   @Override
@@ -374,36 +386,6 @@ public final class SqliteStorage implements Storage {
   public synchronized void channelPts(long channelId, int pts) {
     checkWritable();
     write("write channel pts", () -> rows.writeChannelPts(channelId, pts));
-  }
-
-  /** Appends the peers to the log and writes the state rows in one SQLite transaction. */
-  @Override
-  public synchronized void commitUpdates(Collection<Peer> peers, UpdateState state,
-      Map<Long, Integer> channelPts) {
-    Objects.requireNonNull(state, "state");
-    Map<Long, Integer> channels = Map.copyOf(channelPts);
-    checkWritable();
-    long now = config.nowSeconds();
-    List<Peer> stamped = new ArrayList<>(peers.size());
-    for (Peer p : peers) {
-      stamped.add(p.withLastUpdateOn(now));
-    }
-    List<Peer> batch = SqlitePeers.lastPerId(stamped);
-    write("write " + batch.size() + " peers and the update state", () -> {
-      if (!batch.isEmpty()) {
-        this.peers.append(batch);
-      }
-      rows.writeUpdateState(state);
-      for (Map.Entry<Long, Integer> e : channels.entrySet()) {
-        rows.writeChannelPts(e.getKey(), e.getValue());
-      }
-    });
-    if (!batch.isEmpty()) {
-      lookups.written(batch);
-      if (logFull()) {
-        merge();
-      }
-    }
   }
 
   @Override

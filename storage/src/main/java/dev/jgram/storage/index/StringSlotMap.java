@@ -16,12 +16,12 @@ package dev.jgram.storage.index;
  * lets a resize move entries without reading any string at all. A key's home position is the
  * top bits of its mixed hash, so the table is ordered by hash (apart from probe runs): a
  * resize reads the old table and writes the new one front to back, a stream rather than
- * scattered writes. It holds at most 80% of its positions (as the memory engine's id index does).
+ * scattered writes. It holds at most 80% of its positions (as the id index does).
  *
  * <p>Not thread-safe; its owner guards it. Reads never loop forever or write,
  * even on a torn view of the arrays.
  */
-public final class StringSlotMap {
+final class StringSlotMap {
   private static final int MIN_CAPACITY = 16;
 
   private long[] entries = new long[MIN_CAPACITY];

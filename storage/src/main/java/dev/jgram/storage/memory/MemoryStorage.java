@@ -8,6 +8,8 @@ import dev.jgram.storage.Session;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.UpdateState;
+import dev.jgram.storage.index.PeerIndex;
+import dev.jgram.storage.index.PeerKey;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,8 +28,9 @@ import java.util.function.Supplier;
  * everything is discarded on close (Pyrogram's {@code MemoryStorage}, without SQLite).
  *
  * <p>It may start from a decoded session string; like Pyrogram it then holds that session
- * with {@code date} 0 and an empty peer cache. Peers live in a {@link PeerTable} of primitive
- * columns, written a whole batch at a time. One {@link StampedLock} guards all state: lookups
+ * with {@code date} 0 and an empty peer cache. Peers live in a {@link PeerIndex} of primitive
+ * columns, written a whole batch at a time, which also answers lookups by the rules every
+ * engine shares. One {@link StampedLock} guards all state: lookups
  * share its read lock, writes take it exclusively (once per batch), and no user code ever
  * runs while it is held. The {@code readOnly} and {@code cacheSize} settings do not apply to
  * an engine that keeps everything in memory.
@@ -45,7 +48,7 @@ public final class MemoryStorage implements Storage {
 
   private State state = State.NEW;
   private Session session;
-  private PeerTable peers;
+  private PeerIndex peers;
   private UpdateState updateState;
   private Map<Long, Integer> channelPts;
   private String revocation;
@@ -76,7 +79,7 @@ public final class MemoryStorage implements Storage {
             NAME + (state == State.OPEN ? ": storage is already open" : ": storage is closed"));
       }
       session = initial;
-      peers = new PeerTable();
+      peers = new PeerIndex();
       channelPts = new HashMap<>();
       dcKeys = new TreeMap<>();
       state = State.OPEN;
@@ -163,7 +166,7 @@ public final class MemoryStorage implements Storage {
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
       try {
-        PeerTable table = peers;
+        PeerIndex table = peers;
         Object found = table == null ? null : table.find(key, id, text, now, ttlSeconds);
         if (found != null && lock.validate(stamp)) {
           return answer(found, key, id, text);

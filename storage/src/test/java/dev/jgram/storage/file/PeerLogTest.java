@@ -132,6 +132,11 @@ class PeerLogTest {
       s.updatePeers(peers(written, 200));
       assertThat(count(file, "jgram_peer_log")).isZero();
       assertThat(count(file, "peers")).isEqualTo(written + 200);
+      assertThat(s.peerById(written + 7)).as("kept in memory after the merge")
+          .isEqualTo(new InputPeer.User(written + 7, written + 8));
+      assertThat(s.peerByUsername("u7")).isEqualTo(new InputPeer.User(7, 8));
+      assertThat(s.peerByPhoneNumber("909")).isEqualTo(new InputPeer.User(9, 10));
+      assertThat(s.peerCount()).isEqualTo(written + 200);
     }
   }
 
@@ -179,7 +184,7 @@ class PeerLogTest {
   }
 
   @Test
-  void aLookupOfAnIdNoLoggedPeerHasNeedsNoMerge() throws Exception {
+  void noLookupMergesTheLogWhetherTheFileOrTheLogAnswers() throws Exception {
     Path file = dir.resolve("idmiss.session");
     try (Storage s = Storage.file(file)) {
       s.open();
@@ -195,12 +200,15 @@ class PeerLogTest {
       assertThatThrownBy(() -> s.peerById(99)).isInstanceOf(PeerNotFoundException.class);
       assertThat(count(file, "jgram_peer_log")).as("neither lookup merged").isEqualTo(5_000);
       s.updatePeers(List.of(Peer.of(3, 33L, PeerType.BOT, List.of(), null)));
-      assertThat(s.peerById(3)).as("a logged entry wins: merged first")
+      assertThat(s.peerById(3)).as("a logged entry wins over the file's row")
           .isEqualTo(new InputPeer.User(3, 33));
-      assertThat(count(file, "jgram_peer_log")).isZero();
+      assertThatThrownBy(() -> s.peerByUsername("u3")).as("the rewrite has no username")
+          .isInstanceOf(PeerNotFoundException.class);
+      assertThat(count(file, "jgram_peer_log")).isEqualTo(5_001);
       s.updatePeers(peers(6_000, 2_000));
       assertThat(s.peerById(7_999)).isEqualTo(new InputPeer.User(7_999, 8_000));
-      assertThat(count(file, "jgram_peer_log")).isZero();
+      assertThat(s.peerCount()).isEqualTo(10 + 5_000 + 2_000);
+      assertThat(count(file, "jgram_peer_log")).isEqualTo(7_001);
     }
   }
 

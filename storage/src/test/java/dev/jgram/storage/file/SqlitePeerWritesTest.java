@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How the file engine writes peers: {@code jgram_usernames} rows only where
  * {@code peers.username} cannot tell, multi-row statements, and username ties decided by
- * SQLite alone (no cache) the same way the cache decides them.
+ * SQLite alone (no cache, an empty log) the same way the logged peers in memory decide them.
  */
 class SqlitePeerWritesTest {
   private static final int NOW = 1_700_000_000;
@@ -72,10 +72,16 @@ class SqlitePeerWritesTest {
       s.updatePeers(List.of(user(1, 11, "x")));
       s.updatePeers(List.of(user(2, 22, "x", "y")));
       assertThat(s.peerByUsername("x")).isEqualTo(new InputPeer.User(2, 22));
-      assertThat(SqliteSchemaTest.rows(file(), "SELECT peer_id, position, username "
-          + "FROM jgram_usernames")).containsExactly(
-          Arrays.asList(2, 0, "x"), Arrays.asList(2, 1, "y"));
+    }
+    assertThat(SqliteSchemaTest.rows(file(), "SELECT peer_id, position, username "
+        + "FROM jgram_usernames")).containsExactly(
+        Arrays.asList(2, 0, "x"), Arrays.asList(2, 1, "y"));
+    try (Storage s = uncached()) {
+      assertThat(s.peerByUsername("x")).isEqualTo(new InputPeer.User(2, 22));
       s.updatePeers(List.of(user(1, 11, "x"))); // the same second: the later write wins
+      assertThat(s.peerByUsername("x")).isEqualTo(new InputPeer.User(1, 11));
+    }
+    try (Storage s = uncached()) {
       assertThat(s.peerByUsername("x")).isEqualTo(new InputPeer.User(1, 11));
       assertThat(s.peer(2).orElseThrow().usernames()).containsExactly("x", "y");
       clock.advance(1);
@@ -108,27 +114,44 @@ class SqlitePeerWritesTest {
   void aPeerCutToOneUsernameLosesItsRowsAndItsOtherNames() throws SQLException {
     try (Storage s = uncached()) {
       s.updatePeers(List.of(user(1, 11, "first", "second")));
+    }
+    try (Storage s = uncached()) {
       s.updatePeers(List.of(user(1, 11, "first")));
-      assertThat(s.peer(1).orElseThrow().usernames()).containsExactly("first");
-      assertThatThrownBy(() -> s.peerByUsername("second"))
-          .isInstanceOf(PeerNotFoundException.class);
-      assertThat(s.peerByUsername("first")).isEqualTo(new InputPeer.User(1, 11));
+      assertOneName(s);
     }
     assertThat(SqliteSchemaTest.rows(file(), "SELECT * FROM jgram_usernames")).isEmpty();
+    try (Storage s = uncached()) {
+      assertOneName(s); // from SQLite alone
+    }
   }
 
+  private static void assertOneName(Storage s) {
+    assertThat(s.peer(1).orElseThrow().usernames()).containsExactly("first");
+    assertThatThrownBy(() -> s.peerByUsername("second"))
+        .isInstanceOf(PeerNotFoundException.class);
+    assertThat(s.peerByUsername("first")).isEqualTo(new InputPeer.User(1, 11));
+  }
+
+  /**
+   * Each write in a session of its own: the lookups of the next session, before it writes,
+   * are SQLite's alone (its log is empty); those after a write come from the log.
+   */
   @Test
   void theLaterOfTwoClaimsInOneSecondWinsInSqliteAlone() {
-    try (Storage s = uncached()) {
-      s.updatePeers(List.of(user(1, 11, "shared")));
-      s.updatePeers(List.of(user(2, 22, "shared")));
-      assertThat(s.peerByUsername("shared")).isEqualTo(new InputPeer.User(2, 22));
-      s.updatePeers(List.of(user(1, 11, "shared")));
-      assertThat(s.peerByUsername("shared")).isEqualTo(new InputPeer.User(1, 11));
-      s.updatePeers(List.of(user(3, 33, "other", "shared")));
-      assertThat(s.peerByUsername("shared")).isEqualTo(new InputPeer.User(3, 33));
-      s.updatePeers(List.of(user(2, 22, "shared")));
-      assertThat(s.peerByUsername("shared")).isEqualTo(new InputPeer.User(2, 22));
+    List<List<Peer>> writes = List.of(List.of(user(1, 11, "shared")),
+        List.of(user(2, 22, "shared")), List.of(user(1, 11, "shared")),
+        List.of(user(3, 33, "other", "shared")), List.of(user(2, 22, "shared")));
+    long[] winners = {1, 2, 1, 3, 2};
+    for (int i = 0; i < writes.size(); i++) {
+      try (Storage s = uncached()) {
+        if (i > 0) {
+          assertThat(s.peerByUsername("shared")).as("SQLite after write %d", i - 1)
+              .isEqualTo(user(winners[i - 1], winners[i - 1] * 11).toInputPeer());
+        }
+        s.updatePeers(writes.get(i));
+        assertThat(s.peerByUsername("shared")).as("the log after write %d", i)
+            .isEqualTo(user(winners[i], winners[i] * 11).toInputPeer());
+      }
     }
     try (Storage s = uncached()) {
       assertThat(s.peerByUsername("shared")).isEqualTo(new InputPeer.User(2, 22));
@@ -139,6 +162,9 @@ class SqlitePeerWritesTest {
   void theLaterOfTwoClaimsInOneBatchWinsInSqliteAlone() {
     try (Storage s = uncached()) {
       s.updatePeers(List.of(user(1, 11, "same"), user(2, 22, "same")));
+      assertThat(s.peerByUsername("same")).isEqualTo(new InputPeer.User(2, 22));
+    }
+    try (Storage s = uncached()) {
       assertThat(s.peerByUsername("same")).isEqualTo(new InputPeer.User(2, 22));
     }
   }
@@ -156,7 +182,12 @@ class SqlitePeerWritesTest {
       try (Storage s = uncached()) {
         s.updatePeers(batch);
         for (Peer p : batch) {
-          assertThat(s.peer(p.id())).as("size %d", size).contains(p);
+          assertThat(s.peer(p.id())).as("size %d, logged", size).contains(p);
+        }
+      }
+      try (Storage s = uncached()) {
+        for (Peer p : batch) {
+          assertThat(s.peer(p.id())).as("size %d, merged", size).contains(p);
         }
       }
     }

@@ -1,11 +1,11 @@
-package dev.jgram.storage.memory;
+package dev.jgram.storage.index;
 
 import dev.jgram.storage.StorageException;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The memory engine's peer entries, one slot per peer, in column arrays cut into chunks.
+ * A {@link PeerIndex}'s entries, one slot per peer, in column arrays cut into chunks.
  *
  * <table>
  *   <caption>Columns (one entry per slot)</caption>
@@ -15,8 +15,8 @@ import java.util.List;
  *       last_update_on in unix seconds, and the write sequence: the table's count of writes
  *       when the slot was last set (it breaks ties in last_update_on among the holders of a
  *       username or phone number: the later write wins)</td></tr>
- *   <tr><td>{@code byte[][] kinds}</td><td>the kind: type ordinal in bits 0-2, bit 3 set when
- *       the access hash is unknown (null)</td></tr>
+ *   <tr><td>{@code byte[][] kinds}</td><td>the kind: type ordinal in bits 0-2 ({@link #MISSING}
+ *       for an id known to be absent), bit 3 set when the access hash is unknown (null)</td></tr>
  *   <tr><td>{@code Object[][] names}</td><td>null, one {@code String}, or the peer's
  *       (immutable) {@code List<String>} of two or more</td></tr>
  *   <tr><td>{@code String[][] phones}</td><td>the phone number or null</td></tr>
@@ -27,7 +27,7 @@ import java.util.List;
  * and a new copy at once, and holds at most one partly used chunk. Only the first chunk
  * starts small and doubles up to the full size, so that a small table stays small.
  *
- * <p>Not thread-safe; {@link MemoryStorage} guards it. Reads never loop or write, so they may
+ * <p>Not thread-safe; its {@link PeerIndex}'s owner guards it. Reads never loop or write, so they may
  * run on a torn view under an optimistic read (a stale chunk index throws at worst).
  */
 final class PeerColumns {
@@ -37,6 +37,8 @@ final class PeerColumns {
   static final int CHUNK = 1 << CHUNK_BITS;
   /** The kind bit that says the access hash is unknown. */
   static final int NO_HASH = 0x08;
+  /** The kind of an id known to be absent (no type has this ordinal). */
+  static final int MISSING = 0x07;
 
   private static final int CHUNK_MASK = CHUNK - 1;
   private static final int FIRST_CAPACITY = 16;
@@ -108,7 +110,7 @@ final class PeerColumns {
 
   /** Grows ahead so that {@code more} slots can be appended without growing on the way. */
   void reserve(int more) {
-    long needed = Math.min((long) size + more, PeerTable.MAX_PEERS);
+    long needed = Math.min((long) size + more, PeerIndex.MAX_PEERS);
     while (needed > capacity) {
       grow();
     }
@@ -117,9 +119,9 @@ final class PeerColumns {
   /** Takes the next slot for {@code id}. Returns the slot. */
   int append(long id, int kind) {
     if (size == capacity) {
-      if (size >= PeerTable.MAX_PEERS) {
-        throw new StorageException(MemoryStorage.NAME + ": the memory engine holds at most "
-            + PeerTable.MAX_PEERS + " peers");
+      if (size >= PeerIndex.MAX_PEERS) {
+        throw new StorageException("a peer index holds at most " + PeerIndex.MAX_PEERS
+            + " peers");
       }
       grow();
     }

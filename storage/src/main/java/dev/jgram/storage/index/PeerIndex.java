@@ -1,85 +1,147 @@
-package dev.jgram.storage.memory;
+package dev.jgram.storage.index;
 
 import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerNotFoundException;
 import dev.jgram.storage.PeerType;
-import dev.jgram.storage.index.StringSlotMap;
 import java.util.List;
 
 /**
- * The memory engine's peer cache: the entries in {@link PeerColumns}, and three indexes onto
- * their slots: {@link IdIndex} by id, a {@link StringSlotMap} by username and one by phone.
+ * jgram's one in-memory peer index, and the lookup rules every engine answers by: a peer is
+ * found by id, by any of its usernames (the newest holder winning, by last_update_on, ties to
+ * the later write; expired after the TTL, see {@link #expired}), and by phone number (the
+ * newest holder winning). The memory engine keeps all its peers in one; the file engine keeps
+ * the peers of its write log in one and the rows it read from SQLite in another, bounded one.
  *
- * <p>Username and phone indexes ({@link ClaimIndex}) map to the slot of the newest holder, by
- * last_update_on, ties to the later write; when the winner drops a name, or is restored with
- * an older timestamp, the next newest holder wins it.
+ * <p>The entries live in {@link PeerColumns}, with three indexes onto their slots:
+ * {@link IdIndex} by id, and a {@link ClaimIndex} by username and one by phone, which map to
+ * the slot of the newest holder; when the winner drops a name, or is restored with an older
+ * timestamp, the next newest holder wins it.
+ *
+ * <p>A bounded index ({@link #bounded}) starts afresh when a new id would pass its bound, and
+ * can remember ids known to be absent ({@link #putMissing}); an unbounded one throws past
+ * {@link #MAX_PEERS}.
  *
  * <p>A batch is written in three passes. The first grows every table once, for the whole
  * batch. The second reads each peer's home position in each index and nothing else: these
  * reads do not depend on each other, so the processor overlaps their cache misses, where the
  * third pass, which writes the peers one by one, would wait for them one at a time.
  *
- * <p>Not thread-safe; {@link MemoryStorage} guards it. Reads never loop forever or write,
- * even on a torn view of the arrays, so the engine may run them under an optimistic read.
+ * <p>Not thread-safe; its owner guards it (the memory engine's lock, the file engine's
+ * monitor). Reads never loop forever or write, even on a torn view of the arrays, so the
+ * memory engine may run them under an optimistic read.
  */
-final class PeerTable {
+public final class PeerIndex {
   /** Slots are numbered in the id index's low 28 bits. */
-  static final int MAX_PEERS = (1 << 28) - 2;
+  public static final int MAX_PEERS = (1 << 28) - 2;
 
   private static final PeerType[] TYPES = PeerType.values();
 
-  private final PeerColumns columns = new PeerColumns();
-  private final IdIndex ids = new IdIndex();
-  private final ClaimIndex usernames = new ClaimIndex(columns, false);
-  private final ClaimIndex phoneIndex = new ClaimIndex(columns, true);
+  private final int bound;
+  private PeerColumns columns;
+  private IdIndex ids;
+  private ClaimIndex usernames;
+  private ClaimIndex phoneIndex;
   private long touched;
 
-  /** How many peers are stored. */
-  int size() {
+  /** An empty index of at most {@link #MAX_PEERS} peers. */
+  public PeerIndex() {
+    this(MAX_PEERS);
+  }
+
+  private PeerIndex(int bound) {
+    this.bound = bound;
+    clear();
+  }
+
+  /**
+   * An empty index that holds at most {@code bound} entries (peers and ids known to be
+   * absent): adding one more empties it first. With a bound of 0 it holds nothing.
+   */
+  public static PeerIndex bounded(int bound) {
+    return new PeerIndex(Math.min(bound, MAX_PEERS));
+  }
+
+  /** Drops every entry. */
+  public void clear() {
+    columns = new PeerColumns();
+    ids = new IdIndex();
+    usernames = new ClaimIndex(columns, false);
+    phoneIndex = new ClaimIndex(columns, true);
+  }
+
+  /** How many entries are stored (for a bounded index, ids known absent included). */
+  public int size() {
     return columns.size();
   }
 
-  /** The slot of {@code id}, or -1. */
-  int slotOf(long id) {
+  /** The slot of {@code id}, or -1 (also for an id known to be absent). */
+  public int slotOf(long id) {
     int pos = ids.position(id, columns);
-    return pos < 0 ? -1 : IdIndex.slot(ids.entryAt(pos));
+    return pos < 0 || IdIndex.kind(ids.entryAt(pos)) == PeerColumns.MISSING ? -1
+        : IdIndex.slot(ids.entryAt(pos));
   }
 
   /** The input peer for {@code id}, or null: one index probe and one row. */
-  InputPeer inputPeerById(long id) {
+  public InputPeer inputPeerById(long id) {
     int pos = ids.position(id, columns);
     if (pos < 0) {
       return null;
     }
     long entry = ids.entryAt(pos);
-    return InputPeer.of(id, TYPES[IdIndex.kind(entry) & 0x07],
-        columns.accessHash(IdIndex.slot(entry)));
+    int kind = IdIndex.kind(entry);
+    return kind == PeerColumns.MISSING ? null
+        : InputPeer.of(id, TYPES[kind & 0x07], columns.accessHash(IdIndex.slot(entry)));
+  }
+
+  /** Whether {@code id} was recorded as absent ({@link #putMissing}) and not put since. */
+  public boolean knownMissing(long id) {
+    int pos = ids.position(id, columns);
+    return pos >= 0 && IdIndex.kind(ids.entryAt(pos)) == PeerColumns.MISSING;
+  }
+
+  /**
+   * Records that {@code id} is absent from the store behind a bounded index, so that asking
+   * again costs no query; a later {@link #put} of it replaces the record.
+   */
+  public void putMissing(long id) {
+    if (ids.position(id, columns) < 0 && roomForOneMore()) {
+      int slot = columns.append(id, PeerColumns.MISSING);
+      ids.add(id, slot, PeerColumns.MISSING);
+    }
+  }
+
+  /** Makes room for a new id: empties a full bounded index; false if the bound is 0. */
+  private boolean roomForOneMore() {
+    if (bound < MAX_PEERS && columns.size() >= bound) {
+      clear();
+    }
+    return bound > 0;
   }
 
   /** The slot of the newest peer claiming {@code username}, or -1. */
-  int slotOfUsername(String username) {
+  public int slotOfUsername(String username) {
     return usernames.get(username);
   }
 
   /** The slot of the newest peer with {@code phone}, or -1. */
-  int slotOfPhone(String phone) {
+  public int slotOfPhone(String phone) {
     return phoneIndex.get(phone);
   }
 
   /** When the peer in {@code slot} was last written, in unix seconds. */
-  long lastUpdateOn(int slot) {
+  public long lastUpdateOn(int slot) {
     return columns.lastUpdateOn(slot);
   }
 
   /** The input peer for the peer in {@code slot}. */
-  InputPeer inputPeer(int slot) {
+  public InputPeer inputPeer(int slot) {
     return InputPeer.of(columns.id(slot), TYPES[columns.kind(slot) & 0x07],
         columns.accessHash(slot));
   }
 
   /** The whole entry in {@code slot}. */
-  Peer peer(int slot) {
+  public Peer peer(int slot) {
     int kind = columns.kind(slot);
     Long hash = (kind & PeerColumns.NO_HASH) != 0 ? null : columns.accessHash(slot);
     return new Peer(columns.id(slot), hash, TYPES[kind & 0x07],
@@ -91,14 +153,14 @@ final class PeerTable {
    * The input peer that {@code key} finds, or the {@link PeerNotFoundException.Reason} of a
    * miss. A username resolves only while its entry is at most {@code ttlSeconds} old.
    */
-  Object find(PeerKey key, long id, String text, long now, long ttlSeconds) {
+  public Object find(PeerKey key, long id, String text, long now, long ttlSeconds) {
     if (key == PeerKey.ID) {
       InputPeer peer = inputPeerById(id);
-      return peer == null ? key.miss : peer;
+      return peer == null ? key.miss() : peer;
     }
     int slot = key == PeerKey.USERNAME ? usernames.get(text) : phoneIndex.get(text);
     if (slot < 0) {
-      return key.miss;
+      return key.miss();
     }
     if (key == PeerKey.USERNAME && expired(columns.lastUpdateOn(slot), now, ttlSeconds)) {
       return PeerNotFoundException.Reason.USERNAME_EXPIRED;
@@ -107,7 +169,7 @@ final class PeerTable {
   }
 
   /** A copy of every stored id, ascending. */
-  long[] sortedIds() {
+  public long[] sortedIds() {
     return columns.sortedIds();
   }
 
@@ -115,7 +177,7 @@ final class PeerTable {
    * Writes a batch in order, as {@link #put} one by one would: each peer stamped {@code now},
    * or with its own {@code lastUpdateOn} when {@code restore} is set.
    */
-  void putAll(Peer[] batch, long now, boolean restore) {
+  public void putAll(Peer[] batch, long now, boolean restore) {
     reserve(batch);
     long sum = 0;
     for (Peer peer : batch) {
@@ -134,12 +196,15 @@ final class PeerTable {
    * Inserts {@code peer} or replaces its entry whole, stamped {@code lastUpdateOn}; it wins
    * its names and phone unless another holder is newer (restored with a later timestamp).
    */
-  void put(Peer peer, long lastUpdateOn) {
+  public void put(Peer peer, long lastUpdateOn) {
+    int pos = ids.position(peer.id(), columns);
+    if (pos < 0 && !roomForOneMore()) {
+      return;
+    }
     Long hash = peer.accessHash();
     int kind = peer.type().ordinal() | (hash == null ? PeerColumns.NO_HASH : 0);
     Object newNames = compactNames(peer.usernames());
     String phone = peer.phoneNumber();
-    int pos = ids.position(peer.id(), columns);
     int slot;
     boolean older = false;
     if (pos < 0) {
@@ -169,7 +234,7 @@ final class PeerTable {
       names += peer.usernames().size();
       phones += peer.phoneNumber() == null ? 0 : 1;
     }
-    columns.reserve(batch.length);
+    columns.reserve(Math.min(batch.length, bound));
     ids.reserve(batch.length);
     usernames.reserve(names);
     phoneIndex.reserve(phones);
@@ -243,10 +308,18 @@ final class PeerTable {
   }
 
   /**
+   * Whether two entries may hold one username: false only if every username is held by one
+   * entry at most.
+   */
+  public boolean usernamesMayRepeat() {
+    return usernames.contestedKeys() > 0;
+  }
+
+  /**
    * Pyrogram's TTL rule: expired when {@code abs(now - lastUpdateOn) > ttl}, strictly, so an
    * entry from the future expires too. Compared unsigned so extreme timestamps cannot overflow.
    */
-  private static boolean expired(long lastUpdateOn, long now, long ttlSeconds) {
+  public static boolean expired(long lastUpdateOn, long now, long ttlSeconds) {
     long age = lastUpdateOn > now ? lastUpdateOn - now : now - lastUpdateOn;
     return Long.compareUnsigned(age, ttlSeconds) > 0;
   }

@@ -1,8 +1,8 @@
-package dev.jgram.storage.memory;
+package dev.jgram.storage.index;
 
 
 /**
- * The memory engine's index from a marked peer id to its {@link PeerColumns} slot: an
+ * A {@link PeerIndex}'s index from a marked peer id to its {@link PeerColumns} slot: an
  * open-addressing {@code long[]} probed linearly, without deletion (peers are only ever
  * replaced, never removed one by one).
  *
@@ -23,7 +23,7 @@ package dev.jgram.storage.memory;
  * It holds at most 80% of its positions: with tags, a longer probe run costs only the
  * neighbouring entries of the same cache line or the next.
  *
- * <p>Not thread-safe; {@link MemoryStorage} guards it. Reads never loop forever or write,
+ * <p>Not thread-safe; its {@link PeerIndex}'s owner guards it. Reads never loop forever or write,
  * even on a torn view, so the engine may run them under an optimistic read.
  */
 final class IdIndex {

@@ -1,4 +1,4 @@
-package dev.jgram.storage.memory;
+package dev.jgram.storage.index;
 
 import dev.jgram.storage.index.StringSlotMap;
 import java.util.HashMap;
@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The memory engine's index from a username (or a phone number) to the {@link PeerColumns}
+ * A {@link PeerIndex}'s index from a username (or a phone number) to the {@link PeerColumns}
  * slot of the peer that wins it: the newest of the peers holding it by last_update_on, ties
- * to the later write ({@link PeerColumns#newer}), as the file and PostgreSQL engines answer.
+ * to the later write ({@link PeerColumns#newer}), as every engine answers.
  *
  * <p>Almost every key has one holder only, and for it the index is one {@link StringSlotMap}
  * probe per write. A key becomes <em>contested</em> when a peer claims it while the map
@@ -23,7 +23,7 @@ import java.util.Set;
  * <p>Invariants: the map points at a holder of the key; a key that is not contested has no
  * holder but the slot it maps to; the set of a contested key holds every holder.
  *
- * <p>Not thread-safe; {@link MemoryStorage} guards it. Lookups read only the map (see
+ * <p>Not thread-safe; its {@link PeerIndex}'s owner guards it. Lookups read only the map (see
  * {@link StringSlotMap} for reads on a torn view); the sets are used by writes alone.
  */
 final class ClaimIndex {

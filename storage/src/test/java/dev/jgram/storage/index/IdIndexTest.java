@@ -1,4 +1,4 @@
-package dev.jgram.storage.memory;
+package dev.jgram.storage.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

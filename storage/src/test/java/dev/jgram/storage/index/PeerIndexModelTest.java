@@ -1,4 +1,4 @@
-package dev.jgram.storage.memory;
+package dev.jgram.storage.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,12 +16,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Seeded batches of peers drawn from small pools of ids, usernames and phone numbers (so that
- * entries are replaced, names move between peers and are dropped) give the peer table the
+ * entries are replaced, names move between peers and are dropped) give the peer index the
  * same answers as a reference model kept in plain maps, across chunk and index growth. The
  * model answers a name with the newest entry holding it, by last_update_on, ties to the later
  * write, as the storage contract says.
  */
-class PeerTableModelTest {
+class PeerIndexModelTest {
   static LongStream seeds() {
     return LongStream.range(0, 100);
   }
@@ -32,7 +32,7 @@ class PeerTableModelTest {
     Random r = new Random(seed);
     int pool = new int[] {4, 40, 600, 5000}[r.nextInt(4)];
     Pools pools = new Pools(r, pool, pool, 1000);
-    PeerTable table = new PeerTable();
+    PeerIndex table = new PeerIndex();
     Model model = new Model();
     for (int batch = 0; batch < 25; batch++) {
       boolean restore = r.nextInt(4) == 0;
@@ -60,7 +60,7 @@ class PeerTableModelTest {
   void sharedNamesDroppedAndClaimedAgainGoToTheNewestRemainingHolder(long seed) {
     Random r = new Random(seed);
     Pools pools = new Pools(r, 3 + r.nextInt(12), 1 + r.nextInt(4), 5);
-    PeerTable table = new PeerTable();
+    PeerIndex table = new PeerIndex();
     Model model = new Model();
     for (int batch = 0; batch < 150; batch++) {
       boolean restore = r.nextBoolean();
@@ -83,7 +83,7 @@ class PeerTableModelTest {
     assertThat(table.contestedKeys()).as("contested keys once nobody holds any").isZero();
   }
 
-  private static void assertAgrees(PeerTable table, Model model, Pools pools) {
+  private static void assertAgrees(PeerIndex table, Model model, Pools pools) {
     assertThat(table.size()).isEqualTo(model.entries.size());
     long[] ids = model.entries.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
     assertThat(Arrays.equals(table.sortedIds(), ids)).as("sorted ids").isTrue();
@@ -110,7 +110,7 @@ class PeerTableModelTest {
     assertThat(wrong).isEmpty();
   }
 
-  private static void checkOwner(PeerTable table, int slot, Long owner, String key,
+  private static void checkOwner(PeerIndex table, int slot, Long owner, String key,
       List<String> wrong) {
     boolean ok = owner == null ? slot == -1
         : slot >= 0 && table.peer(slot).id() == owner
