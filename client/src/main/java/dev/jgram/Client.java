@@ -118,7 +118,8 @@ public final class Client implements AutoCloseable {
     }
     this.apiHash = b.apiHash;
     this.network = new ClientNetwork(this.name, storage, b.netSettings(),
-        loaded == null ? null : sessionAddress(loaded), this::cachePeers, this::pushed);
+        loaded == null ? null : sessionAddress(loaded), this::cachePeers, this::pushed,
+        this::sessionCreated);
     this.updates = new UpdateLoop(this.name, storage, network::invoke, handlers,
         java.time.Clock.systemUTC());
   }
@@ -458,6 +459,14 @@ public final class Client implements AutoCloseable {
     if (!updates.pushed(pushed)) {
       cachePeers(pushed);
     }
+  }
+
+  /**
+   * The home DC started a new session ({@code new_session_created}): the server may have lost
+   * updates of the old one, so a running update loop fetches the difference.
+   */
+  private void sessionCreated() {
+    updates.sessionCreated();
   }
 
   /**

@@ -39,6 +39,7 @@ final class ClientNetwork implements AutoCloseable {
   private final DcAddress sessionAddress;
   private final Consumer<Object> results;
   private final Consumer<TlObject> pushes;
+  private final Runnable sessionCreated;
   private final AtomicInteger keyExchanges = new AtomicInteger();
   private DcTable table;
   private NetOptions options;
@@ -47,13 +48,14 @@ final class ClientNetwork implements AutoCloseable {
   private OtherDcs others;
 
   ClientNetwork(String name, Storage storage, NetSettings settings, DcAddress sessionAddress,
-      Consumer<Object> results, Consumer<TlObject> pushes) {
+      Consumer<Object> results, Consumer<TlObject> pushes, Runnable sessionCreated) {
     this.name = name;
     this.storage = storage;
     this.settings = settings;
     this.sessionAddress = sessionAddress;
     this.results = results;
     this.pushes = pushes;
+    this.sessionCreated = sessionCreated;
   }
 
   /** Key exchanges this client completed. */
@@ -265,7 +267,10 @@ final class ClientNetwork implements AutoCloseable {
         : Boolean.TRUE.equals(session.testMode());
   }
 
-  /** Writes a new key the moment it exists; feeds pushed updates to the update sink. */
+  /**
+   * Writes a new key the moment it exists; feeds pushed updates to the update sink and tells it
+   * when the server started a new session (updates of the old one may be lost).
+   */
   private final class Events implements DcConnection.Listener {
     @Override
     public void authKeyCreated(DcConnection connection, AuthKeyResult key) {
@@ -274,6 +279,11 @@ final class ClientNetwork implements AutoCloseable {
       storage.session(s.withDcId(connection.address().id()).withAuthKey(AuthKey.of(key.authKey()))
           .withTestMode(testMode(s)).withApiId(s.apiId()).withUserId(null).withIsBot(null));
       HomeKeys.newHomeKey(storage, connection.address().id());
+    }
+
+    @Override
+    public void sessionCreated(DcConnection connection) {
+      sessionCreated.run();
     }
 
     @Override

@@ -99,6 +99,17 @@ final class UpdateLoop {
     }
   }
 
+  /**
+   * The server started a new session ({@code new_session_created}): it may have lost updates of
+   * the old one, so the difference is fetched (core.telegram.org/mtproto/service_messages).
+   * Ignored until started: a start fetches the difference or the state anyway.
+   */
+  void sessionCreated() {
+    if (started && !stopped) {
+      submit(new Resync());
+    }
+  }
+
   /** The {@code Updates} result of {@code request}; ignored until started. */
   void sent(TlObject result, TlObject request) {
     if (started) {
@@ -174,6 +185,10 @@ final class UpdateLoop {
         continue;
       }
       ensureBox();
+      if (event instanceof Resync) {
+        box.requestDifference();
+        continue;
+      }
       take(event, batch);
     }
     finish(batch);
@@ -297,6 +312,9 @@ final class UpdateLoop {
 
   /** Wakes the loop to check deadlines and requests. */
   private record Tick() {}
+
+  /** The server started a new session: fetch the difference. */
+  private record Resync() {}
 
   /** The session logged in. */
   private record LoggedIn() {}
