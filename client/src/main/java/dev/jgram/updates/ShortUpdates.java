@@ -1,7 +1,6 @@
 package dev.jgram.updates;
 
 import dev.jgram.mtproto.tl.TlObject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,16 +78,24 @@ final class ShortUpdates {
 
   /** A {@code message} with the fields of a short update, the sender and the chat. */
   static TlObject message(TlObject shortUpdate, TlObject from, TlObject peer) {
-    Map<String, Object> fields = new LinkedHashMap<>(32);
-    for (Map.Entry<String, Object> f : shortUpdate.fields().entrySet()) {
+    Map<String, Object> fields = shortUpdate.fields();
+    Object[] namesAndValues = new Object[2 * (fields.size() + 2)];
+    int n = 0;
+    for (Map.Entry<String, Object> f : fields.entrySet()) {
       if (COPIED.contains(f.getKey()) && !Boolean.FALSE.equals(f.getValue())) {
-        fields.put(f.getKey(), f.getValue());
+        namesAndValues[n++] = f.getKey();
+        namesAndValues[n++] = f.getValue();
       }
     }
-    fields.put("from_id", from);
-    fields.put("peer_id", peer);
-    fields.putIfAbsent("message", "");
-    return new TlObject("message", fields);
+    if (!fields.containsKey("message")) {
+      namesAndValues[n++] = "message";
+      namesAndValues[n++] = "";
+    }
+    namesAndValues[n++] = "from_id";
+    namesAndValues[n++] = from;
+    namesAndValues[n++] = "peer_id";
+    namesAndValues[n++] = peer;
+    return TlObject.of("message", java.util.Arrays.copyOf(namesAndValues, n));
   }
 
   static TlObject peerUser(long userId) {
