@@ -54,6 +54,8 @@ final class UpdateLoop {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile boolean started;
   private volatile boolean stopped;
+  /** A stop is queued: the running turn asks for nothing more (no scan of the inbox). */
+  private volatile boolean stopping;
   private volatile Thread worker;
   private MessageBox box;
   private UpdateBatch.Committed committed;
@@ -127,6 +129,7 @@ final class UpdateLoop {
       return;
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
+    stopping = true;
     submit(new Stop(done));
     if (Thread.currentThread() == worker) {
       return;
@@ -225,7 +228,7 @@ final class UpdateLoop {
   /** Answers the box's requests one at a time, each answer delivered and committed. */
   private void drive() {
     ensureBox();
-    while (!stopped && inbox.stream().noneMatch(e -> e instanceof Stop)) {
+    while (!stopped && !stopping) {
       box.checkDeadlines();
       Optional<UpdateRequest> next = box.nextRequest();
       if (next.isEmpty() || clock.instant().isBefore(retryAt)) {
