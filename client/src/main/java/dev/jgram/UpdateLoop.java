@@ -34,7 +34,9 @@ import java.util.function.Function;
  * difference retried) are one shared timer's wake-ups.
  *
  * <p>Start: a stored state resumes ({@code getDifference} first, delivered before any new
- * update); without one, {@code getState} is asked. {@link #stop()} lets the running turn finish
+ * update); without one, {@code getState} is asked. A {@code new_session_created} from the home
+ * DC while running asks for the difference too (the server may have lost the old session's
+ * updates). {@link #stop()} lets the running turn finish
  * its batch and commit, so after a clean stop nothing is delivered twice.
  */
 final class UpdateLoop {
