@@ -120,8 +120,8 @@ public final class Client implements AutoCloseable {
     this.network = new ClientNetwork(this.name, storage, b.netSettings(),
         loaded == null ? null : sessionAddress(loaded), this::cachePeers, this::pushed,
         this::sessionCreated);
-    this.updates = new UpdateLoop(this.name, storage, network::invoke, handlers,
-        java.time.Clock.systemUTC());
+    this.updates = new UpdateLoop(this.name, storage, network::invoke, network::decode,
+        handlers, java.time.Clock.systemUTC());
   }
 
   /** A builder for a client named {@code name}. */
@@ -454,10 +454,18 @@ public final class Client implements AutoCloseable {
     PeerCacheFeed.accept(storage, result);
   }
 
-  /** A pushed {@code Updates} object: to the update loop once it runs, else to the cache. */
-  private void pushed(TlObject pushed) {
+  /**
+   * A pushed {@code Updates} object, still encoded: to the update loop once it runs (decoded on
+   * its thread), else decoded here for the cache.
+   */
+  private void pushed(byte[] pushed) {
     if (!updates.pushed(pushed)) {
-      cachePeers(pushed);
+      try {
+        cachePeers(network.decode(pushed));
+      } catch (RuntimeException undecodable) {
+        System.getLogger(Client.class.getName()).log(System.Logger.Level.DEBUG,
+            "a pushed update could not be decoded", undecodable);
+      }
     }
   }
 

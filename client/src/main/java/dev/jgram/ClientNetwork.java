@@ -38,7 +38,7 @@ final class ClientNetwork implements AutoCloseable {
   private final NetSettings settings;
   private final DcAddress sessionAddress;
   private final Consumer<Object> results;
-  private final Consumer<TlObject> pushes;
+  private final Consumer<byte[]> pushes;
   private final Runnable sessionCreated;
   private final AtomicInteger keyExchanges = new AtomicInteger();
   private DcTable table;
@@ -48,7 +48,7 @@ final class ClientNetwork implements AutoCloseable {
   private OtherDcs others;
 
   ClientNetwork(String name, Storage storage, NetSettings settings, DcAddress sessionAddress,
-      Consumer<Object> results, Consumer<TlObject> pushes, Runnable sessionCreated) {
+      Consumer<Object> results, Consumer<byte[]> pushes, Runnable sessionCreated) {
     this.name = name;
     this.storage = storage;
     this.settings = settings;
@@ -255,6 +255,15 @@ final class ClientNetwork implements AutoCloseable {
     return options;
   }
 
+  /**
+   * Decodes a pushed {@code Updates} object with the connection's layer.
+   *
+   * @throws RuntimeException if the bytes are not one
+   */
+  TlObject decode(byte[] updates) {
+    return codec().decode(updates);
+  }
+
   private synchronized TlCodec codec() {
     if (codec == null) {
       codec = TlCodec.forLayer(options.layer());
@@ -268,7 +277,8 @@ final class ClientNetwork implements AutoCloseable {
   }
 
   /**
-   * Writes a new key the moment it exists; feeds pushed updates to the update sink and tells it
+   * Writes a new key the moment it exists; feeds pushed updates (still encoded) to the update
+   * sink and tells it
    * when the server started a new session (updates of the old one may be lost).
    */
   private final class Events implements DcConnection.Listener {
@@ -286,14 +296,10 @@ final class ClientNetwork implements AutoCloseable {
       sessionCreated.run();
     }
 
+    /** Hands the bytes on: the update loop decodes them on its own thread, not this one. */
     @Override
     public void updates(DcConnection connection, byte[] updates) {
-      try {
-        pushes.accept(codec().decode(updates));
-      } catch (RuntimeException undecodable) {
-        System.getLogger(ClientNetwork.class.getName()).log(System.Logger.Level.DEBUG,
-            "an update could not be decoded", undecodable);
-      }
+      pushes.accept(updates);
     }
   }
 }

@@ -50,6 +50,7 @@ final class UpdateLoop {
   private final String name;
   private final Storage storage;
   private final Function<TlObject, Object> invoke;
+  private final Function<byte[], TlObject> decode;
   private final Handlers handlers;
   private final InstantSource clock;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
@@ -65,11 +66,12 @@ final class UpdateLoop {
   private Instant retryAt = Instant.MIN;
   private ScheduledFuture<?> wake;
 
-  UpdateLoop(String name, Storage storage, Function<TlObject, Object> invoke, Handlers handlers,
-      InstantSource clock) {
+  UpdateLoop(String name, Storage storage, Function<TlObject, Object> invoke,
+      Function<byte[], TlObject> decode, Handlers handlers, InstantSource clock) {
     this.name = name;
     this.storage = storage;
     this.invoke = invoke;
+    this.decode = decode;
     this.handlers = handlers;
     this.clock = clock;
   }
@@ -87,10 +89,13 @@ final class UpdateLoop {
     }
   }
 
-  /** A pushed {@code Updates} object; returns false (ignored) until started. */
-  boolean pushed(TlObject updates) {
+  /**
+   * A pushed {@code Updates} object, still encoded (decoded on the loop's thread, so the
+   * connection's thread goes back to reading at once); returns false (ignored) until started.
+   */
+  boolean pushed(byte[] updates) {
     if (started && !stopped) {
-      submit(updates);
+      submit(new Pushed(updates));
       return true;
     }
     return false;
@@ -203,13 +208,14 @@ final class UpdateLoop {
 
   private void take(Object event, UpdateBatch batch) {
     try {
-      if (event instanceof TlObject pushed) {
+      if (event instanceof Pushed p) {
+        TlObject pushed = decode.apply(p.bytes());
         batch.add(pushed, box.process(pushed));
       } else if (event instanceof Sent s) {
         batch.add(s.result(), box.processSent(s.result(), s.request()));
       }
     } catch (RuntimeException bad) {
-      LOG.log(System.Logger.Level.WARNING, name + ": an update could not be applied; asking"
+      LOG.log(System.Logger.Level.WARNING, name + ": an update could not be decoded or applied; asking"
           + " for the difference", bad);
       box.requestDifference();
     }
@@ -314,6 +320,9 @@ final class UpdateLoop {
       wake = null;
     }
   }
+
+  /** A pushed {@code Updates} object as it came off the connection. */
+  private record Pushed(byte[] bytes) {}
 
   /** Wakes the loop to check deadlines and requests. */
   private record Tick() {}

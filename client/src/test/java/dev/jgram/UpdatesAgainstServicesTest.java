@@ -264,6 +264,21 @@ class UpdatesAgainstServicesTest {
     }
   }
 
+  @Test
+  void aPushThatCannotBeDecodedFetchesTheDifference() throws Exception {
+    BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    try (Client app = bot(got)) {
+      send("a", 1, 1);
+      take(got, 1);
+      cluster.services.faults().dropPushes(BOT, 1);
+      send("lost", 1, 1);
+      cluster.pushesSent();
+      byte[] garbage = {0x11, 0x22, 0x33, 0x44, 0, 0, 0, 0};
+      cluster.dc(2).push(key -> cluster.services.userOf(key).orElse(0) == BOT, garbage);
+      assertThat(texts(take(got, 1))).containsExactly("lost1");
+    }
+  }
+
   /** The access hash the services gave the bot for {@code userId} in a push. */
   private long pushedHash(long userId) {
     return cluster.pushed.stream().filter(e -> e.getKey() == BOT)
