@@ -44,7 +44,8 @@ final class ClientNetwork implements AutoCloseable {
   private DcTable table;
   private NetOptions options;
   private DcConnection home;
-  private TlCodec codec;
+  /** Set once, then read without the lock (a migration holds it while it waits for an RPC). */
+  private volatile TlCodec codec;
   private OtherDcs others;
 
   ClientNetwork(String name, Storage storage, NetSettings settings, DcAddress sessionAddress,
@@ -261,7 +262,8 @@ final class ClientNetwork implements AutoCloseable {
    * @throws RuntimeException if the bytes are not one
    */
   TlObject decode(byte[] updates) {
-    return codec().decode(updates);
+    TlCodec known = codec;
+    return (known != null ? known : codec()).decode(updates);
   }
 
   private synchronized TlCodec codec() {
