@@ -118,9 +118,10 @@ public final class Client implements AutoCloseable {
     }
     this.apiHash = b.apiHash;
     this.network = new ClientNetwork(this.name, storage, b.netSettings(),
-        loaded == null ? null : sessionAddress(loaded), this::cachePeers, this::pushed);
-    this.updates = new UpdateLoop(this.name, storage, network::invoke, handlers,
-        java.time.Clock.systemUTC());
+        loaded == null ? null : sessionAddress(loaded), this::cachePeers, this::pushed,
+        this::sessionCreated);
+    this.updates = new UpdateLoop(this.name, storage, network::invoke, network::decode,
+        handlers, java.time.Clock.systemUTC());
   }
 
   /** A builder for a client named {@code name}. */
@@ -453,11 +454,27 @@ public final class Client implements AutoCloseable {
     PeerCacheFeed.accept(storage, result);
   }
 
-  /** A pushed {@code Updates} object: to the update loop once it runs, else to the cache. */
-  private void pushed(TlObject pushed) {
+  /**
+   * A pushed {@code Updates} object, still encoded: to the update loop once it runs (decoded on
+   * its thread), else decoded here for the cache.
+   */
+  private void pushed(byte[] pushed) {
     if (!updates.pushed(pushed)) {
-      cachePeers(pushed);
+      try {
+        cachePeers(network.decode(pushed));
+      } catch (RuntimeException undecodable) {
+        System.getLogger(Client.class.getName()).log(System.Logger.Level.DEBUG,
+            "a pushed update could not be decoded", undecodable);
+      }
     }
+  }
+
+  /**
+   * The home DC started a new session ({@code new_session_created}): the server may have lost
+   * updates of the old one, so a running update loop fetches the difference.
+   */
+  private void sessionCreated() {
+    updates.sessionCreated();
   }
 
   /**

@@ -38,22 +38,25 @@ final class ClientNetwork implements AutoCloseable {
   private final NetSettings settings;
   private final DcAddress sessionAddress;
   private final Consumer<Object> results;
-  private final Consumer<TlObject> pushes;
+  private final Consumer<byte[]> pushes;
+  private final Runnable sessionCreated;
   private final AtomicInteger keyExchanges = new AtomicInteger();
   private DcTable table;
   private NetOptions options;
   private DcConnection home;
-  private TlCodec codec;
+  /** Set once, then read without the lock (a migration holds it while it waits for an RPC). */
+  private volatile TlCodec codec;
   private OtherDcs others;
 
   ClientNetwork(String name, Storage storage, NetSettings settings, DcAddress sessionAddress,
-      Consumer<Object> results, Consumer<TlObject> pushes) {
+      Consumer<Object> results, Consumer<byte[]> pushes, Runnable sessionCreated) {
     this.name = name;
     this.storage = storage;
     this.settings = settings;
     this.sessionAddress = sessionAddress;
     this.results = results;
     this.pushes = pushes;
+    this.sessionCreated = sessionCreated;
   }
 
   /** Key exchanges this client completed. */
@@ -253,6 +256,16 @@ final class ClientNetwork implements AutoCloseable {
     return options;
   }
 
+  /**
+   * Decodes a pushed {@code Updates} object with the connection's layer.
+   *
+   * @throws RuntimeException if the bytes are not one
+   */
+  TlObject decode(byte[] updates) {
+    TlCodec known = codec;
+    return (known != null ? known : codec()).decode(updates);
+  }
+
   private synchronized TlCodec codec() {
     if (codec == null) {
       codec = TlCodec.forLayer(options.layer());
@@ -265,7 +278,11 @@ final class ClientNetwork implements AutoCloseable {
         : Boolean.TRUE.equals(session.testMode());
   }
 
-  /** Writes a new key the moment it exists; feeds pushed updates to the update sink. */
+  /**
+   * Writes a new key the moment it exists; feeds pushed updates (still encoded) to the update
+   * sink and tells it
+   * when the server started a new session (updates of the old one may be lost).
+   */
   private final class Events implements DcConnection.Listener {
     @Override
     public void authKeyCreated(DcConnection connection, AuthKeyResult key) {
@@ -277,13 +294,14 @@ final class ClientNetwork implements AutoCloseable {
     }
 
     @Override
+    public void sessionCreated(DcConnection connection) {
+      sessionCreated.run();
+    }
+
+    /** Hands the bytes on: the update loop decodes them on its own thread, not this one. */
+    @Override
     public void updates(DcConnection connection, byte[] updates) {
-      try {
-        pushes.accept(codec().decode(updates));
-      } catch (RuntimeException undecodable) {
-        System.getLogger(ClientNetwork.class.getName()).log(System.Logger.Level.DEBUG,
-            "an update could not be decoded", undecodable);
-      }
+      pushes.accept(updates);
     }
   }
 }

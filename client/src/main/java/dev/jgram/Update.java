@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * <p>Pushed short shapes arrive expanded ({@code updateShortMessage} as {@code
  * updateNewMessage}); a message that came in a difference arrives as the update that would have
- * carried it ({@code updateNewMessage} or {@code updateNewChannelMessage}) with pts 0, since a
- * difference does not say where each message stood.
+ * carried it ({@code updateNewMessage} or {@code updateNewChannelMessage}) with the pts after it
+ * and {@code pts_count} 1 where the difference tells (its messages, in pts order, fill the
+ * positions its other updates leave), and with pts 0 where it does not.
  *
  * @param tl the update object ({@code updateNewMessage}, {@code updateUserStatus}, ...)
  * @param state the account's common state once this update is handled

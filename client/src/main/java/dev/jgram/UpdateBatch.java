@@ -1,5 +1,6 @@
 package dev.jgram;
 
+import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.peers.ResultPeers;
 import dev.jgram.peers.SeenPeer;
 import dev.jgram.storage.Peer;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one turn of the update loop hands on and keeps: the deliveries, in order, and the peers
@@ -21,12 +23,21 @@ import java.util.Optional;
  * between the two redelivers the batch rather than losing it.
  */
 final class UpdateBatch {
+  /**
+   * Shapes that cannot hold a {@code User} or {@code Chat} object (ids only, in peers and
+   * entities), so the peer walk is skipped for them: the common push of a busy bot.
+   */
+  private static final Set<String> WITHOUT_PEERS = Set.of("updateShortMessage",
+      "updateShortChatMessage", "updateShortSentMessage", "boolTrue");
   private final List<Delivery> deliveries = new ArrayList<>();
   private final Map<Long, SeenPeer> seen = new LinkedHashMap<>();
 
   /** Adds the deliveries one received object gave, and the peers that object names. */
   void add(Object source, List<Delivery> given) {
     deliveries.addAll(given);
+    if (source instanceof TlObject t && WITHOUT_PEERS.contains(t.name())) {
+      return;
+    }
     for (SeenPeer p : ResultPeers.extract(source)) {
       SeenPeer earlier = seen.get(p.peer().id());
       if (earlier == null || !p.min() || earlier.min()) {

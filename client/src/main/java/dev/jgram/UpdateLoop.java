@@ -34,7 +34,9 @@ import java.util.function.Function;
  * difference retried) are one shared timer's wake-ups.
  *
  * <p>Start: a stored state resumes ({@code getDifference} first, delivered before any new
- * update); without one, {@code getState} is asked. {@link #stop()} lets the running turn finish
+ * update); without one, {@code getState} is asked. A {@code new_session_created} from the home
+ * DC while running asks for the difference too (the server may have lost the old session's
+ * updates). {@link #stop()} lets the running turn finish
  * its batch and commit, so after a clean stop nothing is delivered twice.
  */
 final class UpdateLoop {
@@ -48,12 +50,15 @@ final class UpdateLoop {
   private final String name;
   private final Storage storage;
   private final Function<TlObject, Object> invoke;
+  private final Function<byte[], TlObject> decode;
   private final Handlers handlers;
   private final InstantSource clock;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile boolean started;
   private volatile boolean stopped;
+  /** A stop is queued: the running turn asks for nothing more (no scan of the inbox). */
+  private volatile boolean stopping;
   private volatile Thread worker;
   private MessageBox box;
   private UpdateBatch.Committed committed;
@@ -61,11 +66,12 @@ final class UpdateLoop {
   private Instant retryAt = Instant.MIN;
   private ScheduledFuture<?> wake;
 
-  UpdateLoop(String name, Storage storage, Function<TlObject, Object> invoke, Handlers handlers,
-      InstantSource clock) {
+  UpdateLoop(String name, Storage storage, Function<TlObject, Object> invoke,
+      Function<byte[], TlObject> decode, Handlers handlers, InstantSource clock) {
     this.name = name;
     this.storage = storage;
     this.invoke = invoke;
+    this.decode = decode;
     this.handlers = handlers;
     this.clock = clock;
   }
@@ -83,10 +89,13 @@ final class UpdateLoop {
     }
   }
 
-  /** A pushed {@code Updates} object; returns false (ignored) until started. */
-  boolean pushed(TlObject updates) {
+  /**
+   * A pushed {@code Updates} object, still encoded (decoded on the loop's thread, so the
+   * connection's thread goes back to reading at once); returns false (ignored) until started.
+   */
+  boolean pushed(byte[] updates) {
     if (started && !stopped) {
-      submit(updates);
+      submit(new Pushed(updates));
       return true;
     }
     return false;
@@ -96,6 +105,17 @@ final class UpdateLoop {
   void loggedIn() {
     if (started && !stopped) {
       submit(new LoggedIn());
+    }
+  }
+
+  /**
+   * The server started a new session ({@code new_session_created}): it may have lost updates of
+   * the old one, so the difference is fetched (core.telegram.org/mtproto/service_messages).
+   * Ignored until started: a start fetches the difference or the state anyway.
+   */
+  void sessionCreated() {
+    if (started && !stopped) {
+      submit(new Resync());
     }
   }
 
@@ -116,6 +136,7 @@ final class UpdateLoop {
       return;
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
+    stopping = true;
     submit(new Stop(done));
     if (Thread.currentThread() == worker) {
       return;
@@ -174,6 +195,10 @@ final class UpdateLoop {
         continue;
       }
       ensureBox();
+      if (event instanceof Resync) {
+        box.requestDifference();
+        continue;
+      }
       take(event, batch);
     }
     finish(batch);
@@ -183,13 +208,14 @@ final class UpdateLoop {
 
   private void take(Object event, UpdateBatch batch) {
     try {
-      if (event instanceof TlObject pushed) {
+      if (event instanceof Pushed p) {
+        TlObject pushed = decode.apply(p.bytes());
         batch.add(pushed, box.process(pushed));
       } else if (event instanceof Sent s) {
         batch.add(s.result(), box.processSent(s.result(), s.request()));
       }
     } catch (RuntimeException bad) {
-      LOG.log(System.Logger.Level.WARNING, name + ": an update could not be applied; asking"
+      LOG.log(System.Logger.Level.WARNING, name + ": an update could not be decoded or applied; asking"
           + " for the difference", bad);
       box.requestDifference();
     }
@@ -210,7 +236,7 @@ final class UpdateLoop {
   /** Answers the box's requests one at a time, each answer delivered and committed. */
   private void drive() {
     ensureBox();
-    while (!stopped && inbox.stream().noneMatch(e -> e instanceof Stop)) {
+    while (!stopped && !stopping) {
       box.checkDeadlines();
       Optional<UpdateRequest> next = box.nextRequest();
       if (next.isEmpty() || clock.instant().isBefore(retryAt)) {
@@ -295,8 +321,14 @@ final class UpdateLoop {
     }
   }
 
+  /** A pushed {@code Updates} object as it came off the connection. */
+  private record Pushed(byte[] bytes) {}
+
   /** Wakes the loop to check deadlines and requests. */
   private record Tick() {}
+
+  /** The server started a new session: fetch the difference. */
+  private record Resync() {}
 
   /** The session logged in. */
   private record LoggedIn() {}

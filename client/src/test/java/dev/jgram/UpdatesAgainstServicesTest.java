@@ -2,7 +2,10 @@ package dev.jgram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgram.mtproto.tl.TlObject;
 import dev.jgram.net.LoopbackServices;
+import dev.jgram.storage.Peer;
+import dev.jgram.storage.PeerType;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.UpdateState;
 import dev.jgram.testdc.services.BotSpec;
@@ -219,6 +222,102 @@ class UpdatesAgainstServicesTest {
       for (Update u : List.of(first, second)) {
         u.pts().ifPresent(pts -> assertThat(pts).isEqualTo(u.state().pts()));
       }
+    }
+  }
+  @Test
+  void aDifferencesMessagesEachCarryThePtsAfterThemAndTheKeptStateIsTheLast() throws Exception {
+    BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    int before;
+    try (Client app = bot(got)) {
+      send("p", 1, 1);
+      before = take(got, 1).get(0).update().state().pts();
+    }
+    cluster.services.differenceLimits(2, 10_000);
+    send("q", 1, 5);
+    List<NewMessage> messages;
+    try (Client app = bot(got)) {
+      messages = take(got, 5);
+    }
+    assertThat(texts(messages)).isEqualTo(numbered("q", 1, 5));
+    List<Integer> expected = IntStream.rangeClosed(before + 1, before + 5).boxed().toList();
+    assertThat(messages).extracting(m -> m.update().pts().orElse(null)).isEqualTo(expected);
+    assertThat(messages).extracting(m -> m.update().state().pts()).isEqualTo(expected);
+    try (Storage s = Storage.file(dir.resolve("bot.session"))) {
+      s.open();
+      assertThat(s.updateState()).map(UpdateState::pts).contains(before + 5);
+    }
+  }
+
+  @Test
+  void aNewSessionFromTheServerFetchesTheDifferenceSoUpdatesItLostArrive() throws Exception {
+    BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    try (Client app = bot(got)) {
+      send("a", 1, 2);
+      take(got, 2);
+      cluster.services.faults().dropPushes(BOT, 3);
+      send("lost", 1, 3);
+      cluster.pushesSent();
+      long differences = cluster.count("updates.getDifference");
+      cluster.forgetSessions();
+      app.getMe(); // the server answers on a new session: new_session_created
+      assertThat(texts(take(got, 3))).isEqualTo(numbered("lost", 1, 3));
+      assertThat(cluster.count("updates.getDifference")).isGreaterThan(differences);
+      assertThat(got.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+  }
+
+  @Test
+  void aPushThatCannotBeDecodedFetchesTheDifference() throws Exception {
+    BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    try (Client app = bot(got)) {
+      send("a", 1, 1);
+      take(got, 1);
+      cluster.services.faults().dropPushes(BOT, 1);
+      send("lost", 1, 1);
+      cluster.pushesSent();
+      byte[] garbage = {0x11, 0x22, 0x33, 0x44, 0, 0, 0, 0};
+      cluster.dc(2).push(key -> cluster.services.userOf(key).orElse(0) == BOT, garbage);
+      assertThat(texts(take(got, 1))).containsExactly("lost1");
+    }
+  }
+
+  /** The access hash the services gave the bot for {@code userId} in a push. */
+  private long pushedHash(long userId) {
+    return cluster.pushed.stream().filter(e -> e.getKey() == BOT)
+        .flatMap(e -> e.getValue().<TlObject>list("users").stream())
+        .filter(u -> u.longValue("id") == userId).map(u -> u.longValue("access_hash"))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void peersCarriedByPushedUpdatesAreKeptWithTheState() throws Exception {
+    long bob = cluster.services.addUser(UserSpec.ofPhone("+15550004321"));
+    long channel = cluster.services.addChannel("Peers", null, false, alice, List.of(BOT, bob));
+    BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    try (Client app = bot(got)) {
+      send("warm", 1, 1);
+      take(got, 1); // the start's difference is behind: what follows comes as pushes
+      cluster.services.postToChannel(channel, bob, "from bob");
+      assertThat(texts(take(got, 1))).containsExactly("from bob");
+    }
+    try (Storage s = Storage.file(dir.resolve("bot.session"))) {
+      s.open();
+      assertThat(s.peer(bob)).map(Peer::accessHash).contains(pushedHash(bob));
+      assertThat(s.peer(-1_000_000_000_000L - channel)).map(Peer::type)
+          .contains(PeerType.SUPERGROUP);
+    }
+  }
+
+  @Test
+  void peersPushedBeforeTheUpdateLoopRunsReachTheCache() throws Exception {
+    long bob = cluster.services.addUser(UserSpec.ofPhone("+15550004321"));
+    long channel = cluster.services.addChannel("Peers", null, false, alice, List.of(BOT, bob));
+    try (Client app = cluster.client("bot").workdir(dir).build()) {
+      app.loginBot(TOKEN); // no handler: the update loop does not run
+      cluster.services.postToChannel(channel, bob, "from bob");
+      cluster.pushesSent();
+      app.getMe(); // answered on the connection after the push: the push was read first
+      assertThat(app.storage().peer(bob)).map(Peer::accessHash).contains(pushedHash(bob));
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
  *  "text":"hi","from_id":5000002}
  * </pre>
  *
- * <p>{@code pts} is the pts after the update where the update says it (a message from a
- * difference does not: null); {@code message_id} the id in the receiving account's box (or the
+ * <p>{@code pts} is the pts after the update where it is known (for a message from a
+ * difference, where the difference tells: see {@link Update}), else null; {@code message_id} the id in the receiving account's box (or the
  * channel's); {@code from_id} the sender's user id, the private chat's user when the message
  * has no {@code from_id}.
  */

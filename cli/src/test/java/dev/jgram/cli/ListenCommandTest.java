@@ -85,13 +85,16 @@ class ListenCommandTest {
         .containsExactly("one", "two", "three");
     for (JsonNode n : printed) {
       assertThat(n.get("type").asText()).isEqualTo("updateNewMessage");
-      assertThat(n.get("pts").isNull()).isTrue();
       assertThat(n.get("qts").isNull()).isTrue();
       assertThat(n.get("channel_id").isNull()).isTrue();
       assertThat(n.get("from_id").asLong()).isEqualTo(alice);
     }
     assertThat(printed).extracting(n -> n.get("message_id").asInt()).isSorted()
         .doesNotHaveDuplicates();
+    // From the difference, each with the pts after it: the login's state, then one per message.
+    int firstPts = printed.get(0).get("pts").asInt();
+    assertThat(printed).extracting(n -> n.get("pts").asInt())
+        .containsExactly(firstPts, firstPts + 1, firstPts + 2);
 
     services.sendMessage(alice, BOT, "four");
     CliRun.Result second = CliRun.cli().run(args("listen", session, "--count", "1", "--json"));

@@ -80,6 +80,21 @@ final class Boxes {
     out.add(new Delivery(update, state(), channel));
   }
 
+  /**
+   * Adds the delivery of a difference's message that stands at {@code pts} in box {@code key}
+   * (the common box when null): its update and state say that pts, the rest of the state is the
+   * box's now.
+   */
+  void emitAt(List<Delivery> out, TlObject update, BoxKey key, int pts) {
+    if (key == null || key.isAccount()) {
+      UpdateState now = state();
+      out.add(new Delivery(update, new UpdateState(pts, now.qts(), now.date(), now.seq()),
+          Optional.empty()));
+    } else {
+      out.add(new Delivery(update, state(), Optional.of(new ChannelPts(key.channelId(), pts))));
+    }
+  }
+
   /** Starts fetching the account difference; the held common and qts updates wait for it. */
   void beginAccountDiff() {
     if (needState || accountDiff) {

@@ -12,8 +12,10 @@ import java.util.Optional;
  *
  * @param update the full update ({@code updateShort*} already expanded; a difference's messages
  *     as {@code updateNewMessage}, {@code updateNewEncryptedMessage} or {@code
- *     updateNewChannelMessage} with pts 0)
- * @param state the common state after the update (pts and qts 0 until getState is answered)
+ *     updateNewChannelMessage}, with the pts after the message where the difference tells, else
+ *     0)
+ * @param state the common state after the update (pts and qts 0 until getState is answered; for
+ *     a difference's message whose position is known, pts is the pts after it)
  * @param channel the channel box's position after the update, for a channel update
  */
 public record Delivery(TlObject update, UpdateState state, Optional<ChannelPts> channel) {

@@ -24,8 +24,10 @@ import java.util.Optional;
  *
  * <p>A difference's content is what happened after the local state it was asked from, so its
  * updates are delivered without a pts check, messages first ({@code new_messages} as {@code
- * updateNewMessage}, {@code new_encrypted_messages} as {@code updateNewEncryptedMessage}, with pts
- * 0, as Pyrogram dispatches them), then {@code other_updates} sorted as a container's; channel
+ * updateNewMessage} or {@code updateNewChannelMessage} with the pts after each message where
+ * {@link MessagePositions} can tell, else pts 0; {@code new_encrypted_messages} as {@code
+ * updateNewEncryptedMessage} with qts 0), then {@code other_updates} sorted as a container's; a
+ * message's delivery carries the pts after it, the other updates the difference's state. Channel
  * updates among them still go through their channel's box. When a difference is done, the
  * containers (or channel updates) that waited for it go through the gap rules.
  */
@@ -63,6 +65,7 @@ final class DifferenceFlow {
 
   private List<Delivery> fill(TlObject difference, String stateField, boolean last) {
     TlObject state = difference.object(stateField);
+    int from = boxes.pts(BoxKey.COMMON);
     boxes.setPts(BoxKey.COMMON, state.intValue("pts"));
     boxes.setPts(BoxKey.SECONDARY, state.intValue("qts"));
     // A slice may stop before a container this box already accepted (its pts updates held past
@@ -70,16 +73,34 @@ final class DifferenceFlow {
     boxes.date = last ? state.intValue("date") : Math.max(boxes.date, state.intValue("date"));
     boxes.seq = last ? state.intValue("seq") : Math.max(boxes.seq, state.intValue("seq"));
     List<Delivery> out = new ArrayList<>();
-    for (TlObject message : difference.<TlObject>list("new_messages")) {
-      boxes.emit(out, TlObject.of("updateNewMessage", "message", message, "pts", 0,
-          "pts_count", 0), null);
-    }
+    emitMessages(out, "updateNewMessage", difference.list("new_messages"),
+        difference.list("other_updates"), from, BoxKey.COMMON);
     for (TlObject message : difference.<TlObject>list("new_encrypted_messages")) {
       boxes.emit(out, TlObject.of("updateNewEncryptedMessage", "message", message, "qts", 0),
           null);
     }
     deliverOthers(difference.list("other_updates"), null, out);
     return out;
+  }
+
+  /**
+   * Delivers a difference's messages as the updates that would have carried them, each with the
+   * pts after it where {@link MessagePositions} can tell, else with pts 0.
+   */
+  private void emitMessages(List<Delivery> out, String type, List<TlObject> messages,
+      List<TlObject> others, int from, BoxKey key) {
+    Optional<int[]> at = MessagePositions.of(from, boxes.pts(key), messages.size(),
+        others, key);
+    for (int i = 0; i < messages.size(); i++) {
+      if (at.isPresent()) {
+        int pts = at.get()[i];
+        boxes.emitAt(out, TlObject.of(type, "message", messages.get(i), "pts", pts,
+            "pts_count", 1), key, pts);
+      } else {
+        boxes.emit(out, TlObject.of(type, "message", messages.get(i), "pts", 0, "pts_count", 0),
+            key.isAccount() ? null : key);
+      }
+    }
   }
 
   /** Delivers a difference's other updates; those of {@code filled} (or the account) as is. */
@@ -123,11 +144,13 @@ final class DifferenceFlow {
           + " channel " + channelId + "; got " + difference.name());
     }
     List<Delivery> out = new ArrayList<>();
+    // A too-long answer's messages are the latest ones, not what followed the local pts.
+    boolean following = !difference.name().equals("updates.channelDifferenceTooLong");
+    int before = box.pts;
     List<TlObject> messages = takeChannelPts(box, difference);
-    for (TlObject message : messages) {
-      boxes.emit(out, TlObject.of("updateNewChannelMessage", "message", message, "pts", 0,
-          "pts_count", 0), key);
-    }
+    int from = following ? before : box.pts;
+    emitMessages(out, "updateNewChannelMessage", messages, difference.list("other_updates"),
+        from, key);
     deliverOthers(difference.list("other_updates"), key, out);
     if (difference.flag("final")) {
       int timeout = difference.has("timeout") ? difference.intValue("timeout") : 0;

@@ -16,7 +16,8 @@ import java.util.Optional;
  * </ul>
  *
  * <p>A zero {@code pts} or {@code qts} means "no order" (Telegram sends {@code qts = 0} in some
- * {@code updateChannelParticipant}s; differences are delivered with zero pts).
+ * {@code updateChannelParticipant}s; a difference's message whose place it does not tell is
+ * delivered with zero pts).
  *
  * @param key the box
  * @param pts the box's pts (or qts) after the update

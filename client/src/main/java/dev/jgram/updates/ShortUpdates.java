@@ -1,9 +1,9 @@
 package dev.jgram.updates;
 
 import dev.jgram.mtproto.tl.TlObject;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns each pushed {@code Updates} shape into a {@link Container} (spec §8.3), expanding the
@@ -30,7 +30,7 @@ import java.util.Map;
  * An outgoing short message's {@code from_id} is left out while the account's own id is unknown.
  */
 final class ShortUpdates {
-  private static final List<String> COPIED = List.of("out", "mentioned", "media_unread",
+  private static final Set<String> COPIED = Set.of("out", "mentioned", "media_unread",
       "silent", "id", "date", "message", "fwd_from", "via_bot_id", "reply_to", "entities",
       "ttl_period");
 
@@ -78,17 +78,24 @@ final class ShortUpdates {
 
   /** A {@code message} with the fields of a short update, the sender and the chat. */
   static TlObject message(TlObject shortUpdate, TlObject from, TlObject peer) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    for (String name : COPIED) {
-      Object value = shortUpdate.get(name);
-      if (value != null && !Boolean.FALSE.equals(value)) {
-        fields.put(name, value);
+    Map<String, Object> fields = shortUpdate.fields();
+    Object[] namesAndValues = new Object[2 * (fields.size() + 2)];
+    int n = 0;
+    for (Map.Entry<String, Object> f : fields.entrySet()) {
+      if (COPIED.contains(f.getKey()) && !Boolean.FALSE.equals(f.getValue())) {
+        namesAndValues[n++] = f.getKey();
+        namesAndValues[n++] = f.getValue();
       }
     }
-    fields.put("from_id", from);
-    fields.put("peer_id", peer);
-    fields.putIfAbsent("message", "");
-    return new TlObject("message", fields);
+    if (!fields.containsKey("message")) {
+      namesAndValues[n++] = "message";
+      namesAndValues[n++] = "";
+    }
+    namesAndValues[n++] = "from_id";
+    namesAndValues[n++] = from;
+    namesAndValues[n++] = "peer_id";
+    namesAndValues[n++] = peer;
+    return TlObject.of("message", java.util.Arrays.copyOf(namesAndValues, n));
   }
 
   static TlObject peerUser(long userId) {

@@ -3,7 +3,6 @@ package dev.jgram.updates;
 import dev.jgram.mtproto.tl.TlObject;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,11 +73,24 @@ final class UpdateFlow {
     return out;
   }
 
-  /** The pts/qts updates first, each by where its box stood before it; the rest after. */
+  /**
+   * The pts/qts updates first, each by where its box stood before it; the rest after, in the
+   * order received (a stable sort on a key computed once per update).
+   */
   static List<TlObject> sortedByBox(List<TlObject> updates) {
-    List<TlObject> sorted = new ArrayList<>(updates);
-    sorted.sort(Comparator.comparingInt(u -> PtsInfo.of(u).map(PtsInfo::before)
-        .orElse(Integer.MAX_VALUE)));
+    if (updates.size() < 2) {
+      return updates;
+    }
+    long[] keyed = new long[updates.size()];
+    for (int i = 0; i < keyed.length; i++) {
+      long before = PtsInfo.of(updates.get(i)).map(PtsInfo::before).orElse(Integer.MAX_VALUE);
+      keyed[i] = (before << 32) | i; // before may be negative: the signed shift keeps the order
+    }
+    java.util.Arrays.sort(keyed);
+    List<TlObject> sorted = new ArrayList<>(keyed.length);
+    for (long k : keyed) {
+      sorted.add(updates.get((int) k));
+    }
     return sorted;
   }
 

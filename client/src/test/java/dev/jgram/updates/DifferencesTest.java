@@ -77,6 +77,60 @@ class DifferencesTest {
   }
 
   @Test
+  void eachMessageOfADifferenceCarriesThePtsAfterItWhenTheOtherUpdatesLeaveExactlyItsPlaces() {
+    MessageBox box = box();
+    box.requestDifference();
+    TlObject deleted = TlObject.of("updateDeleteMessages", "messages", List.of(1, 2), "pts", 59,
+        "pts_count", 2);
+    TlObject answer = difference("updates.difference", List.of(message(5), message(6)),
+        List.of(deleted), Updates.state(20, 40, 60, 78));
+
+    List<Delivery> delivered = box.applyDifference(answer);
+
+    assertThat(delivered).extracting(Delivery::update).containsExactly(
+        TlObject.of("updateNewMessage", "message", message(5), "pts", 57, "pts_count", 1),
+        TlObject.of("updateNewMessage", "message", message(6), "pts", 60, "pts_count", 1),
+        deleted);
+    assertThat(delivered).extracting(d -> d.state().pts()).containsExactly(57, 60, 60);
+    assertThat(delivered).extracting(d -> d.state().date()).containsOnly(20);
+    assertThat(box.state()).contains(new UpdateState(60, 78, 20, 40));
+  }
+
+  @Test
+  void theMessagesOfEachSliceStandWhereThatSliceLeavesThem() {
+    MessageBox box = box();
+    box.requestDifference();
+    List<Delivery> first = box.applyDifference(difference("updates.differenceSlice",
+        List.of(message(5), message(6)), List.of(), Updates.state(20, 40, 58, 78)));
+    List<Delivery> second = box.applyDifference(difference("updates.difference",
+        List.of(message(7)), List.of(), Updates.state(21, 41, 59, 78)));
+
+    assertThat(first).extracting(d -> d.update().intValue("pts")).containsExactly(57, 58);
+    assertThat(second).extracting(d -> d.update().intValue("pts")).containsExactly(59);
+    assertThat(second).extracting(Delivery::state)
+        .containsExactly(new UpdateState(59, 78, 21, 41));
+    assertThat(box.state()).contains(new UpdateState(59, 78, 21, 41));
+  }
+
+  @Test
+  void aChannelDifferencesMessagesCarryTheChannelPtsAfterEach() {
+    MessageBox box = box();
+    box.knowChannel(CHANNEL, 200);
+    box.requestChannelDifference(CHANNEL);
+    TlObject answer = TlObject.of("updates.channelDifference", "final", true, "pts", 203,
+        "new_messages", List.of(message(1), message(2)), "other_updates",
+        List.of(channelUpdate(202)), "chats", List.of(), "users", List.of());
+
+    List<Delivery> delivered = box.applyChannelDifference(CHANNEL, answer);
+
+    assertThat(delivered).extracting(d -> d.update().intValue("pts")).containsExactly(201, 203,
+        202);
+    assertThat(delivered).extracting(d -> d.channel().orElseThrow().pts())
+        .containsExactly(201, 203, 203);
+    assertThat(box.channelPts()).containsEntry(CHANNEL, 203);
+  }
+
+  @Test
   void updatesPushedDuringTheDifferenceGoThroughTheRulesAfterIt() {
     MessageBox box = box();
     box.requestDifference();

@@ -106,6 +106,16 @@ public final class LoopbackServices implements AutoCloseable {
     pusher.submit(() -> { }).get();
   }
 
+  /**
+   * Every DC forgets every session it holds (as a server may at any time): the next message of
+   * a client makes a new one, announced with {@code new_session_created}.
+   */
+  public void forgetSessions() {
+    for (LoopbackDc dc : dcs.values()) {
+      dc.keys.values().forEach(k -> k.sessionIds().forEach(k::forget));
+    }
+  }
+
   public LoopbackDc dc(int id) {
     return dcs.get(id);
   }

@@ -1,7 +1,7 @@
 package dev.jgram.mtproto.tl;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Reads TlObjects by walking the schema's parameter lists. */
 final class Decoder {
@@ -79,7 +79,7 @@ final class Decoder {
     if (++depth > MAX_DEPTH) {
       throw new TlException("TL objects nested deeper than " + MAX_DEPTH);
     }
-    Map<String, Object> fields = TlCodec.newFields();
+    LinkedHashMap<String, Object> fields = TlCodec.newFields();
     for (TlParam param : c.params()) {
       if (param.isConditional()) {
         int word = ((Number) fields.get(param.flagField())).intValue();
@@ -94,6 +94,6 @@ final class Decoder {
       }
     }
     depth--;
-    return new TlObject(c.name(), fields);
+    return new TlObject(c.name(), new TlObject.Owned(fields));
   }
 }

@@ -3,7 +3,6 @@ package dev.jgram.mtproto.tl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Encodes and decodes {@link TlObject}s driven by a {@link TlSchema}: no class per
@@ -102,7 +101,7 @@ public final class TlCodec {
     new Encoder(schema).writeBoxed(writer, object, expectedType);
   }
 
-  static Map<String, Object> newFields() {
+  static LinkedHashMap<String, Object> newFields() {
     return new LinkedHashMap<>();
   }
 

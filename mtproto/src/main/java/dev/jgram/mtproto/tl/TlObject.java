@@ -1,9 +1,11 @@
 package dev.jgram.mtproto.tl;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A TL object or function call held generically: the constructor name and its fields.
@@ -23,15 +25,22 @@ import java.util.Map;
  */
 public record TlObject(String name, Map<String, Object> fields) {
 
-  /** Copies the fields into an unmodifiable map (nulls are dropped). */
+  /**
+   * Copies the fields into an unmodifiable map (nulls are dropped); a map this package built for
+   * this object alone ({@link Owned}) is kept as it is, since no one else holds it.
+   */
   public TlObject {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    fields.forEach((k, v) -> {
-      if (v != null) {
-        copy.put(k, v);
-      }
-    });
-    fields = Collections.unmodifiableMap(copy);
+    if (fields instanceof Owned owned) {
+      fields = owned.view;
+    } else {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      fields.forEach((k, v) -> {
+        if (v != null) {
+          copy.put(k, v);
+        }
+      });
+      fields = Collections.unmodifiableMap(copy);
+    }
   }
 
   /** Builds an object from alternating names and values: {@code of("pong", "msg_id", 1L)}. */
@@ -39,11 +48,13 @@ public record TlObject(String name, Map<String, Object> fields) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("names and values must alternate; got an odd count");
     }
-    Map<String, Object> fields = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
-      fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+      if (namesAndValues[i + 1] != null) {
+        fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+      }
     }
-    return new TlObject(name, fields);
+    return new TlObject(name, new Owned(fields));
   }
 
   /**
@@ -52,9 +63,13 @@ public record TlObject(String name, Map<String, Object> fields) {
    * recentStory)} for layer 227).
    */
   public TlObject with(String field, Object value) {
-    Map<String, Object> copy = new LinkedHashMap<>(fields);
-    copy.put(field, value);
-    return new TlObject(name, copy);
+    LinkedHashMap<String, Object> copy = new LinkedHashMap<>(fields);
+    if (value == null) {
+      copy.remove(field);
+    } else {
+      copy.put(field, value);
+    }
+    return new TlObject(name, new Owned(copy));
   }
 
   /** The field's value, or null when absent. */
@@ -105,5 +120,23 @@ public record TlObject(String name, Map<String, Object> fields) {
       throw new TlException(name + " has no field '" + field + "'");
     }
     return value;
+  }
+
+  /**
+   * Fields built in this package for one new object and never touched again (no nulls): the
+   * constructor keeps their read-only view instead of copying them, which halves the maps a
+   * decoded or built object costs.
+   */
+  static final class Owned extends AbstractMap<String, Object> {
+    private final Map<String, Object> view;
+
+    Owned(LinkedHashMap<String, Object> fields) {
+      this.view = Collections.unmodifiableMap(fields);
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return view.entrySet();
+    }
   }
 }

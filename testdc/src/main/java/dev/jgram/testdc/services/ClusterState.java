@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything the services keep: the access-hash secret, accounts, authorisations, message boxes
  * and channels. Every mutation is one journal line ({@link Journal}): {@link #commit} writes it
  * and then applies it, and opening a state directory applies the same lines again, so there is
- * one code path for both. Guarded by the services' lock.
+ * one code path for both. Guarded by the services' lock, except {@link #liveUser}.
  */
 final class ClusterState {
   private static final HexFormat HEX = HexFormat.of();
@@ -25,6 +26,12 @@ final class ClusterState {
   private final Map<String, Peer> usernames = new HashMap<>();
   private final Map<Long, Authorization> authorizations = new LinkedHashMap<>();
   private final Set<Long> revoked = new HashSet<>();
+  /**
+   * The user each live (bound, not revoked) key is logged in as: a copy of what {@link
+   * #authorizations} and {@link #revoked} say, kept by {@link #apply} and readable without the
+   * services' lock, so routing a push does not wait for a call that holds it.
+   */
+  private final Map<Long, Long> liveUsers = new ConcurrentHashMap<>();
   private final Map<Long, Box> boxes = new HashMap<>();
   private final Map<Long, Channel> channels = new LinkedHashMap<>();
   private Journal journal = Journal.inMemory();
@@ -57,9 +64,16 @@ final class ClusterState {
         authorizations.put(key, new Authorization(Long.parseLong(f.get(2)),
             Integer.parseInt(f.get(3)), "1".equals(f.get(4)), Integer.parseInt(f.get(5))));
         revoked.remove(key);
+        liveUsers.put(key, Long.parseLong(f.get(2)));
       }
-      case "unbind" -> authorizations.remove(Long.parseLong(f.get(1)));
-      case "revoke" -> revoked.add(Long.parseLong(f.get(1)));
+      case "unbind" -> {
+        authorizations.remove(Long.parseLong(f.get(1)));
+        liveUsers.remove(Long.parseLong(f.get(1)));
+      }
+      case "revoke" -> {
+        revoked.add(Long.parseLong(f.get(1)));
+        liveUsers.remove(Long.parseLong(f.get(1)));
+      }
       case "msg" -> box(Long.parseLong(f.get(1))).add(StateLines.boxMessage(f));
       case "seq" -> box(Long.parseLong(f.get(1)))
           .seq(Integer.parseInt(f.get(2)), Integer.parseInt(f.get(3)));
@@ -126,6 +140,11 @@ final class ClusterState {
 
   Optional<Authorization> authorization(long authKeyId) {
     return Optional.ofNullable(authorizations.get(authKeyId));
+  }
+
+  /** The user a bound, unrevoked key is logged in as; safe without the services' lock. */
+  Optional<Long> liveUser(long authKeyId) {
+    return Optional.ofNullable(liveUsers.get(authKeyId));
   }
 
   boolean revoked(long authKeyId) {

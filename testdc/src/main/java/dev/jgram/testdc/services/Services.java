@@ -146,13 +146,8 @@ public final class Services implements ApiService, AutoCloseable {
 
   @Override
   public OptionalLong userOf(long authKeyId) {
-    synchronized (backend.lock) {
-      if (backend.state.revoked(authKeyId)) {
-        return OptionalLong.empty();
-      }
-      return backend.state.authorization(authKeyId)
-          .map(auth -> OptionalLong.of(auth.userId())).orElse(OptionalLong.empty());
-    }
+    // Without the lock: every push is routed through here, often while a call holds it.
+    return backend.state.liveUser(authKeyId).map(OptionalLong::of).orElse(OptionalLong.empty());
   }
 
   /** Adds a bot (or updates the bot with that id); returns its user id. */

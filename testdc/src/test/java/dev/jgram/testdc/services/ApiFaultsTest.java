@@ -43,8 +43,10 @@ class ApiFaultsTest {
 
     assertThat(cluster.error(1, KEY, Queries.getUsers(Queries.self())))
         .isEqualTo("401 AUTH_KEY_UNREGISTERED");
+    assertThat(cluster.services.userOf(KEY)).isEmpty();
     cluster.loginBot(1, KEY, TOKEN);
     cluster.result(1, KEY, Queries.getUsers(Queries.self()));
+    assertThat(cluster.services.userOf(KEY)).hasValue(777L);
   }
 
   @Test

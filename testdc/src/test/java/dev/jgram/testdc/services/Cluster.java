@@ -30,6 +30,8 @@ final class Cluster implements AutoCloseable {
   final TestClock clock = new TestClock(START);
   final List<Pushed> pushes = new ArrayList<>();
   final List<LoginEvent> logins = new ArrayList<>();
+  /** Called with the user of every push, on the pushing thread (under the services' lock). */
+  volatile java.util.function.LongConsumer onPush = userId -> { };
   final Services services;
   private final Random random;
   private long nextMsgId = 1;
@@ -55,6 +57,7 @@ final class Cluster implements AutoCloseable {
     public void pushExcept(long userId, TlObject updates, long authKeyId, long sessionId) {
       Encodings.checkPushEncodes(updates);
       pushes.add(new Pushed(userId, updates, authKeyId, sessionId));
+      onPush.accept(userId);
     }
   }
 

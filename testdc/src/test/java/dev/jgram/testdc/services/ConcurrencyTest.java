@@ -7,10 +7,12 @@ import dev.jgram.testdc.api.Answer;
 import dev.jgram.testdc.api.CallContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ConcurrencyTest {
@@ -54,5 +56,31 @@ class ConcurrencyTest {
       pts.add(((TlObject) ((Answer.Result) answer).value()).intValue("pts"));
     }
     return pts;
+  }
+
+  @Test
+  void userOfAnswersWhileACallHoldsTheServicesLockSoPushesCanBeRoutedMeanwhile()
+      throws Exception {
+    ExecutorService router = Executors.newSingleThreadExecutor();
+    try (Cluster cluster = new Cluster()) {
+      long alice = cluster.services.addUser(UserSpec.ofPhone("15550000000"));
+      long bob = cluster.services.addUser(UserSpec.ofPhone("15550000001"));
+      cluster.loginUser(1, 1000L, "15550000001");
+      List<OptionalLong> routed = new ArrayList<>();
+      cluster.onPush = userId -> {
+        try { // another thread, as a DC's pusher: it would wait for the lock this thread holds
+          routed.add(router.submit(() -> cluster.services.userOf(1000L))
+              .get(20, TimeUnit.SECONDS));
+        } catch (Exception e) {
+          throw new AssertionError("userOf did not answer while the services' lock was held", e);
+        }
+      };
+
+      cluster.services.sendMessage(alice, bob, "routed");
+
+      assertThat(routed).isNotEmpty().containsOnly(OptionalLong.of(bob));
+    } finally {
+      router.shutdownNow();
+    }
   }
 }
