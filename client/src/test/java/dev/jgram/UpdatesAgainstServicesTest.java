@@ -283,14 +283,15 @@ class UpdatesAgainstServicesTest {
 
   /** The access hash the services gave the bot for {@code userId} in a push. */
   private long pushedHash(long userId) {
-    return cluster.pushed.stream().filter(e -> e.getKey() == BOT)
-        .flatMap(e -> e.getValue().<TlObject>list("users").stream())
+    return cluster.keptPushes(BOT).stream()
+        .flatMap(e -> e.<TlObject>list("users").stream())
         .filter(u -> u.longValue("id") == userId).map(u -> u.longValue("access_hash"))
         .findFirst().orElseThrow();
   }
 
   @Test
   void peersCarriedByPushedUpdatesAreKeptWithTheState() throws Exception {
+    cluster.keepPushes();
     long bob = cluster.services.addUser(UserSpec.ofPhone("+15550004321"));
     long channel = cluster.services.addChannel("Peers", null, false, alice, List.of(BOT, bob));
     BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
@@ -310,9 +311,10 @@ class UpdatesAgainstServicesTest {
 
   @Test
   void peersPushedBeforeTheUpdateLoopRunsReachTheCache() throws Exception {
+    cluster.keepPushes();
     long bob = cluster.services.addUser(UserSpec.ofPhone("+15550004321"));
     long channel = cluster.services.addChannel("Peers", null, false, alice, List.of(BOT, bob));
-    try (Client app = cluster.client("bot").workdir(dir).build()) {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN); // no handler: the update loop does not run
       cluster.services.postToChannel(channel, bob, "from bob");
       cluster.pushesSent();

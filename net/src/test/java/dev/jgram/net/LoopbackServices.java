@@ -92,6 +92,17 @@ public final class LoopbackServices implements AutoCloseable {
     keepPushes = true;
   }
 
+  /** The updates kept since {@link #keepPushes()} that were pushed to {@code userId}, in order. */
+  public List<TlObject> keptPushes(long userId) {
+    List<TlObject> kept = new ArrayList<>();
+    for (Map.Entry<Long, byte[]> e : pushed) {
+      if (e.getKey() == userId) {
+        kept.add(LoopbackDc.CODEC.decode(e.getValue()));
+      }
+    }
+    return kept;
+  }
+
   /** Pushes everything kept since {@link #keepPushes()} once more, in order (duplicates). */
   public void repushAll(long userId) {
     for (Map.Entry<Long, byte[]> e : pushed) {
