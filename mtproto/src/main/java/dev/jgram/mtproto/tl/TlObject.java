@@ -25,7 +25,9 @@ public record TlObject(String name, Map<String, Object> fields) {
 
   /** Copies the fields into an unmodifiable map (nulls are dropped). */
   public TlObject {
-    Map<String, Object> copy = new LinkedHashMap<>();
+    // sized for every field at once: a user's forty-odd fields would otherwise grow the
+    // table three times on each decoded object
+    Map<String, Object> copy = new LinkedHashMap<>(TlCodec.capacityFor(fields.size()));
     fields.forEach((k, v) -> {
       if (v != null) {
         copy.put(k, v);
