@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,9 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * (tasks, timers, socket events) but reading the socket. A call made while the connection is
  * idle (ready, no call in flight, nothing waiting to go out, the lock free) is packed,
  * encrypted and written by the calling thread itself under that lock, sparing the loop a
- * wake-up: sequential calls go out that way. Every other call is handed to the loop, which
- * sends the calls of one turn together in one container, so many callers at once never queue
- * on the lock. Futures are completed after the lock is released.
+ * wake-up: sequential calls go out that way ({@link DirectPath}). Every other call is handed
+ * to the loop, which sends the calls of one turn together in one container, so many callers
+ * at once never queue on the lock. Futures are completed after the lock is released.
  */
 public final class DcConnection implements AutoCloseable {
   /** What a connection reports; called on the loop thread, so keep it short. */
@@ -84,12 +83,7 @@ public final class DcConnection implements AutoCloseable {
   boolean initSent;
   final Dialer dialer = new Dialer(this);
   final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
-  /** Calls handed to the loop and not yet submitted there: later ones must not overtake. */
-  private final AtomicInteger handedOver = new AtomicInteger();
-  /** Whether a call may go out from its caller's thread; written under the lock. */
-  private volatile boolean direct;
-  /** Calls written by their callers' threads (written under the lock). */
-  private volatile long directWrites;
+  private final DirectPath direct = new DirectPath(this);
   volatile int keyExchanges;
   volatile long sessionId;
   private volatile boolean closed;
@@ -159,55 +153,38 @@ public final class DcConnection implements AutoCloseable {
   }
 
   private CompletableFuture<byte[]> invoke(Call call) {
-    if (!sendDirect(call)) {
-      handedOver.incrementAndGet();
-      runOnLoop(call.future, () -> {
-        handedOver.decrementAndGet();
+    if (!direct.trySend(call)) {
+      direct.handOver();
+      boolean handed = runOnLoop(call.future, () -> {
+        direct.submitted();
         submit(call);
       });
+      if (!handed) {
+        direct.submitted();
+      }
     }
     return call.future;
   }
 
-  /**
-   * Packs and writes {@code call} on the calling thread if the connection is idle; false
-   * (nothing done) if the loop must send it.
-   */
-  private boolean sendDirect(Call call) {
-    if (!direct || closed || handedOver.get() != 0 || options.loop().inLoop()
-        || !lock.tryLock()) {
-      return false; // the loop holds the lock: it is awake and sends the call soon anyway
-    }
-    try {
-      if (!idle() || handedOver.get() != 0) {
-        return false;
-      }
-      Outbox.send(this, call, dev.jgram.mtproto.session.OutgoingMessage.query(call.query));
-      directWrites++;
-      updateDirect();
-      if (!sweeper.armed()) {
-        options.loop().execute(() -> locked(sweeper::arm));
-      }
-      return true;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** Calls written by their callers' threads rather than the loop's, so far. */
   long directWrites() {
-    return directWrites;
+    return direct.writes();
   }
 
-  /** Whether a call may be written at once by its caller (under the lock). */
-  private boolean idle() {
+  /**
+   * Whether a call may be written at once by its caller (under the lock): ready, its first
+   * call sent, nothing in flight or waiting to go out.
+   */
+  boolean idle() {
     return state == State.READY && initSent && !closed && link != null && link.isOpen()
         && batch.isEmpty() && queued.isEmpty() && sent.isEmpty();
   }
 
-  /** Notes, after a change of state under the lock, whether callers may write directly. */
-  void updateDirect() {
-    direct = idle();
+  /** Arms the call timeouts if they are not (under the lock, from any thread). */
+  void armSweeper() {
+    if (!sweeper.armed()) {
+      options.loop().execute(() -> locked(sweeper::arm));
+    }
   }
 
   /**
@@ -260,15 +237,18 @@ public final class DcConnection implements AutoCloseable {
     return "DcConnection[" + address + ", " + state + "]";
   }
 
-  private void runOnLoop(CompletableFuture<?> f, Runnable task) {
+  /** Hands {@code task} to the loop; false (and {@code f} failed) if it cannot run. */
+  private boolean runOnLoop(CompletableFuture<?> f, Runnable task) {
     if (closed) {
       f.completeExceptionally(new NetException("connection to " + address + " is closed"));
-      return;
+      return false;
     }
     try {
       options.loop().execute(() -> locked(task));
+      return true;
     } catch (IllegalStateException loopClosed) {
       f.completeExceptionally(new NetException("the net loop is closed", loopClosed));
+      return false;
     }
   }
 
@@ -359,7 +339,7 @@ public final class DcConnection implements AutoCloseable {
     try {
       task.run();
     } finally {
-      updateDirect();
+      direct.update();
       if (lock.getHoldCount() == 1 && !outcomes.isEmpty()) {
         settled = new ArrayList<>(outcomes);
         outcomes.clear();
