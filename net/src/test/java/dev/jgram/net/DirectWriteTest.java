@@ -139,6 +139,17 @@ class DirectWriteTest {
     assertThat(dc.calls).hasSize(4);
   }
 
+  @Test
+  void aCallsFutureCompletesWithTheConnectionsLockReleased() throws Exception {
+    try (DcConnection c = DcConnection.create(options(), dc.address(), null, null)) {
+      for (int i = 0; i < 5; i++) {
+        CompletableFuture<Boolean> lockHeld = c.invokeRaw(LoopbackDc.CODEC.encode(NEAREST))
+            .thenApply(answer -> c.lock.isHeldByCurrentThread());
+        assertThat(lockHeld.get(20, TimeUnit.SECONDS)).isFalse();
+      }
+    }
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(20, TimeUnit.SECONDS);
