@@ -2,7 +2,7 @@ package dev.jgram.net;
 
 import java.util.concurrent.CompletableFuture;
 
-/** One RPC call waiting for its answer; touched only on the loop thread. */
+/** One RPC call waiting for its answer; touched only under its connection's lock. */
 final class Call {
   final byte[] query;
   final String method;

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One client connection to one data centre: dials it on the shared {@link NetLoop}, makes an
@@ -38,7 +39,14 @@ import java.util.concurrent.TimeUnit;
  *       intervals is dropped and dialled again.
  * </ul>
  *
- * <p>Thread-safe: every method may be called from any thread; the work runs on the loop.
+ * <p>Thread-safe: every method may be called from any thread. The connection's state is
+ * guarded by one lock, which the loop thread holds for everything it does for the connection
+ * (tasks, timers, socket events) but reading the socket. A call made while the connection is
+ * idle (ready, no call in flight, nothing waiting to go out, the lock free) is packed,
+ * encrypted and written by the calling thread itself under that lock, sparing the loop a
+ * wake-up: sequential calls go out that way ({@link DirectPath}). Every other call is handed
+ * to the loop, which sends the calls of one turn together in one container, so many callers
+ * at once never queue on the lock. Futures are completed after the lock is released.
  */
 public final class DcConnection implements AutoCloseable {
   /** What a connection reports; called on the loop thread, so keep it short. */
@@ -59,10 +67,13 @@ public final class DcConnection implements AutoCloseable {
   final DcAddress address;
   final Listener listener;
   final TlCodec codec;
+  final ReentrantLock lock = new ReentrantLock();
   final Map<Long, Call> sent = new LinkedHashMap<>();
   final ArrayDeque<Call> queued = new ArrayDeque<>();
   final Set<Call> delayed = new HashSet<>();
   private final List<Call> batch = new ArrayList<>();
+  /** Completions waiting for the lock to be released. */
+  private final List<Runnable> outcomes = new ArrayList<>();
   final Pinger pinger;
   private final Sweeper sweeper;
   byte[] authKey;
@@ -72,6 +83,7 @@ public final class DcConnection implements AutoCloseable {
   boolean initSent;
   final Dialer dialer = new Dialer(this);
   final List<CompletableFuture<Void>> connectWaiters = new ArrayList<>();
+  private final DirectPath direct = new DirectPath(this);
   volatile int keyExchanges;
   volatile long sessionId;
   private volatile boolean closed;
@@ -123,8 +135,8 @@ public final class DcConnection implements AutoCloseable {
     CompletableFuture<Void> f = new CompletableFuture<>();
     runOnLoop(f, () -> {
       switch (state) {
-        case READY -> f.complete(null);
-        case CLOSED, KEY_UNKNOWN -> f.completeExceptionally(unusable());
+        case READY -> complete(f, null);
+        case CLOSED, KEY_UNKNOWN -> fail(f, unusable());
         default -> {
           connectWaiters.add(f);
           dialer.dialIfIdle();
@@ -136,10 +148,43 @@ public final class DcConnection implements AutoCloseable {
 
   /** Sends a serialised query; the future gets the serialised result. */
   public CompletableFuture<byte[]> invokeRaw(byte[] query) {
-    Call call = new Call(query.clone(), Wrappers.methodName(codec.schema(), query),
-        System.nanoTime() + options.rpcTimeout().toNanos());
-    runOnLoop(call.future, () -> submit(call));
+    return invoke(new Call(query.clone(), Wrappers.methodName(codec.schema(), query),
+        System.nanoTime() + options.rpcTimeout().toNanos()));
+  }
+
+  private CompletableFuture<byte[]> invoke(Call call) {
+    if (!direct.trySend(call)) {
+      direct.handOver();
+      boolean handed = runOnLoop(call.future, () -> {
+        direct.submitted();
+        submit(call);
+      });
+      if (!handed) {
+        direct.submitted();
+      }
+    }
     return call.future;
+  }
+
+  /** Calls written by their callers' threads rather than the loop's, so far. */
+  long directWrites() {
+    return direct.writes();
+  }
+
+  /**
+   * Whether a call may be written at once by its caller (under the lock): ready, its first
+   * call sent, nothing in flight or waiting to go out.
+   */
+  boolean idle() {
+    return state == State.READY && initSent && !closed && link != null && link.isOpen()
+        && batch.isEmpty() && queued.isEmpty() && sent.isEmpty();
+  }
+
+  /** Arms the call timeouts if they are not (under the lock, from any thread). */
+  void armSweeper() {
+    if (!sweeper.armed()) {
+      options.loop().execute(() -> locked(sweeper::arm));
+    }
   }
 
   /**
@@ -154,7 +199,9 @@ public final class DcConnection implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException(method.name()
             + " is not a method of layer " + options.layer()));
     String type = c.resultType().toString();
-    return invokeRaw(codec.encode(method)).thenApply(bytes -> codec.decode(bytes, type));
+    byte[] query = codec.encode(method);
+    return invoke(new Call(query, method.name(), System.nanoTime()
+        + options.rpcTimeout().toNanos())).thenApply(bytes -> codec.decode(bytes, type));
   }
 
   /** Fails every waiting call and closes the socket. Idempotent. */
@@ -168,7 +215,7 @@ public final class DcConnection implements AutoCloseable {
     try {
       options.loop().execute(() -> {
         try {
-          shutDown();
+          locked(this::shutDown);
         } finally {
           done.countDown();
         }
@@ -190,21 +237,24 @@ public final class DcConnection implements AutoCloseable {
     return "DcConnection[" + address + ", " + state + "]";
   }
 
-  private void runOnLoop(CompletableFuture<?> f, Runnable task) {
+  /** Hands {@code task} to the loop; false (and {@code f} failed) if it cannot run. */
+  private boolean runOnLoop(CompletableFuture<?> f, Runnable task) {
     if (closed) {
       f.completeExceptionally(new NetException("connection to " + address + " is closed"));
-      return;
+      return false;
     }
     try {
-      options.loop().execute(task);
+      options.loop().execute(() -> locked(task));
+      return true;
     } catch (IllegalStateException loopClosed) {
       f.completeExceptionally(new NetException("the net loop is closed", loopClosed));
+      return false;
     }
   }
 
   void submit(Call call) {
     switch (state) {
-      case CLOSED, KEY_UNKNOWN -> call.future.completeExceptionally(unusable());
+      case CLOSED, KEY_UNKNOWN -> fail(call.future, unusable());
       case READY -> batch(call);
       default -> {
         queued.add(call);
@@ -214,7 +264,6 @@ public final class DcConnection implements AutoCloseable {
     sweeper.arm();
   }
 
-  /** Packs and writes a call, wrapped in initConnection if it is the connection's first. */
   /**
    * Collects calls submitted in one turn of the loop and sends them together at its end: one
    * container, one encryption and one write for many calls.
@@ -222,7 +271,7 @@ public final class DcConnection implements AutoCloseable {
   private void batch(Call call) {
     batch.add(call);
     if (batch.size() == 1) {
-      options.loop().execute(this::flushBatch);
+      options.loop().execute(() -> locked(this::flushBatch));
     }
   }
 
@@ -258,8 +307,8 @@ public final class DcConnection implements AutoCloseable {
     sent.clear();
     queued.clear();
     delayed.clear();
-    calls.forEach(c -> c.future.completeExceptionally(error));
-    connectWaiters.forEach(f -> f.completeExceptionally(error));
+    calls.forEach(c -> fail(c.future, error));
+    connectWaiters.forEach(f -> fail(f, error));
     connectWaiters.clear();
   }
 
@@ -277,6 +326,42 @@ public final class DcConnection implements AutoCloseable {
   NetException unusable() {
     return state == State.KEY_UNKNOWN ? LinkFailures.keyUnknown(this)
         : new NetException("connection to " + address + " is closed");
+  }
+
+  /**
+   * Runs {@code task} holding the connection's lock; the futures it settled are completed
+   * after the lock is released, so that no caller's code runs under it and a woken caller
+   * finds it free.
+   */
+  void locked(Runnable task) {
+    lock.lock();
+    List<Runnable> settled = List.of();
+    try {
+      task.run();
+    } finally {
+      direct.update();
+      if (lock.getHoldCount() == 1 && !outcomes.isEmpty()) {
+        settled = new ArrayList<>(outcomes);
+        outcomes.clear();
+      }
+      lock.unlock();
+    }
+    settled.forEach(Runnable::run);
+  }
+
+  /** Completes {@code f} with {@code value} once the lock is released (under the lock). */
+  <T> void complete(CompletableFuture<T> f, T value) {
+    outcomes.add(() -> f.complete(value));
+  }
+
+  /** Fails {@code f} with {@code error} once the lock is released (under the lock). */
+  void fail(CompletableFuture<?> f, Throwable error) {
+    outcomes.add(() -> f.completeExceptionally(error));
+  }
+
+  /** Schedules {@code task} on the loop, to run holding the connection's lock. */
+  NetLoop.Timer schedule(java.time.Duration delay, Runnable task) {
+    return options.loop().schedule(delay, () -> locked(task));
   }
 
   static void cancel(NetLoop.Timer timer) {

@@ -54,9 +54,9 @@ final class Dialer {
     }
     c.state = DcConnection.State.DIALING;
     c.link = new Link(c.options.loop(), c.options.transport(), c.options.random(),
-        new LinkEvents(c));
+        new LinkEvents(c), c::locked);
     Link dialling = c.link;
-    connectTimer = c.options.loop().schedule(c.options.connectTimeout(), () -> dialling.fail(
+    connectTimer = c.schedule(c.options.connectTimeout(), () -> dialling.fail(
         new NetException("no connection to " + c.address + " within "
             + c.options.connectTimeout().toMillis() + " ms")));
     c.link.open(c.address, c.options.random());
@@ -110,7 +110,7 @@ final class Dialer {
     wasReady = true;
     DcConnection.cancel(connectTimer);
     connectTimer = null;
-    c.connectWaiters.forEach(f -> f.complete(null));
+    c.connectWaiters.forEach(f -> c.complete(f, null));
     c.connectWaiters.clear();
     List<Call> again = new ArrayList<>(c.sent.values());
     c.sent.clear();
@@ -154,7 +154,7 @@ final class Dialer {
     LOG.log(System.Logger.Level.INFO, () -> "reconnecting to DC " + c.address.id() + " in "
         + delay.toMillis() + " ms (attempt " + attempt + " of "
         + c.options.reconnectAttempts() + "): " + LinkFailures.describe(cause));
-    backoffTimer = c.options.loop().schedule(delay, this::dial);
+    backoffTimer = c.schedule(delay, this::dial);
   }
 
 }

@@ -27,7 +27,7 @@ final class Inbox {
     if (action instanceof ClientAction.Result r) {
       Call call = c.sent.remove(r.reqMsgId());
       if (call != null) {
-        call.future.complete(r.body());
+        c.complete(call.future, r.body());
       }
     } else if (action instanceof ClientAction.Failed f) {
       Call call = c.sent.remove(f.reqMsgId());
@@ -55,7 +55,7 @@ final class Inbox {
   private static void fail(DcConnection c, long msgId, String why) {
     Call call = c.sent.remove(msgId);
     if (call != null) {
-      call.future.completeExceptionally(new NetException(call.method + ": " + why));
+      c.fail(call.future, new NetException(call.method + ": " + why));
     }
   }
 
@@ -87,13 +87,13 @@ final class Inbox {
               + c.address.id() + ": waiting, then sending it again");
       call.deadlineNanos = System.nanoTime() + delay.toNanos() + c.options.rpcTimeout().toNanos();
       c.delayed.add(call);
-      c.options.loop().schedule(delay, () -> {
+      c.schedule(delay, () -> {
         if (c.delayed.remove(call)) {
           c.submit(call);
         }
       });
       return;
     }
-    call.future.completeExceptionally(exception);
+    c.fail(call.future, exception);
   }
 }

@@ -15,11 +15,14 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
 
 /**
  * One TCP connection on the {@link NetLoop}: dials, writes the transport's first bytes (tag or
  * obfuscated2 header), cuts what arrives into frames and hands each payload to its listener.
- * Every method runs on the loop thread.
+ * The read side runs on the loop thread only. Everything else runs holding the owner's lock:
+ * the loop takes it through the owner's {@code guard}, and {@link #send} may come from a
+ * caller's thread that holds it.
  */
 final class Link implements NetLoop.IoHandler {
   /** What a link reports. */
@@ -35,6 +38,7 @@ final class Link implements NetLoop.IoHandler {
   private final NetLoop loop;
   private final Transport transport;
   private final Listener listener;
+  private final Executor guard;
   private final Framing framing;
   private final ArrayDeque<ByteBuffer> writes = new ArrayDeque<>();
   private AesCtr encryptor;
@@ -43,13 +47,15 @@ final class Link implements NetLoop.IoHandler {
   private SelectionKey key;
   private byte[] inbox = new byte[0];
   private int inboxLength;
-  private boolean open;
-  private boolean closed;
+  private volatile boolean open;
+  private volatile boolean closed;
 
-  Link(NetLoop loop, Transport transport, RandomSource random, Listener listener) {
+  Link(NetLoop loop, Transport transport, RandomSource random, Listener listener,
+      Executor guard) {
     this.loop = loop;
     this.transport = transport;
     this.listener = listener;
+    this.guard = guard;
     this.framing = transport.kind().newFraming(random);
   }
 
@@ -117,6 +123,10 @@ final class Link implements NetLoop.IoHandler {
     finish(cause);
   }
 
+  /**
+   * On the loop thread: connects and flushes holding the owner's lock; reads without it (the
+   * read side is the loop's alone), each frame's listener taking it for that frame only.
+   */
   @Override
   public void ready(SelectionKey k) {
     try {
@@ -124,11 +134,11 @@ final class Link implements NetLoop.IoHandler {
         return;
       }
       if (k.isConnectable() && channel.finishConnect()) {
-        connected();
+        guard.execute(this::connected);
         return;
       }
       if (k.isWritable()) {
-        flush();
+        guard.execute(this::flush);
       }
       if (k.isValid() && k.isReadable()) {
         read();
@@ -154,6 +164,9 @@ final class Link implements NetLoop.IoHandler {
         channel.write(head);
         if (head.hasRemaining()) {
           key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+          if (!loop.inLoop()) {
+            loop.selector().wakeup(); // a caller's write: the loop must see the new interest
+          }
           return;
         }
         writes.poll();
@@ -219,7 +232,26 @@ final class Link implements NetLoop.IoHandler {
     }
   }
 
+  /**
+   * Closes the link: on the loop thread holding the owner's lock; a caller's failed write
+   * hands it to the loop, whose read side this also resets.
+   */
   private void finish(Throwable cause) {
+    if (closed) {
+      return;
+    }
+    if (!loop.inLoop()) {
+      try {
+        loop.execute(() -> guard.execute(() -> finish(cause)));
+      } catch (IllegalStateException loopClosed) {
+        // The loop was stopped: its selector and sockets are gone with it.
+      }
+      return;
+    }
+    guard.execute(() -> shut(cause));
+  }
+
+  private void shut(Throwable cause) {
     if (closed) {
       return;
     }

@@ -1,6 +1,9 @@
 package dev.jgram.net;
 
-/** Routes a link's events to its connection, ignoring links the connection already left. */
+/**
+ * Routes a link's events to its connection, holding the connection's lock, ignoring links the
+ * connection already left.
+ */
 final class LinkEvents implements Link.Listener {
   private final DcConnection c;
 
@@ -10,13 +13,19 @@ final class LinkEvents implements Link.Listener {
 
   @Override
   public void connected(Link link) {
-    if (link == c.link) {
-      c.dialer.linkConnected();
-    }
+    c.locked(() -> {
+      if (link == c.link) {
+        c.dialer.linkConnected();
+      }
+    });
   }
 
   @Override
   public void frame(Link link, byte[] payload) {
+    c.locked(() -> received(link, payload));
+  }
+
+  private void received(Link link, byte[] payload) {
     if (link != c.link) {
       return;
     }
@@ -35,8 +44,10 @@ final class LinkEvents implements Link.Listener {
 
   @Override
   public void closed(Link link, Throwable cause) {
-    if (link == c.link) {
-      c.dialer.linkClosed(cause);
-    }
+    c.locked(() -> {
+      if (link == c.link) {
+        c.dialer.linkClosed(cause);
+      }
+    });
   }
 }

@@ -23,7 +23,7 @@ final class Pinger {
     stop();
     lastReceived = System.nanoTime();
     lastPing = 0;
-    timer = c.options.loop().schedule(c.options.pingInterval(), this::tick);
+    timer = c.schedule(c.options.pingInterval(), this::tick);
   }
 
   void stop() {
@@ -49,6 +49,6 @@ final class Pinger {
     int delay = (int) Math.min(Integer.MAX_VALUE, c.options.pingInterval().toSeconds() + 15);
     lastPing = System.nanoTime();
     Outbox.sendService(c, OutgoingMessage.service(Wrappers.pingDelayDisconnect(pingId, delay)));
-    timer = c.options.loop().schedule(c.options.pingInterval(), this::tick);
+    timer = c.schedule(c.options.pingInterval(), this::tick);
   }
 }

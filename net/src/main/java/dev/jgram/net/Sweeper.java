@@ -19,8 +19,12 @@ final class Sweeper {
   void arm() {
     if (timer == null && (!c.sent.isEmpty() || !c.queued.isEmpty() || !c.delayed.isEmpty())) {
       long millis = Math.min(250, c.options.rpcTimeout().toMillis());
-      timer = c.options.loop().schedule(Duration.ofMillis(millis), this::sweep);
+      timer = c.schedule(Duration.ofMillis(millis), this::sweep);
     }
+  }
+
+  boolean armed() {
+    return timer != null;
   }
 
   void stop() {
@@ -36,7 +40,7 @@ final class Sweeper {
     c.queued.removeIf(call -> expired(call, now, expired));
     c.delayed.removeIf(call -> expired(call, now, expired));
     for (Call call : expired) {
-      call.future.completeExceptionally(new RpcTimeoutException(call.method
+      c.fail(call.future, new RpcTimeoutException(call.method
           + " got no answer from " + c.address + " within "
           + c.options.rpcTimeout().toMillis() + " ms"));
     }

@@ -54,6 +54,11 @@ public final class ClientBench implements Callable<Integer> {
       + " (50000).")
   int calls;
 
+  @Option(names = "--sequential-warm-up", defaultValue = "50000", description = "Untimed"
+      + " getMe calls before the sequential ones (50000): until the JIT compilers have done"
+      + " with the call path, their threads take a large share of two cores.")
+  int sequentialWarmUp;
+
   @Option(names = "--concurrent-calls", defaultValue = "200000",
       description = "getMe calls with calls in flight (200000).")
   int concurrentCalls;
@@ -139,7 +144,7 @@ public final class ClientBench implements Callable<Integer> {
       try (Client client = cluster.client("rates").inMemory(true).build()) {
         client.loginBot(TOKEN);
         RateScenarios r = new RateScenarios(cluster, client);
-        rates.add(print(out, r.sequential(Math.min(calls, 5000), calls)));
+        rates.add(print(out, r.sequential(sequentialWarmUp, calls)));
         out.printf("# load average %s%n", ProcessMemory.loadAverage());
         rates.add(print(out, r.concurrent(Math.min(concurrentCalls, 20000), concurrentCalls,
             inFlight)));

@@ -25,8 +25,8 @@ class ClientBenchTest {
   static void runTheScenariosOnce() throws Exception {
     ClientBench bench = new ClientBench();
     new CommandLine(bench).parseArgs("--runs", Integer.toString(RUNS), "--warm-up", "1",
-        "--calls", "30", "--concurrent-calls", "60", "--in-flight", "4", "--fleet",
-        Integer.toString(FLEET), "--heap", "256m");
+        "--calls", "30", "--sequential-warm-up", "5", "--concurrent-calls", "60",
+        "--in-flight", "4", "--fleet", Integer.toString(FLEET), "--heap", "256m");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     report = bench.run(new PrintStream(out, true, StandardCharsets.UTF_8));
     printed = out.toString(StandardCharsets.UTF_8);

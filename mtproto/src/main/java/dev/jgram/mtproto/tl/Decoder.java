@@ -79,7 +79,7 @@ final class Decoder {
     if (++depth > MAX_DEPTH) {
       throw new TlException("TL objects nested deeper than " + MAX_DEPTH);
     }
-    LinkedHashMap<String, Object> fields = TlCodec.newFields();
+    LinkedHashMap<String, Object> fields = TlCodec.newFields(c.params().size());
     for (TlParam param : c.params()) {
       if (param.isConditional()) {
         int word = ((Number) fields.get(param.flagField())).intValue();

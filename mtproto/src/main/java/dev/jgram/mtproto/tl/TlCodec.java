@@ -101,8 +101,13 @@ public final class TlCodec {
     new Encoder(schema).writeBoxed(writer, object, expectedType);
   }
 
-  static LinkedHashMap<String, Object> newFields() {
-    return new LinkedHashMap<>();
+  static LinkedHashMap<String, Object> newFields(int size) {
+    return new LinkedHashMap<>(capacityFor(size));
+  }
+
+  /** A hash map's initial capacity that holds {@code size} entries without growing. */
+  static int capacityFor(int size) {
+    return size < 3 ? 4 : (int) (size / 0.75f) + 1;
   }
 
   static List<Object> newList(int size) {

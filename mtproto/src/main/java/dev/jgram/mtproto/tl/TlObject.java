@@ -33,7 +33,9 @@ public record TlObject(String name, Map<String, Object> fields) {
     if (fields instanceof Owned owned) {
       fields = owned.view;
     } else {
-      Map<String, Object> copy = new LinkedHashMap<>();
+      // sized for every field at once: a user's forty-odd fields would otherwise grow the
+      // table three times on each decoded object
+      Map<String, Object> copy = new LinkedHashMap<>(TlCodec.capacityFor(fields.size()));
       fields.forEach((k, v) -> {
         if (v != null) {
           copy.put(k, v);
@@ -48,7 +50,7 @@ public record TlObject(String name, Map<String, Object> fields) {
     if (namesAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("names and values must alternate; got an odd count");
     }
-    LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> fields = TlCodec.newFields(namesAndValues.length / 2);
     for (int i = 0; i < namesAndValues.length; i += 2) {
       if (namesAndValues[i + 1] != null) {
         fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
