@@ -4,18 +4,14 @@ import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerIds;
 import dev.jgram.storage.StorageException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /** The values of a GramJS StoreSession folder: parsing each file, and writing the folder. */
 final class GramJsValues {
@@ -100,26 +96,14 @@ final class GramJsValues {
    * @throws StorageException if {@code dir} exists or cannot be written
    */
   static void writeFolder(WritableSession session, Path dir) {
-    if (Files.exists(dir)) {
-      throw new StorageException(dir + ": already exists; jgram does not overwrite a session "
-          + "folder (remove it or choose another name)");
-    }
-    Path target = dir.toAbsolutePath().normalize();
-    String name = target.getFileName().toString();
-    Path temp = target.resolveSibling("." + name + ".jgram-" + UUID.randomUUID() + ".tmp");
-    try {
+    String name = dir.toAbsolutePath().normalize().getFileName().toString();
+    NewSessionTarget.create(dir, "the GramJS session folder", temp -> {
       Files.createDirectory(temp);
       for (Map.Entry<String, String> e : values(session).entrySet()) {
         Files.writeString(temp.resolve(UriText.encode(name + ":" + e.getKey())), e.getValue(),
             StandardCharsets.UTF_8);
       }
-      Files.move(temp, target);
-    } catch (IOException e) {
-      throw new StorageException(dir + ": cannot write the GramJS session folder ("
-          + e.getMessage() + ")", e);
-    } finally {
-      deleteTree(temp);
-    }
+    });
   }
 
   /** Every key and its JSON text, as GramJS would store them. */
@@ -174,16 +158,5 @@ final class GramJsValues {
 
   private static InvalidSessionFileException bad(Path dir, Path file, String problem) {
     return new InvalidSessionFileException(dir, file + ": " + problem);
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort: a leftover temporary folder is harmless
-    }
   }
 }
