@@ -39,7 +39,8 @@ final class FileDetection {
     try (Connection c = SqliteFiles.openReadOnly(path, "a session file")) {
       Set<String> tables = SqliteFiles.tables(c);
       if (tables.contains("sessions") && tables.contains("entities")) {
-        return validated(path, SessionFormat.TELETHON_FILE, TelethonSessionFile.read(path, c, tables));
+        return validated(path, SessionFormat.TELETHON_FILE,
+            TelethonSessionFile.read(path, c, tables));
       }
       if (tables.contains("sessions") && tables.contains("peers")) {
         return validated(path, SessionFormat.PYROGRAM_FILE, PyrogramFileProbe.read(path, c));

@@ -47,10 +47,11 @@ final class GramJsStoreSession {
    */
   static PortableSession read(Path dir) {
     Map<String, Path> keys = keys(dir);
-    byte[] key = GramJsValues.authKey(dir, keys.get(AUTH_KEY));
-    Integer dc = GramJsValues.integer(dir, keys.get("dcId"));
-    Integer port = GramJsValues.integer(dir, keys.get("port"));
-    String address = GramJsValues.string(dir, keys.get("serverAddress"));
+    byte[] key = GramJsValues.read(dir, keys.get(AUTH_KEY), GramJsValues::authKey);
+    Integer dc = GramJsValues.read(dir, keys.get("dcId"), v -> GramJsValues.integer(v, "dcId"));
+    Integer port = GramJsValues.read(dir, keys.get("port"), v -> GramJsValues.integer(v, "port"));
+    String address = GramJsValues.read(dir, keys.get("serverAddress"),
+        v -> GramJsValues.string(v, "serverAddress"));
     if (dc == null) {
       throw new InvalidSessionFileException(dir, dir + ": " + WHAT + " without a dcId file");
     }
@@ -58,7 +59,7 @@ final class GramJsStoreSession {
     for (Map.Entry<String, Path> e : keys.entrySet()) {
       Long id = markedId(e.getKey());
       if (id != null) {
-        peers.add(GramJsValues.entity(dir, e.getValue(), id));
+        peers.add(GramJsValues.read(dir, e.getValue(), v -> GramJsValues.entity(v, id)));
       }
     }
     return SessionChecks.source(dc, null, key == null ? null : AuthKey.of(key), address, port)
