@@ -4,7 +4,6 @@ import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.Peer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,20 +126,6 @@ final class GramJsStoreSession {
       return id == 0 ? null : id;
     } catch (NumberFormatException e) {
       return null;
-    }
-  }
-
-  /** Reads a small file as UTF-8. */
-  static String readText(Path dir, Path file) {
-    try {
-      if (Files.size(file) > 1 << 20) {
-        throw new InvalidSessionFileException(dir, file + ": larger than 1 MiB; expected a "
-            + "small JSON value");
-      }
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidSessionFileException(dir, file + ": cannot read (" + e.getMessage() + ")",
-          e);
     }
   }
 }

@@ -28,7 +28,8 @@ final class GramJsValues {
       return null;
     }
     try {
-      return reader.apply(Json.parse(GramJsStoreSession.readText(dir, file)));
+      return reader.apply(Json.parse(
+          FileDetection.readText(dir, file, 1 << 20, "a small JSON value")));
     } catch (IllegalArgumentException e) {
       throw new InvalidSessionFileException(dir, file + ": " + e.getMessage());
     }
