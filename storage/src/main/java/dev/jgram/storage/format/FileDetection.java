@@ -39,7 +39,8 @@ final class FileDetection {
     try (Connection c = SqliteFiles.openReadOnly(path, "a session file")) {
       Set<String> tables = SqliteFiles.tables(c);
       if (tables.contains("sessions") && tables.contains("entities")) {
-        return validated(path, SessionFormat.TELETHON_FILE, TelethonSessionFile.read(path));
+        return validated(path, SessionFormat.TELETHON_FILE,
+            TelethonSessionFile.read(path, c, tables));
       }
       if (tables.contains("sessions") && tables.contains("peers")) {
         return validated(path, SessionFormat.PYROGRAM_FILE, PyrogramFileProbe.read(path, c));
@@ -54,17 +55,30 @@ final class FileDetection {
   }
 
   private static DetectedSession detectText(Path path) {
+    String text = readText(path, path, MAX_TEXT_FILE,
+        "SQLite, or a text file holding a session string or gotd JSON");
     try {
-      if (Files.size(path) > MAX_TEXT_FILE) {
-        throw new InvalidSessionFileException(path, path + ": neither SQLite nor a text file "
-            + "of at most " + MAX_TEXT_FILE + " bytes holding a session string or gotd JSON");
-      }
-      String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
       return SessionFormats.detect(text);
     } catch (InvalidSessionStringException e) {
       throw new InvalidSessionFileException(path, path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The UTF-8 text of {@code file}, a file of the session at {@code owner}, which must hold at
+   * most {@code limit} bytes ({@code expected} says what it should hold).
+   *
+   * @throws InvalidSessionFileException if it is larger or cannot be read
+   */
+  static String readText(Path owner, Path file, int limit, String expected) {
+    try {
+      if (Files.size(file) > limit) {
+        throw new InvalidSessionFileException(owner, file + ": larger than " + limit
+            + " bytes; expected " + expected);
+      }
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new InvalidSessionFileException(path, path + ": cannot read (" + e.getMessage()
+      throw new InvalidSessionFileException(owner, file + ": cannot read (" + e.getMessage()
           + ")", e);
     }
   }

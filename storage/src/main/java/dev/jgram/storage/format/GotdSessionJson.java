@@ -4,7 +4,6 @@ import dev.jgram.storage.AuthKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,18 +46,34 @@ final class GotdSessionJson {
    * @throws dev.jgram.storage.InvalidSessionStringException saying what was expected and found
    */
   static PortableSession decode(String json) {
-    Map<String, Object> data = data(parseObject(json));
-    int dc = (int) number(data, "DC");
+    if (json == null || json.isBlank()) {
+      throw SessionChecks.invalid(FORMAT, "the text is empty");
+    }
+    try {
+      return decode(Json.parse(json));
+    } catch (IllegalArgumentException e) {
+      throw SessionChecks.invalid(FORMAT, e.getMessage());
+    }
+  }
+
+  /**
+   * Decodes parsed gotd JSON.
+   *
+   * @throws IllegalArgumentException naming the field that is not as gotd writes it
+   */
+  private static PortableSession decode(Object root) {
+    Map<String, Object> data = data(root);
+    int dc = (int) Json.integer(data.get("DC"), "DC");
     byte[] key = base64(data, "AuthKey");
     checkKeyId(data, key);
-    Map<String, Object> config = optionalObject(data, "Config");
-    String[] hostPort = splitAddr(string(data, "Addr"));
+    Map<String, Object> config = Json.object(data.get("Config"), "Config");
+    String[] hostPort = splitAddr(Json.string(data.get("Addr"), "Addr"));
     Boolean test = config != null && !isZero(config) && config.get("TestMode") instanceof Boolean b
         ? b : null;
     PortableSession out = SessionChecks.decoded(FORMAT, dc, test, key, hostPort[0],
         hostPort[1] == null ? null : Integer.valueOf(hostPort[1]));
     out = out.withExtra(PortableSession.EXTRA_GOTD_SALT,
-        Long.toString(data.containsKey("Salt") ? number(data, "Salt") : 0));
+        Long.toString(data.containsKey("Salt") ? Json.integer(data.get("Salt"), "Salt") : 0));
     if (config != null && !isZero(config)) {
       out = out.withExtra(PortableSession.EXTRA_GOTD_CONFIG, Json.write(config, Json.Style.GO));
     }
@@ -100,34 +115,19 @@ final class GotdSessionJson {
     return out;
   }
 
-  private static Map<String, Object> parseObject(String json) {
-    if (json == null || json.isBlank()) {
-      throw SessionChecks.invalid(FORMAT, "the text is empty");
-    }
-    Object root;
-    try {
-      root = Json.parse(json);
-    } catch (IllegalArgumentException e) {
-      throw SessionChecks.invalid(FORMAT, e.getMessage());
-    }
+  private static Map<String, Object> data(Object root) {
     if (!(root instanceof Map<?, ?> map) || !map.containsKey("Version")
         || !map.containsKey("Data")) {
-      throw SessionChecks.invalid(FORMAT, "JSON without the top-level Version and Data fields");
+      throw new IllegalArgumentException("JSON without the top-level Version and Data fields");
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> object = (Map<String, Object>) map;
-    return object;
-  }
-
-  private static Map<String, Object> data(Map<String, Object> root) {
-    long version = number(root, "Version");
+    long version = Json.integer(map.get("Version"), "Version");
     if (version != VERSION) {
-      throw SessionChecks.invalid(FORMAT, "Version is " + version
+      throw new IllegalArgumentException("Version is " + version
           + "; expected 1 (gotd reports any other version as \"session not found\")");
     }
-    Map<String, Object> data = optionalObject(root, "Data");
+    Map<String, Object> data = Json.object(map.get("Data"), "Data");
     if (data == null) {
-      throw SessionChecks.invalid(FORMAT, "Data is null; expected an object");
+      throw new IllegalArgumentException("Data is null; expected an object");
     }
     return data;
   }
@@ -169,59 +169,16 @@ final class GotdSessionJson {
     return new String[] {host, port};
   }
 
-  private static long number(Map<String, Object> object, String name) {
-    Object value = object.get(name);
-    if (!(value instanceof Json.Num n)) {
-      throw SessionChecks.invalid(FORMAT, name + " is " + kind(value) + "; expected a number");
-    }
-    try {
-      return n.longValue();
-    } catch (IllegalArgumentException e) {
-      throw SessionChecks.invalid(FORMAT, name + " is not a 64-bit integer");
-    }
-  }
-
-  private static String string(Map<String, Object> object, String name) {
-    Object value = object.get(name);
-    if (value != null && !(value instanceof String)) {
-      throw SessionChecks.invalid(FORMAT, name + " is " + kind(value) + "; expected a string");
-    }
-    return (String) value;
-  }
-
   private static byte[] base64(Map<String, Object> object, String name) {
-    String text = string(object, name);
+    String text = Json.string(object.get(name), name);
     if (text == null) {
-      throw SessionChecks.invalid(FORMAT, name + " is missing; expected base64 text");
+      throw new IllegalArgumentException(name + " is missing; expected base64 text");
     }
     try {
       return Base64.getDecoder().decode(text);
     } catch (IllegalArgumentException e) {
-      throw SessionChecks.invalid(FORMAT, name + " is not standard padded base64 (Go's "
+      throw new IllegalArgumentException(name + " is not standard padded base64 (Go's "
           + "encoding of a byte slice)");
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> optionalObject(Map<String, Object> object, String name) {
-    Object value = object.get(name);
-    if (value != null && !(value instanceof Map)) {
-      throw SessionChecks.invalid(FORMAT, name + " is " + kind(value) + "; expected an object");
-    }
-    return (Map<String, Object>) value;
-  }
-
-  private static String kind(Object value) {
-    if (value == null) {
-      return "missing or null";
-    }
-    if (value instanceof Map) {
-      return "an object";
-    }
-    if (value instanceof List) {
-      return "an array";
-    }
-    return value instanceof String ? "a string"
-        : value instanceof Boolean ? "a boolean" : "a number";
   }
 }

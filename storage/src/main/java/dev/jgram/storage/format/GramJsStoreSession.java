@@ -4,7 +4,6 @@ import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.Peer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,10 +46,11 @@ final class GramJsStoreSession {
    */
   static PortableSession read(Path dir) {
     Map<String, Path> keys = keys(dir);
-    byte[] key = GramJsValues.authKey(dir, keys.get(AUTH_KEY));
-    Integer dc = GramJsValues.integer(dir, keys.get("dcId"));
-    Integer port = GramJsValues.integer(dir, keys.get("port"));
-    String address = GramJsValues.string(dir, keys.get("serverAddress"));
+    byte[] key = GramJsValues.read(dir, keys.get(AUTH_KEY), GramJsValues::authKey);
+    Integer dc = GramJsValues.read(dir, keys.get("dcId"), v -> GramJsValues.integer(v, "dcId"));
+    Integer port = GramJsValues.read(dir, keys.get("port"), v -> GramJsValues.integer(v, "port"));
+    String address = GramJsValues.read(dir, keys.get("serverAddress"),
+        v -> GramJsValues.string(v, "serverAddress"));
     if (dc == null) {
       throw new InvalidSessionFileException(dir, dir + ": " + WHAT + " without a dcId file");
     }
@@ -58,7 +58,7 @@ final class GramJsStoreSession {
     for (Map.Entry<String, Path> e : keys.entrySet()) {
       Long id = markedId(e.getKey());
       if (id != null) {
-        peers.add(GramJsValues.entity(dir, e.getValue(), id));
+        peers.add(GramJsValues.read(dir, e.getValue(), v -> GramJsValues.entity(v, id)));
       }
     }
     return SessionChecks.source(dc, null, key == null ? null : AuthKey.of(key), address, port)
@@ -126,20 +126,6 @@ final class GramJsStoreSession {
       return id == 0 ? null : id;
     } catch (NumberFormatException e) {
       return null;
-    }
-  }
-
-  /** Reads a small file as UTF-8. */
-  static String readText(Path dir, Path file) {
-    try {
-      if (Files.size(file) > 1 << 20) {
-        throw new InvalidSessionFileException(dir, file + ": larger than 1 MiB; expected a "
-            + "small JSON value");
-      }
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidSessionFileException(dir, file + ": cannot read (" + e.getMessage() + ")",
-          e);
     }
   }
 }

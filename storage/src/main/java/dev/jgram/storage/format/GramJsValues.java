@@ -1,96 +1,98 @@
 package dev.jgram.storage.format;
 
+import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.InvalidSessionFileException;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerIds;
 import dev.jgram.storage.StorageException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.function.Function;
 
 /** The values of a GramJS StoreSession folder: parsing each file, and writing the folder. */
 final class GramJsValues {
   private GramJsValues() {}
 
-  /** The 256 key bytes of a Node Buffer JSON, or null without a file. */
-  static byte[] authKey(Path dir, Path file) {
+  /**
+   * The value in one key's file as {@code reader} takes it from the parsed JSON, or null
+   * without a file; what the JSON or the reader refused is reported with the file's name.
+   */
+  static <T> T read(Path dir, Path file, Function<Object, T> reader) {
     if (file == null) {
       return null;
     }
-    Object value = parse(dir, file);
+    try {
+      return reader.apply(Json.parse(
+          FileDetection.readText(dir, file, 1 << 20, "a small JSON value")));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSessionFileException(dir, file + ": " + e.getMessage());
+    }
+  }
+
+  /** The 256 key bytes of a Node Buffer as JSON. */
+  static byte[] authKey(Object value) {
     if (!(value instanceof Map<?, ?> map) || !"Buffer".equals(map.get("type"))
         || !(map.get("data") instanceof List<?> data)) {
-      throw bad(dir, file, "expected a Node Buffer as JSON ({\"type\":\"Buffer\",\"data\":[…]})");
+      throw new IllegalArgumentException(
+          "expected a Node Buffer as JSON ({\"type\":\"Buffer\",\"data\":[…]})");
     }
-    if (data.size() != dev.jgram.storage.AuthKey.LENGTH) {
-      throw bad(dir, file, "Buffer has " + data.size() + " bytes; expected "
-          + dev.jgram.storage.AuthKey.LENGTH + " (an auth key)");
+    if (data.size() != AuthKey.LENGTH) {
+      throw new IllegalArgumentException("Buffer has " + data.size() + " bytes; expected "
+          + AuthKey.LENGTH + " (an auth key)");
     }
     byte[] key = new byte[data.size()];
     for (int i = 0; i < key.length; i++) {
-      long b = data.get(i) instanceof Json.Num n ? parseLong(dir, file, n.text()) : -1;
+      String item = "Buffer data item " + i;
+      long b = data.get(i) instanceof Json.Num ? Json.integer(data.get(i), item) : -1;
       if (b < 0 || b > 255) {
-        throw bad(dir, file, "Buffer data item " + i + " is not a byte (0..255)");
+        throw new IllegalArgumentException(item + " is not a byte (0..255)");
       }
       key[i] = (byte) b;
     }
     return key;
   }
 
-  /** A JSON number file, or null without a file. */
-  static Integer integer(Path dir, Path file) {
-    if (file == null) {
-      return null;
-    }
-    Object value = parse(dir, file);
-    if (!(value instanceof Json.Num n)) {
-      throw bad(dir, file, "expected a JSON number");
-    }
-    long v = parseLong(dir, file, n.text());
+  /** A JSON number 0..65535, the value of {@code key} ({@code dcId}, {@code port}). */
+  static int integer(Object value, String key) {
+    long v = Json.integer(value, key);
     if (v < 0 || v > 65535) {
-      throw bad(dir, file, "number " + v + " is outside 0..65535");
+      throw new IllegalArgumentException("number " + v + " is outside 0..65535");
     }
     return (int) v;
   }
 
-  /** A JSON string file, or null without a file. */
-  static String string(Path dir, Path file) {
-    if (file == null) {
-      return null;
-    }
-    Object value = parse(dir, file);
-    if (!(value instanceof String s)) {
-      throw bad(dir, file, "expected a JSON string");
+  /** A JSON string, the value of {@code key} ({@code serverAddress}). */
+  static String string(Object value, String key) {
+    String s = Json.string(value, key);
+    if (s == null) {
+      throw new IllegalArgumentException(key + " is null; expected a string");
     }
     return s;
   }
 
-  /** An entity row {@code [id, hash, username, phone, name, time ms]}. */
-  static Peer entity(Path dir, Path file, long id) {
-    Object value = parse(dir, file);
+  /** An entity row {@code [id, hash, username, phone, name, time ms]} stored under {@code id}. */
+  static Peer entity(Object value, long id) {
     if (!(value instanceof List<?> row) || row.size() < 2) {
-      throw bad(dir, file, "expected an entity row [id, hash, username, phone, name, date]");
+      throw new IllegalArgumentException(
+          "expected an entity row [id, hash, username, phone, name, date]");
     }
-    long rowId = parseLong(dir, file, text(row, 0));
+    long rowId = parseLong(text(row, 0));
     if (rowId != id) {
-      throw bad(dir, file, "row id " + rowId + " differs from the file's key " + id);
+      throw new IllegalArgumentException("row id " + rowId + " differs from the file's key " + id);
     }
     String hash = text(row, 1);
     String username = text(row, 2);
     String phone = text(row, 3);
     String millis = text(row, 5);
-    return new Peer(id, hash == null ? null : parseLong(dir, file, hash), PeerIds.typeOf(id),
+    return new Peer(id, hash == null ? null : parseLong(hash), PeerIds.typeOf(id),
         username == null ? List.of() : List.of(username), phone,
-        millis == null ? 0 : parseLong(dir, file, millis) / 1000);
+        millis == null ? 0 : parseLong(millis) / 1000);
   }
 
   /**
@@ -100,26 +102,14 @@ final class GramJsValues {
    * @throws StorageException if {@code dir} exists or cannot be written
    */
   static void writeFolder(WritableSession session, Path dir) {
-    if (Files.exists(dir)) {
-      throw new StorageException(dir + ": already exists; jgram does not overwrite a session "
-          + "folder (remove it or choose another name)");
-    }
-    Path target = dir.toAbsolutePath().normalize();
-    String name = target.getFileName().toString();
-    Path temp = target.resolveSibling("." + name + ".jgram-" + UUID.randomUUID() + ".tmp");
-    try {
+    String name = dir.toAbsolutePath().normalize().getFileName().toString();
+    NewSessionTarget.create(dir, "the GramJS session folder", temp -> {
       Files.createDirectory(temp);
       for (Map.Entry<String, String> e : values(session).entrySet()) {
         Files.writeString(temp.resolve(UriText.encode(name + ":" + e.getKey())), e.getValue(),
             StandardCharsets.UTF_8);
       }
-      Files.move(temp, target);
-    } catch (IOException e) {
-      throw new StorageException(dir + ": cannot write the GramJS session folder ("
-          + e.getMessage() + ")", e);
-    } finally {
-      deleteTree(temp);
-    }
+    });
   }
 
   /** Every key and its JSON text, as GramJS would store them. */
@@ -156,34 +146,11 @@ final class GramJsValues {
     return v instanceof Json.Num n ? n.text() : v.toString();
   }
 
-  private static Object parse(Path dir, Path file) {
-    try {
-      return Json.parse(GramJsStoreSession.readText(dir, file));
-    } catch (IllegalArgumentException e) {
-      throw bad(dir, file, e.getMessage());
-    }
-  }
-
-  private static long parseLong(Path dir, Path file, String text) {
+  private static long parseLong(String text) {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw bad(dir, file, "a value is not a 64-bit integer");
-    }
-  }
-
-  private static InvalidSessionFileException bad(Path dir, Path file, String problem) {
-    return new InvalidSessionFileException(dir, file + ": " + problem);
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort: a leftover temporary folder is harmless
+      throw new IllegalArgumentException("a value is not a 64-bit integer");
     }
   }
 }

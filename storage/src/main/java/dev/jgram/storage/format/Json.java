@@ -18,15 +18,7 @@ import java.util.Map;
  */
 final class Json {
   /** A JSON number kept as its text, so that re-encoding does not change it. */
-  record Num(String text) {
-    long longValue() {
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("JSON number is not a 64-bit integer", e);
-      }
-    }
-  }
+  record Num(String text) {}
 
   /** Which encoder's string escaping to reproduce. */
   enum Style {
@@ -65,6 +57,51 @@ final class Json {
     StringBuilder sb = new StringBuilder();
     JsonWriter.write(sb, value, style);
     return sb.toString();
+  }
+
+  /** A parsed value that must be a 64-bit integer; {@code name} is the member's, for messages. */
+  static long integer(Object value, String name) {
+    if (!(value instanceof Num n)) {
+      throw new IllegalArgumentException(name + " is " + kind(value) + "; expected a number");
+    }
+    try {
+      return Long.parseLong(n.text());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " is not a 64-bit integer", e);
+    }
+  }
+
+  /** A parsed value that must be a string or null ("Addr is a number; expected a string"). */
+  static String string(Object value, String name) {
+    return nullable(value, String.class, name, "a string");
+  }
+
+  /** A parsed value that must be an object or null ("Data is an array; expected an object"). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> object(Object value, String name) {
+    return nullable(value, Map.class, name, "an object");
+  }
+
+  private static <T> T nullable(Object value, Class<T> type, String name, String expected) {
+    if (value != null && !type.isInstance(value)) {
+      throw new IllegalArgumentException(name + " is " + kind(value) + "; expected " + expected);
+    }
+    return type.cast(value);
+  }
+
+  /** What a parsed value is, for messages ("a string", "missing or null"). */
+  private static String kind(Object value) {
+    if (value == null) {
+      return "missing or null";
+    }
+    if (value instanceof Map) {
+      return "an object";
+    }
+    if (value instanceof List) {
+      return "an array";
+    }
+    return value instanceof String ? "a string"
+        : value instanceof Boolean ? "a boolean" : "a number";
   }
 
   private Object value(int depth) {

@@ -6,9 +6,7 @@ import dev.jgram.storage.Peer;
 import dev.jgram.storage.PyrogramSessionString;
 import dev.jgram.storage.Storage;
 import dev.jgram.storage.StorageException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -288,20 +286,17 @@ public final class SessionFormats {
     return "";
   }
 
+  /** A string format as a text file, created owner-only where the file system allows. */
   private static void writeText(Path target, String text) {
-    try {
+    NewSessionTarget.create(target, "the session text file", temp -> {
       try {
-        Files.createFile(target, PosixFilePermissions.asFileAttribute(
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(
             PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException notPosix) {
-        Files.createFile(target);
+        Files.createFile(temp);
       }
-      Files.writeString(target, text, StandardCharsets.UTF_8);
-    } catch (FileAlreadyExistsException e) {
-      throw new StorageException(target + ": already exists; jgram does not overwrite it", e);
-    } catch (IOException e) {
-      throw new StorageException(target + ": cannot write (" + e.getMessage() + ")", e);
-    }
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+    });
   }
 
   private static String stringFormats() {

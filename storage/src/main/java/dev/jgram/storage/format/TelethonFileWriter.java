@@ -4,9 +4,6 @@ import dev.jgram.storage.Peer;
 import dev.jgram.storage.StorageException;
 import dev.jgram.storage.UpdateState;
 import dev.jgram.storage.sqlite.SqliteFiles;
-import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +12,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes Telethon's schema 7. The DDL is Telethon 1.37's, character for character (SQLite
@@ -51,13 +47,7 @@ final class TelethonFileWriter {
    */
   static void write(WritableSession checked, Path file) {
     PortableSession session = checked.session();
-    if (Files.exists(file)) {
-      throw new StorageException(file + ": already exists; jgram does not overwrite a session "
-          + "file (remove it or choose another name)");
-    }
-    Path dir = file.toAbsolutePath().getParent();
-    Path temp = dir.resolve("." + file.getFileName() + ".jgram-" + UUID.randomUUID() + ".tmp");
-    try {
+    NewSessionTarget.create(file, "the Telethon session file", temp -> {
       try (Connection c = SqliteFiles.openForWriting(temp)) {
         c.setAutoCommit(false);
         create(c);
@@ -66,16 +56,7 @@ final class TelethonFileWriter {
         insertUpdateStates(c, session);
         c.commit();
       }
-      Files.move(temp, file);
-    } catch (FileAlreadyExistsException e) {
-      throw new StorageException(file + ": already exists; jgram does not overwrite it", e);
-    } catch (SQLException | IOException e) {
-      throw new StorageException(file + ": cannot write the Telethon session file ("
-          + e.getMessage() + ")", e);
-    } finally {
-      deleteQuietly(temp);
-      deleteQuietly(dir.resolve(temp.getFileName() + "-journal"));
-    }
+    });
   }
 
   private static void create(Connection c) throws SQLException {
@@ -172,13 +153,5 @@ final class TelethonFileWriter {
     ps.setInt(4, date);
     ps.setInt(5, seq);
     ps.addBatch();
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // best effort: a leftover temporary file is harmless
-    }
   }
 }

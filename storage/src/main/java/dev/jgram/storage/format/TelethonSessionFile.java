@@ -63,20 +63,28 @@ final class TelethonSessionFile {
             + " (expected tables sessions and entities; found " + String.join(", ", tables)
             + ")");
       }
-      PortableSession session = readSession(file, c);
-      List<Peer> peers = new ArrayList<>();
-      Long selfId = readEntities(file, c, peers);
-      if (selfId != null) {
-        session = session.withUserId(selfId);
-      }
-      Map<Long, Integer> channelPts = new LinkedHashMap<>();
-      UpdateState state = tables.contains("update_state")
-          ? readUpdateStates(file, c, channelPts) : null;
-      return session.withPeers(peers).withUpdates(state, channelPts);
+      return read(file, c, tables);
     } catch (SQLException e) {
       throw new InvalidSessionFileException(file, file + ": cannot read " + WHAT + " ("
           + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * Reads the session from a connection already open on {@code file}, whose {@code tables}
+   * include {@code sessions} and {@code entities} (detection has listed them).
+   */
+  static PortableSession read(Path file, Connection c, Set<String> tables) throws SQLException {
+    PortableSession session = readSession(file, c);
+    List<Peer> peers = new ArrayList<>();
+    Long selfId = readEntities(file, c, peers);
+    if (selfId != null) {
+      session = session.withUserId(selfId);
+    }
+    Map<Long, Integer> channelPts = new LinkedHashMap<>();
+    UpdateState state = tables.contains("update_state")
+        ? readUpdateStates(file, c, channelPts) : null;
+    return session.withPeers(peers).withUpdates(state, channelPts);
   }
 
   private static PortableSession readSession(Path file, Connection c) throws SQLException {

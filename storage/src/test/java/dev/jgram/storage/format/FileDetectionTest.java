@@ -119,6 +119,24 @@ class FileDetectionTest {
   }
 
   @Test
+  void aStringFormatIsBuiltBesideItsFileAndLeavesNoTemporaryFileBehind() throws Exception {
+    PortableSession s = SessionFormats.detect(DetectionTableTest.TELETHON4).session();
+
+    SessionFormats.write(s, SessionFormat.TELETHON_STRING, dir.resolve("t.txt"));
+    assertThatThrownBy(() -> SessionFormats.write(s, SessionFormat.GRAMJS_STRING,
+        dir.resolve("missing/g.txt")))
+        .isInstanceOf(StorageException.class)
+        .hasMessageStartingWith(dir.resolve("missing/g.txt") + ": cannot write the session text "
+            + "file (");
+
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("t.txt");
+    }
+    assertThat(Files.readString(dir.resolve("t.txt")))
+        .isEqualTo(SessionFormats.encode(s, SessionFormat.TELETHON_STRING));
+  }
+
+  @Test
   void writeDispatchesToTheTelethonFileAndGramJsStoreWriters() throws Exception {
     PortableSession s = SessionFormats.detect(DetectionTableTest.TELETHON4).session();
 
