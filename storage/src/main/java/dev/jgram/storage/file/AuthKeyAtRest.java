@@ -83,8 +83,7 @@ public final class AuthKeyAtRest {
       return fresh(file.toString(), encryption);
     }
     rollBackHotJournal(file);
-    SqliteOpener.Opened ro = SqliteOpener.openReadOnly(file);
-    try {
+    try (SqliteOpener.Opened ro = SqliteOpener.openReadOnly(file)) {
       quickCheck(file, ro.connection());
       AuthKeyAtRest keys = unlock(ro.connection(), ro.layout(), file.toString(), encryption);
       new SqliteState(ro.connection(), ro.layout(), false, keys).readSession();
@@ -97,13 +96,6 @@ public final class AuthKeyAtRest {
         throw e;
       }
       throw new InvalidSessionFileException(file, file + ": " + e.getMessage(), e);
-    } finally {
-      try {
-        ro.connection().close();
-      } catch (SQLException e) {
-        // read-only: nothing to lose
-      }
-      ro.afterClose().run();
     }
   }
 
@@ -152,21 +144,13 @@ public final class AuthKeyAtRest {
    * Reads the file read-only, as {@link SqliteOpener#openReadOnly(Path)} does.
    */
   public static java.util.Optional<String> describe(Path file) {
-    SqliteOpener.Opened ro = SqliteOpener.openReadOnly(file);
-    try {
+    try (SqliteOpener.Opened ro = SqliteOpener.openReadOnly(file)) {
       byte[] sealed = ro.layout().hasTable(TABLE) ? readSealed(ro.connection()) : null;
       return sealed == null ? java.util.Optional.empty()
           : java.util.Optional.of(SessionCipher.methodOf(sealed, file.toString()));
     } catch (SQLException e) {
       throw new InvalidSessionFileException(file, file + ": cannot read the encrypted auth key: "
           + e.getMessage(), e);
-    } finally {
-      try {
-        ro.connection().close();
-      } catch (SQLException e) {
-        // read-only: nothing to lose
-      }
-      ro.afterClose().run();
     }
   }
 

@@ -37,8 +37,19 @@ final class SqliteOpener {
   /** The page cache per connection, in KiB: grows only as pages are read. */
   static final int CACHE_KIB = 16 * 1024;
 
-  /** An open connection and what it found. */
-  record Opened(Connection connection, SchemaLayout layout, Runnable afterClose) {}
+  /** An open connection and what it found; closing it runs {@code afterClose} too. */
+  record Opened(Connection connection, SchemaLayout layout, Runnable afterClose)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // nothing is pending on a connection closed here: nothing to lose
+      }
+      afterClose.run();
+    }
+  }
 
   private static final System.Logger LOG = System.getLogger(SqliteOpener.class.getName());
 

@@ -53,7 +53,7 @@ public final class SqliteStorage implements Storage {
   private State state = State.NEW;
   private SessionLock lock;
   private Connection c;
-  private Runnable afterClose = () -> { };
+  private SqliteOpener.Opened opened;
   private SqlitePeers peers;
   private PeerLookups lookups;
   private SqliteState rows;
@@ -95,8 +95,7 @@ public final class SqliteStorage implements Storage {
     try {
       start(opened, keys);
     } catch (SQLException | RuntimeException e) {
-      closeQuietly(opened.connection());
-      opened.afterClose().run();
+      opened.close();
       if (lock != null) {
         lock.close();
       }
@@ -106,8 +105,8 @@ public final class SqliteStorage implements Storage {
   }
 
   private void start(SqliteOpener.Opened opened, AuthKeyAtRest unlocked) throws SQLException {
+    this.opened = opened;
     c = opened.connection();
-    afterClose = opened.afterClose();
     AuthKeyAtRest keys = unlocked != null ? unlocked
         : AuthKeyAtRest.unlock(c, opened.layout(), name(), config.encryption());
     peers = new SqlitePeers(c, opened.layout(), !config.readOnly());
@@ -169,8 +168,7 @@ public final class SqliteStorage implements Storage {
     } catch (SQLException e) {
       // Closing the connection below still releases everything; SQLite recovers the WAL.
     } finally {
-      closeQuietly(c);
-      afterClose.run();
+      opened.close();
       lookups.clear();
       if (lock != null) {
         lock.close();
@@ -444,14 +442,6 @@ public final class SqliteStorage implements Storage {
     checkOpen();
     if (config.readOnly()) {
       throw new IllegalStateException(name() + ": storage is read-only");
-    }
-  }
-
-  private static void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException e) {
-      // nothing more to release
     }
   }
 }
