@@ -11,12 +11,12 @@ import java.util.List;
  *   <caption>Columns (one entry per slot)</caption>
  *   <tr><th>chunks</th><th>hold</th></tr>
  *   <tr><td>{@code long[][] rows}</td><td>four longs per slot, side by side so that a lookup
- *       touches one cache line (an id lookup the first three): the marked id; the kind in
+ *       touches one cache line: the marked id, the access hash (0 when unknown),
+ *       last_update_on in unix seconds, and the kind with the write sequence: the kind in
  *       bits 0-3 (type ordinal in bits 0-2, {@link #MISSING} for an id known to be absent,
- *       bit 3 set when the access hash is unknown) and above it the write sequence, the
- *       table's count of writes when the slot was last set (it breaks ties in last_update_on
- *       among the holders of a username or phone number: the later write wins); the access
- *       hash (0 when unknown); last_update_on in unix seconds</td></tr>
+ *       bit 3 set when the access hash is unknown), above it the table's count of writes when
+ *       the slot was last set (it breaks ties in last_update_on among the holders of a
+ *       username or phone number: the later write wins)</td></tr>
  *   <tr><td>{@code Object[][] names}</td><td>null, one {@code String}, or the peer's
  *       (immutable) {@code List<String>} of two or more</td></tr>
  *   <tr><td>{@code String[][] phones}</td><td>the phone number or null</td></tr>
@@ -73,17 +73,17 @@ final class PeerColumns {
 
   /** The access hash in {@code slot}, 0 when unknown. */
   long accessHash(int slot) {
-    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 2];
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 1];
   }
 
   /** When the peer in {@code slot} was last written, in unix seconds. */
   long lastUpdateOn(int slot) {
-    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3];
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 2];
   }
 
   /** The write sequence of {@code slot}: higher means set later. */
   long writeSeq(int slot) {
-    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 1] >>> 4;
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3] >>> 4;
   }
 
   /**
@@ -98,7 +98,7 @@ final class PeerColumns {
 
   /** The kind in {@code slot}: type ordinal and {@link #NO_HASH}. */
   int kind(int slot) {
-    return (int) (rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 1] & KIND_MASK);
+    return (int) (rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3] & KIND_MASK);
   }
 
   /** The usernames in {@code slot}: null, a {@code String} or a {@code List<String>}. */
@@ -131,14 +131,14 @@ final class PeerColumns {
     int slot = size++;
     long[] row = rows[slot >>> CHUNK_BITS];
     row[ROW * (slot & CHUNK_MASK)] = id;
-    row[ROW * (slot & CHUNK_MASK) + 1] = kind & KIND_MASK;
+    row[ROW * (slot & CHUNK_MASK) + 3] = kind & KIND_MASK;
     return slot;
   }
 
   /** Sets the kind of {@code slot}. */
   void kind(int slot, int kind) {
     long[] row = rows[slot >>> CHUNK_BITS];
-    int at = ROW * (slot & CHUNK_MASK) + 1;
+    int at = ROW * (slot & CHUNK_MASK) + 3;
     row[at] = (row[at] & ~KIND_MASK) | (kind & KIND_MASK);
   }
 
@@ -147,9 +147,9 @@ final class PeerColumns {
     int chunk = slot >>> CHUNK_BITS;
     int at = slot & CHUNK_MASK;
     long[] row = rows[chunk];
-    row[ROW * at + 2] = accessHash;
-    row[ROW * at + 3] = lastUpdateOn;
-    row[ROW * at + 1] = (++writes << 4) | (row[ROW * at + 1] & KIND_MASK);
+    row[ROW * at + 1] = accessHash;
+    row[ROW * at + 2] = lastUpdateOn;
+    row[ROW * at + 3] = (++writes << 4) | (row[ROW * at + 3] & KIND_MASK);
     names[chunk][at] = usernames;
     phones[chunk][at] = phone;
   }

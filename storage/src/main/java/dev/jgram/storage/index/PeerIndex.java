@@ -65,7 +65,7 @@ public final class PeerIndex {
   /** Drops every entry. */
   public void clear() {
     columns = new PeerColumns();
-    ids = new IdIndex(columns);
+    ids = new IdIndex();
     usernames = new ClaimIndex(columns, false);
     phoneIndex = new ClaimIndex(columns, true);
   }
@@ -77,31 +77,27 @@ public final class PeerIndex {
 
   /** The slot of {@code id}, or -1 (also for an id known to be absent). */
   public int slotOf(long id) {
-    int slot = indexedSlot(id);
-    return slot < 0 || columns.kind(slot) == PeerColumns.MISSING ? -1 : slot;
-  }
-
-  /** The slot of {@code id}, present or known absent, or -1. */
-  private int indexedSlot(long id) {
-    int pos = ids.position(id);
-    return pos < 0 ? -1 : IdIndex.slot(ids.entryAt(pos));
+    int pos = ids.position(id, columns);
+    return pos < 0 || IdIndex.kind(ids.entryAt(pos)) == PeerColumns.MISSING ? -1
+        : IdIndex.slot(ids.entryAt(pos));
   }
 
   /** The input peer for {@code id}, or null: one index probe and one row. */
   public InputPeer inputPeerById(long id) {
-    int slot = indexedSlot(id);
-    if (slot < 0) {
+    int pos = ids.position(id, columns);
+    if (pos < 0) {
       return null;
     }
-    int kind = columns.kind(slot);
+    long entry = ids.entryAt(pos);
+    int kind = IdIndex.kind(entry);
     return kind == PeerColumns.MISSING ? null
-        : InputPeer.of(id, TYPES[kind & 0x07], columns.accessHash(slot));
+        : InputPeer.of(id, TYPES[kind & 0x07], columns.accessHash(IdIndex.slot(entry)));
   }
 
   /** Whether {@code id} was recorded as absent ({@link #putMissing}) and not put since. */
   public boolean knownMissing(long id) {
-    int slot = indexedSlot(id);
-    return slot >= 0 && columns.kind(slot) == PeerColumns.MISSING;
+    int pos = ids.position(id, columns);
+    return pos >= 0 && IdIndex.kind(ids.entryAt(pos)) == PeerColumns.MISSING;
   }
 
   /**
@@ -109,8 +105,9 @@ public final class PeerIndex {
    * again costs no query; a later {@link #put} of it replaces the record.
    */
   public void putMissing(long id) {
-    if (ids.position(id) < 0 && roomForOneMore()) {
-      ids.add(id, columns.append(id, PeerColumns.MISSING));
+    if (ids.position(id, columns) < 0 && roomForOneMore()) {
+      int slot = columns.append(id, PeerColumns.MISSING);
+      ids.add(id, slot, PeerColumns.MISSING);
     }
   }
 
@@ -200,7 +197,7 @@ public final class PeerIndex {
    * its names and phone unless another holder is newer (restored with a later timestamp).
    */
   public void put(Peer peer, long lastUpdateOn) {
-    int pos = ids.position(peer.id());
+    int pos = ids.position(peer.id(), columns);
     if (pos < 0 && !roomForOneMore()) {
       return;
     }
@@ -212,7 +209,7 @@ public final class PeerIndex {
     boolean older = false;
     if (pos < 0) {
       slot = columns.append(peer.id(), kind);
-      ids.add(peer.id(), slot);
+      ids.add(peer.id(), slot, kind);
     } else {
       slot = IdIndex.slot(ids.entryAt(pos));
       older = columns.lastUpdateOn(slot) > lastUpdateOn;
@@ -220,7 +217,10 @@ public final class PeerIndex {
       if (phone != null && phone.equals(columns.phone(slot))) {
         phone = columns.phone(slot);
       }
-      columns.kind(slot, kind);
+      if (columns.kind(slot) != kind) {
+        columns.kind(slot, kind);
+        ids.kind(pos, kind);
+      }
     }
     columns.set(slot, hash == null ? 0 : hash, lastUpdateOn, newNames, phone);
     indexKeys(newNames, phone, slot, older);
