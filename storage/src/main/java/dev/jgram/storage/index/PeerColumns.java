@@ -12,11 +12,11 @@ import java.util.List;
  *   <tr><th>chunks</th><th>hold</th></tr>
  *   <tr><td>{@code long[][] rows}</td><td>four longs per slot, side by side so that a lookup
  *       touches one cache line: the marked id, the access hash (0 when unknown),
- *       last_update_on in unix seconds, and the write sequence: the table's count of writes
- *       when the slot was last set (it breaks ties in last_update_on among the holders of a
+ *       last_update_on in unix seconds, and the kind with the write sequence: the kind in
+ *       bits 0-3 (type ordinal in bits 0-2, {@link #MISSING} for an id known to be absent,
+ *       bit 3 set when the access hash is unknown), above it the table's count of writes when
+ *       the slot was last set (it breaks ties in last_update_on among the holders of a
  *       username or phone number: the later write wins)</td></tr>
- *   <tr><td>{@code byte[][] kinds}</td><td>the kind: type ordinal in bits 0-2 ({@link #MISSING}
- *       for an id known to be absent), bit 3 set when the access hash is unknown (null)</td></tr>
  *   <tr><td>{@code Object[][] names}</td><td>null, one {@code String}, or the peer's
  *       (immutable) {@code List<String>} of two or more</td></tr>
  *   <tr><td>{@code String[][] phones}</td><td>the phone number or null</td></tr>
@@ -25,7 +25,8 @@ import java.util.List;
  * <p>Slot {@code s} lives in chunk {@code s >>> 12} at {@code s & 4095}. Growing adds a
  * chunk and copies nothing, so a big table grows without a pause and without holding an old
  * and a new copy at once, and holds at most one partly used chunk. Only the first chunk
- * starts small and doubles up to the full size, so that a small table stays small.
+ * starts small (at the first append: an empty table holds no chunk) and doubles up to the
+ * full size, so that a small table stays small.
  *
  * <p>Not thread-safe; its {@link PeerIndex}'s owner guards it. Reads never loop or write, so they may
  * run on a torn view under an optimistic read (a stale chunk index throws at worst).
@@ -45,11 +46,13 @@ final class PeerColumns {
   /** Longs per slot in {@code rows}. */
   private static final int ROW = 4;
 
-  private long[][] rows = {new long[ROW * FIRST_CAPACITY]};
-  private byte[][] kinds = {new byte[FIRST_CAPACITY]};
-  private Object[][] names = {new Object[FIRST_CAPACITY]};
-  private String[][] phones = {new String[FIRST_CAPACITY]};
-  private int capacity = FIRST_CAPACITY;
+  /** Bits of the kind, below the write sequence in a row's fourth long. */
+  private static final long KIND_MASK = 0x0f;
+
+  private long[][] rows = {};
+  private Object[][] names = {};
+  private String[][] phones = {};
+  private int capacity;
   private int size;
   private long writes;
 
@@ -80,7 +83,7 @@ final class PeerColumns {
 
   /** The write sequence of {@code slot}: higher means set later. */
   long writeSeq(int slot) {
-    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3];
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3] >>> 4;
   }
 
   /**
@@ -95,7 +98,7 @@ final class PeerColumns {
 
   /** The kind in {@code slot}: type ordinal and {@link #NO_HASH}. */
   int kind(int slot) {
-    return kinds[slot >>> CHUNK_BITS][slot & CHUNK_MASK];
+    return (int) (rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3] & KIND_MASK);
   }
 
   /** The usernames in {@code slot}: null, a {@code String} or a {@code List<String>}. */
@@ -126,14 +129,17 @@ final class PeerColumns {
       grow();
     }
     int slot = size++;
-    rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK)] = id;
-    kinds[slot >>> CHUNK_BITS][slot & CHUNK_MASK] = (byte) kind;
+    long[] row = rows[slot >>> CHUNK_BITS];
+    row[ROW * (slot & CHUNK_MASK)] = id;
+    row[ROW * (slot & CHUNK_MASK) + 3] = kind & KIND_MASK;
     return slot;
   }
 
   /** Sets the kind of {@code slot}. */
   void kind(int slot, int kind) {
-    kinds[slot >>> CHUNK_BITS][slot & CHUNK_MASK] = (byte) kind;
+    long[] row = rows[slot >>> CHUNK_BITS];
+    int at = ROW * (slot & CHUNK_MASK) + 3;
+    row[at] = (row[at] & ~KIND_MASK) | (kind & KIND_MASK);
   }
 
   /** Sets everything but the id and the kind of {@code slot}, as its latest write. */
@@ -143,7 +149,7 @@ final class PeerColumns {
     long[] row = rows[chunk];
     row[ROW * at + 1] = accessHash;
     row[ROW * at + 2] = lastUpdateOn;
-    row[ROW * at + 3] = ++writes;
+    row[ROW * at + 3] = (++writes << 4) | (row[ROW * at + 3] & KIND_MASK);
     names[chunk][at] = usernames;
     phones[chunk][at] = phone;
   }
@@ -169,10 +175,16 @@ final class PeerColumns {
 
   /** Doubles the first chunk up to full size, or adds a full chunk. */
   private void grow() {
+    if (capacity == 0) {
+      rows = new long[][] {new long[ROW * FIRST_CAPACITY]};
+      names = new Object[][] {new Object[FIRST_CAPACITY]};
+      phones = new String[][] {new String[FIRST_CAPACITY]};
+      capacity = FIRST_CAPACITY;
+      return;
+    }
     if (capacity < CHUNK) {
       capacity *= 2;
       rows[0] = Arrays.copyOf(rows[0], ROW * capacity);
-      kinds[0] = Arrays.copyOf(kinds[0], capacity);
       names[0] = Arrays.copyOf(names[0], capacity);
       phones[0] = Arrays.copyOf(phones[0], capacity);
       return;
@@ -181,12 +193,10 @@ final class PeerColumns {
     if (chunk == rows.length) {
       int spine = 2 * chunk;
       rows = Arrays.copyOf(rows, spine);
-      kinds = Arrays.copyOf(kinds, spine);
       names = Arrays.copyOf(names, spine);
       phones = Arrays.copyOf(phones, spine);
     }
     rows[chunk] = new long[ROW * CHUNK];
-    kinds[chunk] = new byte[CHUNK];
     names[chunk] = new Object[CHUNK];
     phones[chunk] = new String[CHUNK];
     capacity += CHUNK;

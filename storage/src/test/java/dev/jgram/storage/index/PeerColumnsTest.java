@@ -76,6 +76,31 @@ class PeerColumnsTest {
   }
 
   @Test
+  void aRewriteKeepsTheKindAndAKindChangeKeepsTheWriteOrder() {
+    columns.append(5, PeerColumns.MISSING);
+    columns.append(6, 2 | PeerColumns.NO_HASH);
+    columns.set(1, 0, 100, null, null);
+    columns.set(0, 9, 100, null, null);
+    assertThat(columns.kind(0)).isEqualTo(PeerColumns.MISSING);
+    assertThat(columns.kind(1)).isEqualTo(2 | PeerColumns.NO_HASH);
+    assertThat(columns.newer(0, 1)).isTrue();
+    columns.kind(0, 1);
+    columns.kind(1, PeerColumns.MISSING | PeerColumns.NO_HASH);
+    assertThat(columns.newer(0, 1)).isTrue();
+    assertThat(columns.writeSeq(0)).isEqualTo(2);
+    assertThat(columns.kind(1)).isEqualTo(PeerColumns.MISSING | PeerColumns.NO_HASH);
+    assertThat(columns.id(0)).isEqualTo(5);
+    assertThat(columns.accessHash(0)).isEqualTo(9);
+  }
+
+  @Test
+  void anEmptyTableHoldsNoChunkUntilItsFirstSlot() {
+    assertThat(columns.capacity()).isZero();
+    columns.append(1, 0);
+    assertThat(columns.capacity()).isEqualTo(16);
+  }
+
+  @Test
   void storedNamesReadBackAsAList() {
     assertThat(PeerColumns.usernameList(null)).isEmpty();
     assertThat(PeerColumns.usernameList("one")).containsExactly("one");
