@@ -112,11 +112,14 @@ class DemoCommandTest {
     assertThat(delivered).hasSize(3);
     List<Integer> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Matcher m = Pattern.compile("updateNewMessage id (\\d+) from user (\\d+): \"(\\w+)\"")
+      Matcher m = Pattern.compile(
+          "updateNewMessage id (\\d+) from user (\\d+), pts (\\d+): \"(\\w+)\"")
           .matcher(delivered.get(i));
       assertThat(m.matches()).as(delivered.get(i)).isTrue();
       ids.add(Integer.parseInt(m.group(1)));
-      assertThat(m.group(3)).isEqualTo(List.of("one", "two", "three").get(i));
+      assertThat(Integer.parseInt(m.group(3))).as("the pts after message %d", i + 1)
+          .isEqualTo(pts + i + 1);
+      assertThat(m.group(4)).isEqualTo(List.of("one", "two", "three").get(i));
     }
     assertThat(ids).isSorted().doesNotHaveDuplicates();
     assertThat(step).contains("stopped it: my_account.session keeps pts " + (pts + 3)
