@@ -42,6 +42,11 @@ class DcConnectionTest {
   }
 
   NetOptions options() {
+    return optionsOn(loop);
+  }
+
+  /** Options for a connection to a {@link LoopbackDc} on {@code loop}: short reconnects. */
+  static NetOptions optionsOn(NetLoop loop) {
     return NetOptions.defaults(12345).withLoop(loop).withKeys(LoopbackDc.serverKeys())
         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30))
         .withReconnect(3, Duration.ofMillis(10), Duration.ofMillis(50));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jgram.mtproto.tl.TlObject;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,13 +52,11 @@ class DirectWriteTest {
   }
 
   NetOptions options() {
-    return NetOptions.defaults(12345).withLoop(loop).withKeys(LoopbackDc.serverKeys())
-        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30))
-        .withReconnect(3, Duration.ofMillis(10), Duration.ofMillis(50));
+    return DcConnectionTest.optionsOn(loop);
   }
 
   static Object await(CompletableFuture<Object> f) throws Exception {
-    return f.get(20, TimeUnit.SECONDS);
+    return DcConnectionTest.await(f);
   }
 
   @Test
