@@ -11,6 +11,7 @@ import dev.jgram.updates.UpdateRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -46,6 +47,8 @@ final class UpdateLoop {
   private static final Duration FIRST_RETRY = Duration.ofMillis(500);
   private static final Duration LAST_RETRY = Duration.ofSeconds(30);
   private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+  /** How many peer ids found in storage the loop remembers before it starts over. */
+  private static final int SEEN_LIMIT = 4096;
 
   private final String name;
   private final Storage storage;
@@ -65,6 +68,8 @@ final class UpdateLoop {
   private Duration retry = FIRST_RETRY;
   private Instant retryAt = Instant.MIN;
   private ScheduledFuture<?> wake;
+  /** Peers a short message named and storage had: a stream from one sender is looked up once. */
+  private final Set<Long> seen = new HashSet<>();
 
   UpdateLoop(String name, Storage storage, Function<TlObject, Object> invoke,
       Function<byte[], TlObject> decode, Handlers handlers, InstantSource clock) {
@@ -229,8 +234,24 @@ final class UpdateLoop {
       box = stored.isPresent()
           ? MessageBox.load(clock, self, stored.get(), storage.allChannelPts())
           : MessageBox.create(clock, self);
+      box.cachedPeers(this::cached);
       committed = new UpdateBatch.Committed(stored.orElse(null), storage.allChannelPts());
     }
+  }
+
+  /** Whether storage has the peer a short message names (else the box fetches the difference). */
+  private boolean cached(long peerId) {
+    if (seen.contains(peerId)) {
+      return true;
+    }
+    if (storage.peer(peerId).isEmpty()) {
+      return false;
+    }
+    if (seen.size() >= SEEN_LIMIT) {
+      seen.clear();
+    }
+    seen.add(peerId);
+    return true;
   }
 
   /** Answers the box's requests one at a time, each answer delivered and committed. */

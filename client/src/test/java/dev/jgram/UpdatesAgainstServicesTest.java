@@ -111,6 +111,32 @@ class UpdatesAgainstServicesTest {
   }
 
   @Test
+  void aMessageFromAUserTheBotHasNotCachedComesFromTheDifferenceWithTheSender() throws Exception {
+    long bob = cluster.services.addUser(UserSpec.ofPhone("+15550004321"));
+    BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    try (Client app = bot(got)) {
+      cluster.services.sendMessage(bob, BOT, "from bob");
+      assertThat(texts(take(got, 1))).containsExactly("from bob");
+      long differences = cluster.count("updates.getDifference");
+      assertThat(app.storage().peer(alice)).isEmpty();
+
+      send("new", 1, 1);
+
+      NewMessage first = take(got, 1).get(0);
+      assertThat(first.text()).isEqualTo("new1");
+      assertThat(first.fromId()).contains(alice);
+      assertThat(cluster.count("updates.getDifference")).isGreaterThan(differences);
+      send("new", 2, 2);
+      assertThat(texts(take(got, 1))).containsExactly("new2");
+      assertThat(got.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+    try (Storage s = Storage.file(dir.resolve("bot.session"))) {
+      s.open();
+      assertThat(s.peer(alice)).get().extracting(Peer::accessHash).isNotNull();
+    }
+  }
+
+  @Test
   void aDroppedPushIsAGapFilledByTheDifference() throws Exception {
     BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
     try (Client app = bot(got)) {

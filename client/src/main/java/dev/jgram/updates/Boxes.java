@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 
 /** The state every part of the {@link MessageBox} shares: the boxes, date, seq and flags. */
 final class Boxes {
@@ -31,6 +32,8 @@ final class Boxes {
   final List<Container> postponed = new ArrayList<>();
   /** The deadline reported while no box exists. */
   Instant idleDeadline;
+  /** Whether the client has a peer cached, by Pyrogram peer id; all are until told otherwise. */
+  LongPredicate cached = id -> true;
 
   Boxes(InstantSource clock, long selfUserId) {
     this.clock = clock;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 
 /**
  * The update sequence rules of core.telegram.org/api/updates as a pure state machine (spec §8):
@@ -94,6 +95,17 @@ public final class MessageBox {
     channelPts.forEach(box::knowChannel);
     box.boxes.accountDiff = true;
     return box;
+  }
+
+  /**
+   * Tells the box which peers the client has cached, by Pyrogram peer id (a user's id, minus a
+   * basic group's id). A pushed {@code updateShortMessage} or {@code updateShortChatMessage}
+   * whose user or chat is not cached is not delivered as it is: the account difference is
+   * fetched instead, which brings the message with its users and chats (spec §8.3), and the
+   * push is then ignored as already applied. Until this is called every peer counts as cached.
+   */
+  public void cachedPeers(LongPredicate cached) {
+    boxes.cached = Objects.requireNonNull(cached, "cached");
   }
 
   /** Sets the account's own user id once known (after login). */

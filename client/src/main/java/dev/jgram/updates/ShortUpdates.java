@@ -28,6 +28,8 @@ import java.util.Set;
  * media_unread}, {@code silent}) and its {@code id}, {@code date}, {@code message}, {@code
  * fwd_from}, {@code via_bot_id}, {@code reply_to}, {@code entities} and {@code ttl_period}.
  * An outgoing short message's {@code from_id} is left out while the account's own id is unknown.
+ * The container names the user and chat a short message refers to without carrying them, so the
+ * box can fetch the difference instead when they are not cached (spec §8.3).
  */
 final class ShortUpdates {
   private static final Set<String> COPIED = Set.of("out", "mentioned", "media_unread",
@@ -61,19 +63,22 @@ final class ShortUpdates {
     TlObject peer = peerUser(userId);
     TlObject from = shortMessage.flag("out") ? (selfUserId == 0 ? null : peerUser(selfUserId))
         : peer;
-    return newMessage(shortMessage, from, peer);
+    return newMessage(shortMessage, from, peer, userId);
   }
 
   private static Container shortChatMessage(TlObject shortMessage) {
-    TlObject peer = TlObject.of("peerChat", "chat_id", shortMessage.longValue("chat_id"));
-    return newMessage(shortMessage, peerUser(shortMessage.longValue("from_id")), peer);
+    long chatId = shortMessage.longValue("chat_id");
+    long fromId = shortMessage.longValue("from_id");
+    TlObject peer = TlObject.of("peerChat", "chat_id", chatId);
+    return newMessage(shortMessage, peerUser(fromId), peer, fromId, -chatId);
   }
 
-  private static Container newMessage(TlObject shortMessage, TlObject from, TlObject peer) {
+  private static Container newMessage(TlObject shortMessage, TlObject from, TlObject peer,
+      long... named) {
     TlObject update = TlObject.of("updateNewMessage",
         "message", message(shortMessage, from, peer),
         "pts", shortMessage.intValue("pts"), "pts_count", shortMessage.intValue("pts_count"));
-    return Container.of(List.of(update), shortMessage.intValue("date"), 0, 0);
+    return Container.shortMessage(update, shortMessage.intValue("date"), named);
   }
 
   /** A {@code message} with the fields of a short update, the sender and the chat. */

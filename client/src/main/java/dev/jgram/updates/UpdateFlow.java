@@ -45,6 +45,11 @@ final class UpdateFlow {
         return List.of();
       }
     }
+    if (missesPeers(container)) {
+      boxes.beginAccountDiff();
+      boxes.postponed.add(container.withoutPeers());
+      return List.of();
+    }
     if (container.date() != 0) {
       boxes.date = container.date();
     }
@@ -52,6 +57,31 @@ final class UpdateFlow {
       boxes.seq = container.seq();
     }
     return deliver(container.updates());
+  }
+
+  /**
+   * Whether a short message that would be applied names a user or chat the client has not cached
+   * (spec §8.3: fetch the difference instead, which carries them). An update already applied is
+   * ignored as usual; without a state yet there is no difference to fetch.
+   */
+  private boolean missesPeers(Container container) {
+    if (container.peers().length == 0 || boxes.needState) {
+      return false;
+    }
+    for (TlObject update : container.updates()) {
+      Optional<PtsInfo> info = PtsInfo.of(update);
+      Box box = info.map(i -> boxes.entries.get(i.key())).orElse(null);
+      if (box != null && GapRule.pts(box.pts, info.get().count(), info.get().pts())
+          == GapRule.IGNORE) {
+        return false;
+      }
+    }
+    for (long peer : container.peers()) {
+      if (!boxes.cached.test(peer)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Applies updates that passed the seq check (or have none): boxed first, then the rest. */
