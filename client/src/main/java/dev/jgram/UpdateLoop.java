@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -58,6 +59,8 @@ final class UpdateLoop {
   private final InstantSource clock;
   private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** Account differences answered so far: a new session's notice before one needs no other. */
+  private final AtomicLong differencesAnswered = new AtomicLong();
   private volatile boolean started;
   private volatile boolean stopped;
   /** A stop is queued: the running turn asks for nothing more (no scan of the inbox). */
@@ -115,12 +118,14 @@ final class UpdateLoop {
 
   /**
    * The server started a new session ({@code new_session_created}): it may have lost updates of
-   * the old one, so the difference is fetched (core.telegram.org/mtproto/service_messages).
-   * Ignored until started: a start fetches the difference or the state anyway.
+   * the old one, so the difference is fetched (core.telegram.org/mtproto/service_messages),
+   * unless a difference is answered after this notice (the server computed it on the new
+   * session: a start's difference usually is). Ignored until started: a start fetches the
+   * difference or the state anyway.
    */
   void sessionCreated() {
     if (started && !stopped) {
-      submit(new Resync());
+      submit(new Resync(differencesAnswered.get()));
     }
   }
 
@@ -200,8 +205,10 @@ final class UpdateLoop {
         continue;
       }
       ensureBox();
-      if (event instanceof Resync) {
-        box.requestDifference();
+      if (event instanceof Resync r) {
+        if (differencesAnswered.get() == r.answeredBefore()) {
+          box.requestDifference();
+        }
         continue;
       }
       take(event, batch);
@@ -277,6 +284,7 @@ final class UpdateLoop {
         box.applyState((TlObject) invoke.apply(s.toTl()));
       } else if (request instanceof UpdateRequest.GetDifference d) {
         TlObject difference = (TlObject) invoke.apply(d.toTl());
+        differencesAnswered.incrementAndGet();
         batch.add(difference, box.applyDifference(difference));
       } else if (request instanceof UpdateRequest.GetChannelDifference c) {
         channelDifference(c, batch);
@@ -349,7 +357,8 @@ final class UpdateLoop {
   private record Tick() {}
 
   /** The server started a new session: fetch the difference. */
-  private record Resync() {}
+  /** A new server session; {@code answeredBefore}: the differences answered when it came. */
+  private record Resync(long answeredBefore) {}
 
   /** The session logged in. */
   private record LoggedIn() {}

@@ -137,6 +137,24 @@ class UpdatesAgainstServicesTest {
   }
 
   @Test
+  void aStartFetchesTheDifferenceOnceThoughItsConnectionIsANewServerSession() throws Exception {
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
+      app.loginBot(TOKEN);
+    }
+    send("s", 1, 2);
+    long before = cluster.count("updates.getDifference");
+    BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
+      app.onNewMessage(got::add); // the loop's getDifference opens the connection
+      assertThat(texts(take(got, 2))).isEqualTo(numbered("s", 1, 2));
+      app.getMe(); // the loop has handled the session notice by the time this is answered
+      send("s", 3, 3);
+      assertThat(texts(take(got, 1))).containsExactly("s3");
+    }
+    assertThat(cluster.count("updates.getDifference") - before).isEqualTo(1);
+  }
+
+  @Test
   void aDroppedPushIsAGapFilledByTheDifference() throws Exception {
     BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
     try (Client app = bot(got)) {
