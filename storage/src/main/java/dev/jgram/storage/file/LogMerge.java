@@ -136,11 +136,8 @@ final class LogMerge implements AutoCloseable {
    * often a page split each, and leaves pages about 85 % full.
    */
   private boolean rebuildPays(int logRows) throws SQLException {
-    PreparedStatement query = peersUpTo.get();
-    query.setLong(1, (long) logRows * REBUILD_RATIO + 1);
-    try (ResultSet rs = query.executeQuery()) {
-      return rs.next() && rs.getLong(1) <= (long) logRows * REBUILD_RATIO;
-    }
+    peersUpTo.get().setLong(1, (long) logRows * REBUILD_RATIO + 1);
+    return peersUpTo.queryLong() <= (long) logRows * REBUILD_RATIO;
   }
 
   /** An index: its name and the text it was created with. */
@@ -239,9 +236,7 @@ final class LogMerge implements AutoCloseable {
 
   /** Whether most of a sample of the logged ids already have a row in {@code peers}. */
   private boolean mostlyKnown() throws SQLException {
-    try (ResultSet rs = known.get().executeQuery()) {
-      return rs.next() && rs.getInt(1) >= SAMPLE / 2;
-    }
+    return known.queryLong() >= SAMPLE / 2;
   }
 
   /** UPDATEs are used when {@code peers} has no trigger, or only Pyrogram's. */

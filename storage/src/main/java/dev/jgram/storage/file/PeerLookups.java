@@ -6,7 +6,6 @@ import dev.jgram.storage.PeerNotFoundException;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.index.PeerIndex;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,11 +227,7 @@ final class PeerLookups {
     if (dataVersion == null) {
       return;
     }
-    long v;
-    try (ResultSet rs = dataVersion.get().executeQuery()) {
-      rs.next();
-      v = rs.getLong(1);
-    }
+    long v = dataVersion.queryLong();
     if (v != seenDataVersion) {
       cache.clear();
       loadLog();

@@ -191,13 +191,7 @@ final class SqlitePeers implements AutoCloseable {
 
   /** How many of the logged ids have a row in {@code peers} too. */
   long countLoggedInFile() throws SQLException {
-    if (countLogged == null) {
-      return 0;
-    }
-    try (ResultSet rs = countLogged.get().executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return countLogged == null ? 0 : countLogged.queryLong();
   }
 
   /** The whole entry of {@code id}, or null. */
@@ -210,10 +204,7 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   long count() throws SQLException {
-    try (ResultSet rs = count.get().executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return count.queryLong();
   }
 
   /** Visits every peer in id order, reading a page of rows at a time. */
