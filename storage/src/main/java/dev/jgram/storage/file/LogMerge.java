@@ -78,17 +78,13 @@ final class LogMerge implements AutoCloseable {
     }
     int logRows = sortedIds.length;
     LogUsernames.Plan names = usernames.plan(mayRepeatNames); // before peers changes
-    if (writeRows(logRows)) {
-      List<Index> indexes = rebuildableIndexes("jgram_usernames");
-      dropIndexes(indexes);
-      usernames.write(names, sortedIds);
-      if (indexes != null) {
-        repack("jgram_usernames");
-      }
-      createIndexes(indexes);
-    } else {
-      usernames.write(names, sortedIds);
+    List<Index> indexes = writeRows(logRows) ? rebuildableIndexes("jgram_usernames") : null;
+    dropIndexes(indexes);
+    usernames.write(names, sortedIds);
+    if (indexes != null) {
+      repack("jgram_usernames");
     }
+    createIndexes(indexes);
   }
 
   /**
@@ -252,7 +248,7 @@ final class LogMerge implements AutoCloseable {
       }
     }
     refreshUnchanged = names.isEmpty() || names.equals(List.of(TRIGGER));
-    if (!refreshUnchanged || names.isEmpty()) {
+    if (!refreshUnchanged) {
       triggerSql = null;
     }
   }

@@ -281,7 +281,7 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   /** A row's id, access hash, type and time, as a peer without usernames and phone. */
-  private static Peer address(ResultSet rs) throws SQLException {
+  static Peer address(ResultSet rs) throws SQLException {
     long id = rs.getLong("id");
     Long hash = rs.getLong("access_hash");
     if (rs.wasNull()) {
@@ -291,7 +291,7 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   /** The {@code type} column of {@code rs}'s row of peer {@code id}. */
-  static PeerType type(ResultSet rs, long id) throws SQLException {
+  private static PeerType type(ResultSet rs, long id) throws SQLException {
     String text = rs.getString("type");
     try {
       return PeerType.fromValue(text);

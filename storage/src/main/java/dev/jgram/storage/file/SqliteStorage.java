@@ -302,14 +302,10 @@ public final class SqliteStorage implements Storage {
         });
     if (!batch.isEmpty()) {
       lookups.written(batch); // committed: lookups see them now
-      if (logFull()) {
+      if (read("size the peer log", peers::logFull)) {
         merge(true);
       }
     }
-  }
-
-  private boolean logFull() {
-    return read("size the peer log", peers::logFull);
   }
 
   /**
