@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,12 +80,12 @@ final class LogMerge implements AutoCloseable {
     int logRows = sortedIds.length;
     LogUsernames.Plan names = usernames.plan(mayRepeatNames); // before peers changes
     List<Index> indexes = writeRows(logRows) ? rebuildableIndexes("jgram_usernames") : null;
-    dropIndexes(indexes);
+    runAll(indexes, Index::drop);
     usernames.write(names, sortedIds);
     if (indexes != null) {
       repack("jgram_usernames");
     }
-    createIndexes(indexes);
+    runAll(indexes, Index::create);
   }
 
   /**
@@ -136,8 +137,8 @@ final class LogMerge implements AutoCloseable {
     return peersUpTo.queryLong() <= (long) logRows * REBUILD_RATIO;
   }
 
-  /** An index: its name and the text it was created with. */
-  private record Index(String name, String sql) {}
+  /** An index: the statement that drops it and the text it was created with. */
+  private record Index(String drop, String create) {}
 
   /**
    * The indexes of {@code table} (but for the key of a WITHOUT ROWID table), in the order they
@@ -159,25 +160,20 @@ final class LogMerge implements AutoCloseable {
           if (rs.getInt(2) != 0 || !"c".equals(rs.getString(3)) || sql == null) {
             return null;
           }
-          indexes.add(new Index(rs.getString(1), sql));
+          indexes.add(new Index("DROP INDEX main.\""
+              + rs.getString(1).replace("\"", "\"\"") + "\"", sql));
         }
       }
     }
     return indexes;
   }
 
-  private void dropIndexes(List<Index> indexes) throws SQLException {
+  /** Runs one statement of each index ({@link Index#drop} or {@link Index#create}), if any. */
+  private void runAll(List<Index> indexes, Function<Index, String> statement)
+      throws SQLException {
     try (Statement s = c.createStatement()) {
       for (Index index : indexes == null ? List.<Index>of() : indexes) {
-        s.execute("DROP INDEX main.\"" + index.name().replace("\"", "\"\"") + "\"");
-      }
-    }
-  }
-
-  private void createIndexes(List<Index> indexes) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      for (Index index : indexes == null ? List.<Index>of() : indexes) {
-        s.execute(index.sql());
+        s.execute(statement.apply(index));
       }
     }
   }
@@ -189,12 +185,12 @@ final class LogMerge implements AutoCloseable {
    * packed.
    */
   private void rebuild(List<Index> indexes) throws SQLException {
-    dropIndexes(indexes);
+    runAll(indexes, Index::drop);
     try (Statement s = c.createStatement()) {
       s.executeUpdate("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
           + " FROM jgram_peer_log ORDER BY id, rowid");
     }
-    createIndexes(indexes);
+    runAll(indexes, Index::create);
   }
 
   /**

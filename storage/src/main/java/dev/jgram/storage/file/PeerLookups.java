@@ -91,7 +91,7 @@ final class PeerLookups {
     if (found != null) {
       return found;
     }
-    Peer row = cache.knownMissing(id) ? null : peers.byId(id);
+    Peer row = cache.knownMissing(id) ? null : peers.byId(id, false);
     if (row == null) {
       cache.putMissing(id);
       throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
@@ -186,7 +186,7 @@ final class PeerLookups {
   Peer peer(long id) throws SQLException {
     refreshIfShared();
     int slot = logged.slotOf(id);
-    return slot >= 0 ? logged.peer(slot) : peers.peer(id);
+    return slot >= 0 ? logged.peer(slot) : peers.byId(id, true);
   }
 
   /** How many peers there are, the file's and the log's together. */

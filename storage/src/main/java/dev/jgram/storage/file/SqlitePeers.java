@@ -159,12 +159,15 @@ final class SqlitePeers implements AutoCloseable {
     }
   }
 
-  /** The row of {@code id}, without its usernames and phone, or null. */
-  Peer byId(long id) throws SQLException {
+  /**
+   * The row of {@code id}, or null: with {@code whole}, the whole entry; else without its
+   * usernames and phone (no further query).
+   */
+  Peer byId(long id, boolean whole) throws SQLException {
     PreparedStatement s = selectById.get();
     s.setLong(1, id);
     try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? address(rs) : null;
+      return !rs.next() ? null : whole ? readPeer(rs) : address(rs);
     }
   }
 
@@ -192,15 +195,6 @@ final class SqlitePeers implements AutoCloseable {
   /** How many of the logged ids have a row in {@code peers} too. */
   long countLoggedInFile() throws SQLException {
     return countLogged == null ? 0 : countLogged.queryLong();
-  }
-
-  /** The whole entry of {@code id}, or null. */
-  Peer peer(long id) throws SQLException {
-    PreparedStatement s = selectById.get();
-    s.setLong(1, id);
-    try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? readPeer(rs) : null;
-    }
   }
 
   long count() throws SQLException {
