@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * Pyrogram's {@code peers.username}, and the fork's table. Ties go to jgram rows, then to the
  * later write (higher {@code seq}, or rowid in a fork's table).
  */
-final class SqlitePeers implements AutoCloseable {
+final class SqlitePeers {
   private static final int PAGE = 1000;
 
   private final Connection c;
@@ -311,10 +311,5 @@ final class SqlitePeers implements AutoCloseable {
     }
     LazyStatement.closeAll(selectById, selectByUsername, selectByPhone, selectJgramUsernames,
         selectForkUsernames, count, countLogged);
-  }
-
-  @Override
-  public void close() throws SQLException {
-    releaseStatements();
   }
 }

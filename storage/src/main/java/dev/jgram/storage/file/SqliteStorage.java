@@ -161,7 +161,7 @@ public final class SqliteStorage implements Storage {
       // The log keeps the peers; the next open merges them.
     }
     try {
-      peers.close();
+      peers.releaseStatements();
       if (!config.readOnly()) {
         leaveWal();
       }
