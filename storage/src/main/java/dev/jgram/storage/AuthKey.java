@@ -2,6 +2,7 @@ package dev.jgram.storage;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -63,12 +64,7 @@ public final class AuthKey {
 
   /** Whether every byte is zero (some libraries write such a key to mean "no key"). */
   public boolean isAllZero() {
-    for (byte b : bytes) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.equals(bytes, new byte[LENGTH]);
   }
 
   /** Copies the key bytes into {@code dst} at {@code offset}. */

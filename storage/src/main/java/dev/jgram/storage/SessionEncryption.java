@@ -173,12 +173,7 @@ public final class SessionEncryption {
    */
   public SecretKeySpec aesKey(byte[] salt, int iterations) {
     if (kind == Kind.RAW_KEY) {
-      byte[] raw = rawKey.clone();
-      try {
-        return new SecretKeySpec(raw, "AES");
-      } finally {
-        Arrays.fill(raw, (byte) 0);
-      }
+      return new SecretKeySpec(rawKey, "AES"); // which keeps a copy of its own
     }
     char[] secret = passphrase.clone();
     PBEKeySpec spec = new PBEKeySpec(secret, salt, iterations, 256);

@@ -2,7 +2,6 @@ package dev.jgram.storage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -39,9 +38,7 @@ public final class StorageCopy {
     to.session(from.session());
     long peers = copyPeers(from, to);
     from.updateState().ifPresent(to::updateState);
-    for (Map.Entry<Long, Integer> pts : from.allChannelPts().entrySet()) {
-      to.channelPts(pts.getKey(), pts.getValue());
-    }
+    from.allChannelPts().forEach(to::channelPts);
     from.dcKeys().forEach(to::dcKey);
     from.keyRevocation().ifPresent(to::revokeKey);
     return peers;

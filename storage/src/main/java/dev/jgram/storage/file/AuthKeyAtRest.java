@@ -204,9 +204,6 @@ public final class AuthKeyAtRest {
     if (!encryption.enabled()) {
       return;
     }
-    if (cipher == null) {
-      cipher = SessionCipher.create(encryption);
-    }
     try (Statement s = c.createStatement()) {
       s.executeUpdate(CREATE);
       table = true;
@@ -215,7 +212,7 @@ public final class AuthKeyAtRest {
         return;
       }
     }
-    byte[] next = cipher.seal(key);
+    byte[] next = atRest(key);
     try (PreparedStatement s = c.prepareStatement(
         "REPLACE INTO " + TABLE + " (id, sealed, key_id) VALUES (0, ?, ?)")) {
       s.setBytes(1, next);

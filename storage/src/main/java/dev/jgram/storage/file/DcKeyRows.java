@@ -2,6 +2,7 @@ package dev.jgram.storage.file;
 
 import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.DcKey;
+import dev.jgram.storage.sqlite.SqliteFiles;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +52,7 @@ final class DcKeyRows {
   /** Every stored key, by DC id; none when the file has no table yet. */
   List<DcKey> read() throws SQLException {
     List<DcKey> out = new ArrayList<>();
-    if (!hasTable()) {
+    if (!SqliteFiles.tables(c).contains(TABLE)) {
       return out;
     }
     try (PreparedStatement s = c.prepareStatement(
@@ -82,16 +83,6 @@ final class DcKeyRows {
     try (PreparedStatement s = c.prepareStatement("DELETE FROM " + TABLE + " WHERE dc_id = ?")) {
       s.setInt(1, dcId);
       s.executeUpdate();
-    }
-  }
-
-  private boolean hasTable() throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-      s.setString(1, TABLE);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
-      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.jgram.storage.file;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -37,6 +38,13 @@ final class LazyStatement implements AutoCloseable {
       statement = s;
     }
     return s;
+  }
+
+  /** Runs the query; returns its first row's first column as a long (0 if NULL or no row). */
+  long queryLong() throws SQLException {
+    try (ResultSet rs = get().executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
   }
 
   /** Whether the statement has been compiled (and not closed since). */

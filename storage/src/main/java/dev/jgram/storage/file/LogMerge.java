@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,17 +79,13 @@ final class LogMerge implements AutoCloseable {
     }
     int logRows = sortedIds.length;
     LogUsernames.Plan names = usernames.plan(mayRepeatNames); // before peers changes
-    if (writeRows(logRows)) {
-      List<Index> indexes = rebuildableIndexes("jgram_usernames");
-      dropIndexes(indexes);
-      usernames.write(names, sortedIds);
-      if (indexes != null) {
-        repack("jgram_usernames");
-      }
-      createIndexes(indexes);
-    } else {
-      usernames.write(names, sortedIds);
+    List<Index> indexes = writeRows(logRows) ? rebuildableIndexes("jgram_usernames") : null;
+    runAll(indexes, Index::drop);
+    usernames.write(names, sortedIds);
+    if (indexes != null) {
+      repack("jgram_usernames");
     }
+    runAll(indexes, Index::create);
   }
 
   /**
@@ -136,15 +133,12 @@ final class LogMerge implements AutoCloseable {
    * often a page split each, and leaves pages about 85 % full.
    */
   private boolean rebuildPays(int logRows) throws SQLException {
-    PreparedStatement query = peersUpTo.get();
-    query.setLong(1, (long) logRows * REBUILD_RATIO + 1);
-    try (ResultSet rs = query.executeQuery()) {
-      return rs.next() && rs.getLong(1) <= (long) logRows * REBUILD_RATIO;
-    }
+    peersUpTo.get().setLong(1, (long) logRows * REBUILD_RATIO + 1);
+    return peersUpTo.queryLong() <= (long) logRows * REBUILD_RATIO;
   }
 
-  /** An index: its name and the text it was created with. */
-  private record Index(String name, String sql) {}
+  /** An index: the statement that drops it and the text it was created with. */
+  private record Index(String drop, String create) {}
 
   /**
    * The indexes of {@code table} (but for the key of a WITHOUT ROWID table), in the order they
@@ -166,25 +160,20 @@ final class LogMerge implements AutoCloseable {
           if (rs.getInt(2) != 0 || !"c".equals(rs.getString(3)) || sql == null) {
             return null;
           }
-          indexes.add(new Index(rs.getString(1), sql));
+          indexes.add(new Index("DROP INDEX main.\""
+              + rs.getString(1).replace("\"", "\"\"") + "\"", sql));
         }
       }
     }
     return indexes;
   }
 
-  private void dropIndexes(List<Index> indexes) throws SQLException {
+  /** Runs one statement of each index ({@link Index#drop} or {@link Index#create}), if any. */
+  private void runAll(List<Index> indexes, Function<Index, String> statement)
+      throws SQLException {
     try (Statement s = c.createStatement()) {
       for (Index index : indexes == null ? List.<Index>of() : indexes) {
-        s.execute("DROP INDEX main.\"" + index.name().replace("\"", "\"\"") + "\"");
-      }
-    }
-  }
-
-  private void createIndexes(List<Index> indexes) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      for (Index index : indexes == null ? List.<Index>of() : indexes) {
-        s.execute(index.sql());
+        s.execute(statement.apply(index));
       }
     }
   }
@@ -196,12 +185,12 @@ final class LogMerge implements AutoCloseable {
    * packed.
    */
   private void rebuild(List<Index> indexes) throws SQLException {
-    dropIndexes(indexes);
+    runAll(indexes, Index::drop);
     try (Statement s = c.createStatement()) {
       s.executeUpdate("REPLACE INTO peers (" + COLUMNS + ") SELECT " + COLUMNS
           + " FROM jgram_peer_log ORDER BY id, rowid");
     }
-    createIndexes(indexes);
+    runAll(indexes, Index::create);
   }
 
   /**
@@ -239,9 +228,7 @@ final class LogMerge implements AutoCloseable {
 
   /** Whether most of a sample of the logged ids already have a row in {@code peers}. */
   private boolean mostlyKnown() throws SQLException {
-    try (ResultSet rs = known.get().executeQuery()) {
-      return rs.next() && rs.getInt(1) >= SAMPLE / 2;
-    }
+    return known.queryLong() >= SAMPLE / 2;
   }
 
   /** UPDATEs are used when {@code peers} has no trigger, or only Pyrogram's. */
@@ -257,7 +244,7 @@ final class LogMerge implements AutoCloseable {
       }
     }
     refreshUnchanged = names.isEmpty() || names.equals(List.of(TRIGGER));
-    if (!refreshUnchanged || names.isEmpty()) {
+    if (!refreshUnchanged) {
       triggerSql = null;
     }
   }

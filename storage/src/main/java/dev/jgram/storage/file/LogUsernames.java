@@ -38,13 +38,7 @@ final class LogUsernames implements AutoCloseable {
   private record Named(long id, List<String> usernames, long lastUpdateOn, boolean held) {}
 
   /** What {@link #write} writes: the peers that may need rows, in log order. */
-  static final class Plan {
-    private final List<Named> peers;
-
-    private Plan(List<Named> peers) {
-      this.peers = peers;
-    }
-  }
+  record Plan(List<Named> peers) {}
 
   LogUsernames(Connection c, UsernameRows rows) {
     this.rows = rows;

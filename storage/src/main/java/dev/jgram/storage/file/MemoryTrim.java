@@ -27,18 +27,12 @@ final class MemoryTrim {
   /** The largest file, in pages, whose memory is given back after each write. */
   static final int MAX_PAGES = 64;
 
-  /** Frees some compiled statements; they are compiled again when next used. */
-  @FunctionalInterface
-  interface Release {
-    void run() throws SQLException;
-  }
-
   private final Connection c;
-  private final Release[] statements;
+  private final SqliteCalls.SqlStep[] statements;
   private boolean large;
 
   /** Trims the memory of {@code c}, freeing {@code statements} too when the file is small. */
-  MemoryTrim(Connection c, Release... statements) {
+  MemoryTrim(Connection c, SqliteCalls.SqlStep... statements) {
     this.c = c;
     this.statements = statements;
   }
@@ -51,7 +45,7 @@ final class MemoryTrim {
   void afterWrite() {
     try {
       if (isSmall()) {
-        for (Release r : statements) {
+        for (SqliteCalls.SqlStep r : statements) {
           r.run();
         }
       }

@@ -104,13 +104,10 @@ final class PeerLog implements AutoCloseable {
         ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + TABLE
             + " ORDER BY rowid")) {
       while (rs.next()) {
-        long id = rs.getLong(1);
-        Long hash = rs.getLong(2);
-        if (rs.wasNull()) {
-          hash = null;
-        }
-        peers.add(new Peer(id, hash, SqlitePeers.type(rs, id),
-            usernames(id, rs.getString(4), rs.getString(5)), rs.getString(6), rs.getLong(7)));
+        Peer a = SqlitePeers.address(rs);
+        peers.add(new Peer(a.id(), a.accessHash(), a.type(),
+            usernames(a.id(), rs.getString(4), rs.getString(5)), rs.getString(6),
+            a.lastUpdateOn()));
       }
     }
     return peers;

@@ -6,7 +6,6 @@ import dev.jgram.storage.PeerNotFoundException;
 import dev.jgram.storage.StorageConfig;
 import dev.jgram.storage.index.PeerIndex;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +91,7 @@ final class PeerLookups {
     if (found != null) {
       return found;
     }
-    Peer row = cache.knownMissing(id) ? null : peers.byId(id);
+    Peer row = cache.knownMissing(id) ? null : peers.byId(id, false);
     if (row == null) {
       cache.putMissing(id);
       throw new PeerNotFoundException(PeerNotFoundException.Reason.ID_NOT_FOUND,
@@ -187,7 +186,7 @@ final class PeerLookups {
   Peer peer(long id) throws SQLException {
     refreshIfShared();
     int slot = logged.slotOf(id);
-    return slot >= 0 ? logged.peer(slot) : peers.peer(id);
+    return slot >= 0 ? logged.peer(slot) : peers.byId(id, true);
   }
 
   /** How many peers there are, the file's and the log's together. */
@@ -228,11 +227,7 @@ final class PeerLookups {
     if (dataVersion == null) {
       return;
     }
-    long v;
-    try (ResultSet rs = dataVersion.get().executeQuery()) {
-      rs.next();
-      v = rs.getLong(1);
-    }
+    long v = dataVersion.queryLong();
     if (v != seenDataVersion) {
       cache.clear();
       loadLog();

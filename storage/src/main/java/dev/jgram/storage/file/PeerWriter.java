@@ -39,8 +39,8 @@ final class PeerWriter implements AutoCloseable {
     String row = "(?" + ", ?".repeat(columns - 1) + ")";
     upsertOne = new LazyStatement(c, head + row);
     upsertMany = new LazyStatement(c, head + String.join(", ", Collections.nCopies(ROWS, row)));
-    deleteUsernames = new LazyStatement(c, "DELETE FROM jgram_usernames WHERE peer_id IN ("
-        + marks(ROWS) + ")");
+    deleteUsernames = new LazyStatement(c, "DELETE FROM jgram_usernames WHERE peer_id IN (?"
+        + ", ?".repeat(ROWS - 1) + ")");
     usernameRows = new UsernameRows(c, layout);
     deleteForkUsernames = layout.forkUsernames() == SchemaLayout.ForkUsernames.KURIGRAM
         ? new LazyStatement(c, "DELETE FROM usernames WHERE id = ?") : null;
@@ -49,10 +49,6 @@ final class PeerWriter implements AutoCloseable {
       case PYROFORK -> "REPLACE INTO usernames (id, peer_id, last_update_on) VALUES (?, ?, ?)";
       case NONE -> null;
     });
-  }
-
-  private static String marks(int n) {
-    return "?" + ", ?".repeat(n - 1);
   }
 
   /** Writes {@code peers} (stamped, one entry per id) in the caller's transaction. */

@@ -5,18 +5,13 @@ import dev.jgram.storage.SchemaTooNewException;
 import dev.jgram.storage.sqlite.SqliteFiles;
 import dev.jgram.storage.sqlite.SqliteHeader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,34 +62,17 @@ final class SessionFileProbe {
 
   static SchemaLayout readLayout(Path file, Connection c) throws SQLException {
     Map<String, Set<String>> columns = new HashMap<>();
+    for (String table : SqliteFiles.tables(c)) {
+      columns.put(table, SqliteFiles.columns(c, table));
+    }
+    requireSessionTables(file, columns);
     try (Statement s = c.createStatement()) {
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      for (String table : tables) {
-        columns.put(table, columnsOf(s, table));
-      }
-      requireSessionTables(file, columns);
       int version = readVersion(file, s);
       if (columns.containsKey("jgram_meta")) {
         requireKnownJgramSchema(file, s);
       }
       return new SchemaLayout(version, columns);
     }
-  }
-
-  private static Set<String> columnsOf(Statement s, String table) throws SQLException {
-    Set<String> names = new LinkedHashSet<>();
-    String quoted = "'" + table.replace("'", "''") + "'";
-    try (ResultSet rs = s.executeQuery("SELECT name FROM pragma_table_info(" + quoted + ")")) {
-      while (rs.next()) {
-        names.add(rs.getString(1));
-      }
-    }
-    return names;
   }
 
   private static void requireSessionTables(Path file, Map<String, Set<String>> columns) {
@@ -166,7 +144,8 @@ final class SessionFileProbe {
     return new InvalidSessionFileException(file, file + ": " + problem);
   }
 
-  private static void deleteQuietly(Path p) {
+  /** Deletes {@code p} if it is there; a failure leaves it, harmless to SQLite. */
+  static void deleteQuietly(Path p) {
     try {
       Files.deleteIfExists(p);
     } catch (IOException e) {

@@ -18,21 +18,18 @@ final class SqliteCalls {
     T run() throws SQLException;
   }
 
-  /** A write's SQL work, run inside its transaction. */
+  /**
+   * SQL work that returns nothing: a write's, run inside its transaction, or a step around
+   * one (re-reading state after a rollback, freeing statements after a commit).
+   */
   @FunctionalInterface
-  interface SqlWrite {
-    void run() throws SQLException;
-  }
-
-  /** What must happen after a rollback: the caller's state re-read from the file. */
-  @FunctionalInterface
-  interface AfterRollback {
+  interface SqlStep {
     void run() throws SQLException;
   }
 
   private final Connection c;
   private final Path file;
-  private final AfterRollback afterRollback;
+  private final SqlStep afterRollback;
   private final LazyStatement begin;
   private final LazyStatement commit;
   /** For a read-only storage: BEGIN, so that a call reads one snapshot of the file. */
@@ -44,7 +41,7 @@ final class SqliteCalls {
    * Calls on {@code c}; with {@code snapshots} (a read-only storage, whose file another process
    * may write meanwhile) each read runs in a read transaction of its own.
    */
-  SqliteCalls(Connection c, Path file, AfterRollback afterRollback, boolean snapshots) {
+  SqliteCalls(Connection c, Path file, SqlStep afterRollback, boolean snapshots) {
     this.c = c;
     this.file = file;
     this.afterRollback = afterRollback;
@@ -82,7 +79,7 @@ final class SqliteCalls {
   }
 
   /** Runs {@code action} in its own committed transaction. */
-  void write(String what, SqlWrite action) {
+  void write(String what, SqlStep action) {
     try {
       if (!wal) {
         wal = SqliteOpener.enterWal(c, file);

@@ -118,16 +118,8 @@ final class SqliteOpener {
         ? SqliteFiles.Access.IMMUTABLE : SqliteFiles.Access.READ_ONLY;
     try {
       Connection c = SqliteFiles.open(file, access, BUSY_TIMEOUT_MS);
-      Runnable cleanup = () -> {
-        if (!shmExisted) {
-          try {
-            Files.deleteIfExists(shm);
-          } catch (IOException e) {
-            // harmless leftover
-          }
-        }
-      };
-      return new Opened(c, layout, walExists && !shmExisted ? cleanup : () -> { });
+      return new Opened(c, layout, walExists && !shmExisted
+          ? () -> SessionFileProbe.deleteQuietly(shm) : () -> { });
     } catch (SQLException e) {
       throw new StorageException(file + ": cannot open the session read-only: "
           + e.getMessage(), e);

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * Pyrogram's {@code peers.username}, and the fork's table. Ties go to jgram rows, then to the
  * later write (higher {@code seq}, or rowid in a fork's table).
  */
-final class SqlitePeers implements AutoCloseable {
+final class SqlitePeers {
   private static final int PAGE = 1000;
 
   private final Connection c;
@@ -159,12 +159,15 @@ final class SqlitePeers implements AutoCloseable {
     }
   }
 
-  /** The row of {@code id}, without its usernames and phone, or null. */
-  Peer byId(long id) throws SQLException {
+  /**
+   * The row of {@code id}, or null: with {@code whole}, the whole entry; else without its
+   * usernames and phone (no further query).
+   */
+  Peer byId(long id, boolean whole) throws SQLException {
     PreparedStatement s = selectById.get();
     s.setLong(1, id);
     try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? address(rs) : null;
+      return !rs.next() ? null : whole ? readPeer(rs) : address(rs);
     }
   }
 
@@ -191,29 +194,11 @@ final class SqlitePeers implements AutoCloseable {
 
   /** How many of the logged ids have a row in {@code peers} too. */
   long countLoggedInFile() throws SQLException {
-    if (countLogged == null) {
-      return 0;
-    }
-    try (ResultSet rs = countLogged.get().executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /** The whole entry of {@code id}, or null. */
-  Peer peer(long id) throws SQLException {
-    PreparedStatement s = selectById.get();
-    s.setLong(1, id);
-    try (ResultSet rs = s.executeQuery()) {
-      return rs.next() ? readPeer(rs) : null;
-    }
+    return countLogged == null ? 0 : countLogged.queryLong();
   }
 
   long count() throws SQLException {
-    try (ResultSet rs = count.get().executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return count.queryLong();
   }
 
   /** Visits every peer in id order, reading a page of rows at a time. */
@@ -290,7 +275,7 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   /** A row's id, access hash, type and time, as a peer without usernames and phone. */
-  private static Peer address(ResultSet rs) throws SQLException {
+  static Peer address(ResultSet rs) throws SQLException {
     long id = rs.getLong("id");
     Long hash = rs.getLong("access_hash");
     if (rs.wasNull()) {
@@ -300,7 +285,7 @@ final class SqlitePeers implements AutoCloseable {
   }
 
   /** The {@code type} column of {@code rs}'s row of peer {@code id}. */
-  static PeerType type(ResultSet rs, long id) throws SQLException {
+  private static PeerType type(ResultSet rs, long id) throws SQLException {
     String text = rs.getString("type");
     try {
       return PeerType.fromValue(text);
@@ -326,10 +311,5 @@ final class SqlitePeers implements AutoCloseable {
     }
     LazyStatement.closeAll(selectById, selectByUsername, selectByPhone, selectJgramUsernames,
         selectForkUsernames, count, countLogged);
-  }
-
-  @Override
-  public void close() throws SQLException {
-    releaseStatements();
   }
 }

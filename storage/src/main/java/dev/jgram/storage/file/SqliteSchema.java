@@ -190,9 +190,7 @@ public final class SqliteSchema {
       }
       boolean oldUsernames = layout.hasTable("jgram_usernames") && !layout.usernamesHaveSeq();
       if (oldUsernames) {
-        for (String sql : USERNAMES_1_AWAY) {
-          s.executeUpdate(sql);
-        }
+        run(c, USERNAMES_1_AWAY);
       }
       run(c, JGRAM);
       if (oldUsernames) {

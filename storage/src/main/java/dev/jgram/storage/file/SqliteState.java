@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -153,27 +152,15 @@ final class SqliteState {
     }
   }
 
+  /** Binds the row's seven columns; sqlite-jdbc binds a null object as NULL. */
   private void bind(PreparedStatement s, Session session) throws SQLException {
-    setInt(s, 1, session.dcId());
-    if (session.apiId() == null) {
-      s.setNull(2, Types.INTEGER);
-    } else {
-      s.setLong(2, session.apiId()); // the uint32's value, as Pyrogram stores it
-    }
-    setInt(s, 3, session.testMode() == null ? null : session.testMode() ? 1 : 0);
-    byte[] key = keys.column(session.authKey());
-    if (key == null) {
-      s.setNull(4, Types.BLOB);
-    } else {
-      s.setBytes(4, key);
-    }
+    s.setObject(1, session.dcId());
+    s.setObject(2, session.apiId()); // the uint32's value, as Pyrogram stores it
+    s.setObject(3, session.testMode() == null ? null : session.testMode() ? 1 : 0);
+    s.setObject(4, keys.column(session.authKey()));
     s.setLong(5, session.date());
-    if (session.userId() == null) {
-      s.setNull(6, Types.INTEGER);
-    } else {
-      s.setLong(6, session.userId());
-    }
-    setInt(s, 7, session.isBot() == null ? null : session.isBot() ? 1 : 0);
+    s.setObject(6, session.userId());
+    s.setObject(7, session.isBot() == null ? null : session.isBot() ? 1 : 0);
   }
 
   /** Frees every compiled statement; a later call compiles what it needs again. */
@@ -255,14 +242,6 @@ final class SqliteState {
     try (ResultSet rs = statements.selectRevocation.get().executeQuery()) {
       return rs.next() ? Optional.of(rs.getString(1) + " (marked dead at "
           + Instant.ofEpochSecond(rs.getLong(2)) + ")") : Optional.empty();
-    }
-  }
-
-  private static void setInt(PreparedStatement s, int i, Integer v) throws SQLException {
-    if (v == null) {
-      s.setNull(i, Types.INTEGER);
-    } else {
-      s.setInt(i, v);
     }
   }
 

@@ -161,7 +161,7 @@ public final class SqliteStorage implements Storage {
       // The log keeps the peers; the next open merges them.
     }
     try {
-      peers.close();
+      peers.releaseStatements();
       if (!config.readOnly()) {
         leaveWal();
       }
@@ -285,7 +285,7 @@ public final class SqliteStorage implements Storage {
    * Logs each id's last entry of {@code stamped}, and runs {@code alsoWrite} if given, in one
    * transaction; then the logged peers answer lookups, and a full log is merged.
    */
-  private synchronized void writePeers(List<Peer> stamped, SqliteCalls.SqlWrite alsoWrite) {
+  private synchronized void writePeers(List<Peer> stamped, SqliteCalls.SqlStep alsoWrite) {
     checkWritable();
     List<Peer> batch = SqlitePeers.lastPerId(stamped);
     if (batch.isEmpty() && alsoWrite == null) {
@@ -302,14 +302,10 @@ public final class SqliteStorage implements Storage {
         });
     if (!batch.isEmpty()) {
       lookups.written(batch); // committed: lookups see them now
-      if (logFull()) {
+      if (read("size the peer log", peers::logFull)) {
         merge(true);
       }
     }
-  }
-
-  private boolean logFull() {
-    return read("size the peer log", peers::logFull);
   }
 
   /**
@@ -427,7 +423,7 @@ public final class SqliteStorage implements Storage {
     return calls.read(what, action);
   }
 
-  private void write(String what, SqliteCalls.SqlWrite action) {
+  private void write(String what, SqliteCalls.SqlStep action) {
     calls.write(what, action);
   }
 

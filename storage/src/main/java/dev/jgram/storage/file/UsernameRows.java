@@ -3,7 +3,6 @@ package dev.jgram.storage.file;
 import dev.jgram.storage.lock.SessionLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -66,9 +65,7 @@ final class UsernameRows implements AutoCloseable {
   /** The highest number given to a row so far (0 if none), read from the table the first time. */
   long lastSeq() throws SQLException {
     if (last < 0) {
-      try (ResultSet rs = highest.get().executeQuery()) {
-        last = rs.next() ? Math.max(0, rs.getLong(1)) : 0;
-      }
+      last = Math.max(0, highest.queryLong());
     }
     return last;
   }

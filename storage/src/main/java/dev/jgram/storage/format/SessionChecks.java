@@ -3,6 +3,7 @@ package dev.jgram.storage.format;
 import dev.jgram.storage.AuthKey;
 import dev.jgram.storage.InvalidSessionStringException;
 import dev.jgram.storage.Session;
+import java.util.Arrays;
 
 /**
  * What every reader shares: whitespace stripping, the version-one base64 of Telethon and GramJS,
@@ -33,7 +34,7 @@ final class SessionChecks {
       return "auth key has " + (key == null ? 0 : key.length) + " bytes; expected "
           + AuthKey.LENGTH;
     }
-    if (isAllZero(key)) {
+    if (Arrays.equals(key, new byte[AuthKey.LENGTH])) {
       return "auth key is all zeros (a session saved without a key)";
     }
     if (dcId == null) {
@@ -92,14 +93,5 @@ final class SessionChecks {
   /** An exception whose message starts with the format's name. */
   static InvalidSessionStringException invalid(SessionFormat format, String problem) {
     return new InvalidSessionStringException(format.cliName() + ": " + problem);
-  }
-
-  private static boolean isAllZero(byte[] key) {
-    for (byte b : key) {
-      if (b != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -78,11 +78,7 @@ final class TelethonFileWriter {
       ps.setInt(3, session.port());
       ps.setBytes(4, key);
       String takeout = session.extras().get(PortableSession.EXTRA_TELETHON_TAKEOUT_ID);
-      if (takeout == null) {
-        ps.setNull(5, java.sql.Types.INTEGER);
-      } else {
-        ps.setLong(5, Long.parseLong(takeout));
-      }
+      ps.setObject(5, takeout == null ? null : Long.parseLong(takeout)); // null binds NULL
       ps.executeUpdate();
       java.util.Arrays.fill(key, (byte) 0);
     }
@@ -110,11 +106,7 @@ final class TelethonFileWriter {
     ps.setLong(1, id);
     ps.setLong(2, hash);
     ps.setString(3, username);
-    if (phone == null) {
-      ps.setNull(4, java.sql.Types.INTEGER);
-    } else {
-      ps.setLong(4, phone);
-    }
+    ps.setObject(4, phone);
     ps.setNull(5, java.sql.Types.VARCHAR);
     ps.setLong(6, date);
     ps.addBatch();

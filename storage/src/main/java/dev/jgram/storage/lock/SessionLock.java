@@ -5,7 +5,6 @@ import dev.jgram.storage.SessionLockedException;
 import dev.jgram.storage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -235,12 +234,7 @@ public final class SessionLock implements AutoCloseable {
   }
 
   private static SessionLockedException lockedBy(Path session, Path file) {
-    Owner owner;
-    try {
-      owner = Owner.parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | UncheckedIOException e) {
-      owner = new Owner(-1, null, null);
-    }
+    Owner owner = readOwner(file);
     return new SessionLockedException(session.toString(), owner.host(), owner.pid(),
         owner.since());
   }

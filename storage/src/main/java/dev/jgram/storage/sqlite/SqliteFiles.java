@@ -128,7 +128,8 @@ public final class SqliteFiles {
   public static Set<String> columns(Connection c, String table) throws SQLException {
     Set<String> out = new LinkedHashSet<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
+        ResultSet rs = st.executeQuery(
+            "PRAGMA table_info(\"" + table.replace("\"", "\"\"") + "\")")) {
       while (rs.next()) {
         out.add(rs.getString("name"));
       }
