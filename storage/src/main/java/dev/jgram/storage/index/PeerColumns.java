@@ -2,9 +2,7 @@ package dev.jgram.storage.index;
 
 import dev.jgram.storage.StorageException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * A {@link PeerIndex}'s entries, one slot per peer, in column arrays cut into chunks.
@@ -183,10 +181,14 @@ final class PeerColumns {
 
   /** Numbers the slots' write sequences again from 1, in the same order. */
   private void renumber() {
-    Integer[] order = IntStream.range(0, size).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingInt(this::writeSeq));
+    long[] order = new long[size];
+    for (int slot = 0; slot < size; slot++) {
+      order[slot] = (long) writeSeq(slot) << 32 | slot;
+    }
+    Arrays.sort(order);
     writes = 0;
-    for (int slot : order) {
+    for (long seqAndSlot : order) {
+      int slot = (int) seqAndSlot;
       long[] row = rows[slot >>> CHUNK_BITS];
       int at = ROW * (slot & CHUNK_MASK) + 2;
       row[at] = (row[at] & ~((long) MAX_SEQ << 4)) | (long) ++writes << 4;
