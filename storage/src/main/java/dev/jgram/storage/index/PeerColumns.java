@@ -10,13 +10,17 @@ import java.util.List;
  * <table>
  *   <caption>Columns (one entry per slot)</caption>
  *   <tr><th>chunks</th><th>hold</th></tr>
- *   <tr><td>{@code long[][] rows}</td><td>four longs per slot, side by side so that a lookup
- *       touches one cache line: the marked id, the access hash (0 when unknown),
- *       last_update_on in unix seconds, and the kind with the write sequence: the kind in
- *       bits 0-3 (type ordinal in bits 0-2, {@link #MISSING} for an id known to be absent,
- *       bit 3 set when the access hash is unknown), above it the table's count of writes when
- *       the slot was last set (it breaks ties in last_update_on among the holders of a
- *       username or phone number: the later write wins)</td></tr>
+ *   <tr><td>{@code long[][] rows}</td><td>three longs per slot, side by side so that a lookup
+ *       touches one cache line (or two adjacent ones): the marked id, the access hash (0 when
+ *       unknown), and the stamp: last_update_on in bits 63-32 (unix seconds, unsigned; all
+ *       ones when it does not fit, the value then in {@code far}), the write sequence in bits
+ *       31-4, and the kind in bits 0-3 (type ordinal in bits 0-2, {@link #MISSING} for an id
+ *       known to be absent, bit 3 set when the access hash is unknown). The write sequence
+ *       orders the slots by when they were last set (it breaks ties in last_update_on among
+ *       the holders of a username or phone number: the later write wins); when it would pass
+ *       28 bits, the slots are numbered again in the same order</td></tr>
+ *   <tr><td>{@code long[][] far}</td><td>created at the first last_update_on outside
+ *       {@code [0, 2^32 - 1)}: such a value, in full</td></tr>
  *   <tr><td>{@code Object[][] names}</td><td>null, one {@code String}, or the peer's
  *       (immutable) {@code List<String>} of two or more</td></tr>
  *   <tr><td>{@code String[][] phones}</td><td>the phone number or null</td></tr>
@@ -44,17 +48,22 @@ final class PeerColumns {
   private static final int CHUNK_MASK = CHUNK - 1;
   private static final int FIRST_CAPACITY = 16;
   /** Longs per slot in {@code rows}. */
-  private static final int ROW = 4;
+  private static final int ROW = 3;
 
-  /** Bits of the kind, below the write sequence in a row's fourth long. */
+  /** Bits of the kind, at the bottom of a row's stamp. */
   private static final long KIND_MASK = 0x0f;
+  /** The largest write sequence. */
+  static final int MAX_SEQ = (1 << 28) - 1;
+  /** The stamp's last_update_on when the value is in {@code far}. */
+  private static final long FAR = 0xffff_ffffL;
 
   private long[][] rows = {};
   private Object[][] names = {};
   private String[][] phones = {};
+  private long[][] far;
   private int capacity;
   private int size;
-  private long writes;
+  private int writes;
 
   /** How many slots are used. */
   int size() {
@@ -78,12 +87,17 @@ final class PeerColumns {
 
   /** When the peer in {@code slot} was last written, in unix seconds. */
   long lastUpdateOn(int slot) {
-    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 2];
+    long time = stamp(slot) >>> 32;
+    return time != FAR ? time : far[slot >>> CHUNK_BITS][slot & CHUNK_MASK];
   }
 
   /** The write sequence of {@code slot}: higher means set later. */
-  long writeSeq(int slot) {
-    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3] >>> 4;
+  int writeSeq(int slot) {
+    return (int) stamp(slot) >>> 4;
+  }
+
+  private long stamp(int slot) {
+    return rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 2];
   }
 
   /**
@@ -98,7 +112,7 @@ final class PeerColumns {
 
   /** The kind in {@code slot}: type ordinal and {@link #NO_HASH}. */
   int kind(int slot) {
-    return (int) (rows[slot >>> CHUNK_BITS][ROW * (slot & CHUNK_MASK) + 3] & KIND_MASK);
+    return (int) (stamp(slot) & KIND_MASK);
   }
 
   /** The usernames in {@code slot}: null, a {@code String} or a {@code List<String>}. */
@@ -131,27 +145,66 @@ final class PeerColumns {
     int slot = size++;
     long[] row = rows[slot >>> CHUNK_BITS];
     row[ROW * (slot & CHUNK_MASK)] = id;
-    row[ROW * (slot & CHUNK_MASK) + 3] = kind & KIND_MASK;
+    row[ROW * (slot & CHUNK_MASK) + 2] = kind & KIND_MASK;
     return slot;
   }
 
   /** Sets the kind of {@code slot}. */
   void kind(int slot, int kind) {
     long[] row = rows[slot >>> CHUNK_BITS];
-    int at = ROW * (slot & CHUNK_MASK) + 3;
+    int at = ROW * (slot & CHUNK_MASK) + 2;
     row[at] = (row[at] & ~KIND_MASK) | (kind & KIND_MASK);
   }
 
   /** Sets everything but the id and the kind of {@code slot}, as its latest write. */
   void set(int slot, long accessHash, long lastUpdateOn, Object usernames, String phone) {
+    if (writes == MAX_SEQ) {
+      renumber();
+    }
     int chunk = slot >>> CHUNK_BITS;
     int at = slot & CHUNK_MASK;
+    long time = lastUpdateOn >= 0 && lastUpdateOn < FAR ? lastUpdateOn : FAR;
+    if (time == FAR) {
+      farChunk(chunk)[at] = lastUpdateOn;
+    }
     long[] row = rows[chunk];
     row[ROW * at + 1] = accessHash;
-    row[ROW * at + 2] = lastUpdateOn;
-    row[ROW * at + 3] = (++writes << 4) | (row[ROW * at + 3] & KIND_MASK);
+    row[ROW * at + 2] = time << 32 | (long) ++writes << 4 | (row[ROW * at + 2] & KIND_MASK);
     names[chunk][at] = usernames;
     phones[chunk][at] = phone;
+  }
+
+  /** Sets the count of writes so far (for tests: to reach the sequence's end sooner). */
+  void writes(int count) {
+    writes = count;
+  }
+
+  /** Numbers the slots' write sequences again from 1, in the same order. */
+  private void renumber() {
+    long[] order = new long[size];
+    for (int slot = 0; slot < size; slot++) {
+      order[slot] = (long) writeSeq(slot) << 32 | slot;
+    }
+    Arrays.sort(order);
+    writes = 0;
+    for (long seqAndSlot : order) {
+      int slot = (int) seqAndSlot;
+      long[] row = rows[slot >>> CHUNK_BITS];
+      int at = ROW * (slot & CHUNK_MASK) + 2;
+      row[at] = (row[at] & ~((long) MAX_SEQ << 4)) | (long) ++writes << 4;
+    }
+  }
+
+  /** The chunk of {@code far}, created on first use, that holds slots of {@code chunk}. */
+  private long[] farChunk(int chunk) {
+    if (far == null || far.length < rows.length) {
+      far = far == null ? new long[rows.length][] : Arrays.copyOf(far, rows.length);
+    }
+    int length = names[chunk].length;
+    if (far[chunk] == null || far[chunk].length < length) {
+      far[chunk] = far[chunk] == null ? new long[length] : Arrays.copyOf(far[chunk], length);
+    }
+    return far[chunk];
   }
 
   /** A copy of every stored id, ascending. */

@@ -65,7 +65,7 @@ public final class PeerIndex {
   /** Drops every entry. */
   public void clear() {
     columns = new PeerColumns();
-    ids = new IdIndex();
+    ids = new IdIndex(columns);
     usernames = new ClaimIndex(columns, false);
     phoneIndex = new ClaimIndex(columns, true);
   }
@@ -77,27 +77,22 @@ public final class PeerIndex {
 
   /** The slot of {@code id}, or -1 (also for an id known to be absent). */
   public int slotOf(long id) {
-    int pos = ids.position(id, columns);
-    return pos < 0 || IdIndex.kind(ids.entryAt(pos)) == PeerColumns.MISSING ? -1
-        : IdIndex.slot(ids.entryAt(pos));
+    int slot = ids.slot(id);
+    return slot < 0 || columns.kind(slot) == PeerColumns.MISSING ? -1 : slot;
   }
 
   /** The input peer for {@code id}, or null: one index probe and one row. */
   public InputPeer inputPeerById(long id) {
-    int pos = ids.position(id, columns);
-    if (pos < 0) {
-      return null;
-    }
-    long entry = ids.entryAt(pos);
-    int kind = IdIndex.kind(entry);
+    int slot = ids.slot(id);
+    int kind = slot < 0 ? PeerColumns.MISSING : columns.kind(slot);
     return kind == PeerColumns.MISSING ? null
-        : InputPeer.of(id, TYPES[kind & 0x07], columns.accessHash(IdIndex.slot(entry)));
+        : InputPeer.of(id, TYPES[kind & 0x07], columns.accessHash(slot));
   }
 
   /** Whether {@code id} was recorded as absent ({@link #putMissing}) and not put since. */
   public boolean knownMissing(long id) {
-    int pos = ids.position(id, columns);
-    return pos >= 0 && IdIndex.kind(ids.entryAt(pos)) == PeerColumns.MISSING;
+    int slot = ids.slot(id);
+    return slot >= 0 && columns.kind(slot) == PeerColumns.MISSING;
   }
 
   /**
@@ -105,9 +100,8 @@ public final class PeerIndex {
    * again costs no query; a later {@link #put} of it replaces the record.
    */
   public void putMissing(long id) {
-    if (ids.position(id, columns) < 0 && roomForOneMore()) {
-      int slot = columns.append(id, PeerColumns.MISSING);
-      ids.add(id, slot, PeerColumns.MISSING);
+    if (ids.slot(id) < 0 && roomForOneMore()) {
+      ids.add(id, columns.append(id, PeerColumns.MISSING));
     }
   }
 
@@ -197,30 +191,25 @@ public final class PeerIndex {
    * its names and phone unless another holder is newer (restored with a later timestamp).
    */
   public void put(Peer peer, long lastUpdateOn) {
-    int pos = ids.position(peer.id(), columns);
-    if (pos < 0 && !roomForOneMore()) {
+    int slot = ids.slot(peer.id());
+    if (slot < 0 && !roomForOneMore()) {
       return;
     }
     Long hash = peer.accessHash();
     int kind = peer.type().ordinal() | (hash == null ? PeerColumns.NO_HASH : 0);
     Object newNames = compactNames(peer.usernames());
     String phone = peer.phoneNumber();
-    int slot;
     boolean older = false;
-    if (pos < 0) {
+    if (slot < 0) {
       slot = columns.append(peer.id(), kind);
-      ids.add(peer.id(), slot, kind);
+      ids.add(peer.id(), slot);
     } else {
-      slot = IdIndex.slot(ids.entryAt(pos));
       older = columns.lastUpdateOn(slot) > lastUpdateOn;
       newNames = unindexStale(slot, newNames, phone);
       if (phone != null && phone.equals(columns.phone(slot))) {
         phone = columns.phone(slot);
       }
-      if (columns.kind(slot) != kind) {
-        columns.kind(slot, kind);
-        ids.kind(pos, kind);
-      }
+      columns.kind(slot, kind);
     }
     columns.set(slot, hash == null ? 0 : hash, lastUpdateOn, newNames, phone);
     indexKeys(newNames, phone, slot, older);

@@ -2,7 +2,6 @@ package dev.jgram.storage.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jgram.storage.PeerType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +15,7 @@ class IdIndexTest {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   private final PeerColumns columns = new PeerColumns();
-  private final IdIndex index = new IdIndex();
+  private final IdIndex index = new IdIndex(columns);
 
   static LongStream seeds() {
     return LongStream.range(0, 100);
@@ -43,21 +42,21 @@ class IdIndexTest {
         add(id, r.nextInt(5));
         model.put(id, columns.size() - 1);
       }
-      assertThat(index.size()).isLessThanOrEqualTo(index.capacity() / 5 * 4);
+      assertThat(index.size()).isLessThanOrEqualTo(index.capacity() / 8 * 5);
     }
     assertThat(index.size()).isEqualTo(model.size());
     model.forEach((id, slot) -> assertThat(slotOf(id)).as("id %d", id).isEqualTo(slot));
     for (int k = 0; k < 1000; k++) {
       long absent = r.nextLong();
       if (!model.containsKey(absent)) {
-        assertThat(index.position(absent, columns)).isEqualTo(-1);
+        assertThat(index.slot(absent)).isEqualTo(-1);
       }
     }
   }
 
   @Test
-  void idsWithTheSameTagAreToldApartByTheirRows() {
-    // Products that share their top half share the tag; multiplying back gives the ids.
+  void idsWithTheSameHashAreToldApartByTheirRows() {
+    // Products that share their top half share the hash; multiplying back gives the ids.
     long inverse = inverse(GOLDEN);
     long[] ids = new long[50];
     for (int i = 0; i < ids.length; i++) {
@@ -66,20 +65,19 @@ class IdIndexTest {
     }
     for (int i = 0; i < ids.length; i++) {
       assertThat(slotOf(ids[i])).isEqualTo(i);
-      assertThat(IdIndex.kind(index.entryAt(index.position(ids[i], columns)))).isEqualTo(i % 5);
     }
-    assertThat(index.position((0x1234_5678_0000_0000L | 3L) * inverse, columns)).isEqualTo(-1);
+    assertThat(index.slot((0x1234_5678_0000_0000L | 3L) * inverse)).isEqualTo(-1);
   }
 
   @Test
-  void theTableGrowsWhenAnAddWouldPassEightyPercent() {
-    for (int i = 0; i < 12; i++) {
+  void theTableGrowsWhenAnAddWouldPassFiveEighths() {
+    for (int i = 0; i < 10; i++) {
       add(1000 + i, 0);
     }
     assertThat(index.capacity()).isEqualTo(16);
     add(2000, 0);
     assertThat(index.capacity()).isEqualTo(32);
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < 10; i++) {
       assertThat(slotOf(1000 + i)).isEqualTo(i);
     }
   }
@@ -98,28 +96,37 @@ class IdIndexTest {
   }
 
   @Test
-  void aKindChangeKeepsTheSlotAndThePosition() {
-    for (int i = 0; i < 20; i++) {
+  void aResizeIndexesTheColumnsAgainFromTheirIds() {
+    for (int i = 0; i < 12; i++) {
       add(i * 31L, 2);
     }
-    int pos = index.position(93, columns);
-    index.kind(pos, PeerType.CHANNEL.ordinal() | PeerColumns.NO_HASH);
-    assertThat(index.position(93, columns)).isEqualTo(pos);
-    assertThat(IdIndex.slot(index.entryAt(pos))).isEqualTo(3);
-    assertThat(IdIndex.kind(index.entryAt(pos)))
-        .isEqualTo(PeerType.CHANNEL.ordinal() | PeerColumns.NO_HASH);
-    index.kind(pos, 0);
-    assertThat(IdIndex.kind(index.entryAt(pos))).isZero();
-    assertThat(slotOf(62)).isEqualTo(2);
+    index.reserve(5000);
+    assertThat(index.capacity()).isEqualTo(8192);
+    for (int i = 0; i < 12; i++) {
+      assertThat(slotOf(i * 31L)).isEqualTo(i);
+    }
+    assertThat(slotOf(31L * 12)).isEqualTo(-1);
+  }
+
+  @Test
+  void idsSharingHomeAndTagAreFoundPastEachOther() {
+    // Equal top 36 bits of the product: the same home at every capacity, and the same tag.
+    long inverse = inverse(GOLDEN);
+    for (int i = 0; i < 200; i++) {
+      add((0xABCD_EF01_2000_0000L | i) * inverse, 0);
+    }
+    for (int i = 0; i < 200; i++) {
+      assertThat(slotOf((0xABCD_EF01_2000_0000L | i) * inverse)).isEqualTo(i);
+    }
+    assertThat(slotOf((0xABCD_EF01_2000_0000L | 200) * inverse)).isEqualTo(-1);
   }
 
   private void add(long id, int kind) {
-    index.add(id, columns.append(id, kind), kind);
+    index.add(id, columns.append(id, kind));
   }
 
   private int slotOf(long id) {
-    int pos = index.position(id, columns);
-    return pos < 0 ? -1 : IdIndex.slot(index.entryAt(pos));
+    return index.slot(id);
   }
 
   /** The inverse of an odd number modulo 2^64, by Newton's iteration. */

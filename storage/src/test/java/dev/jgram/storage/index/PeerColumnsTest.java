@@ -122,4 +122,48 @@ class PeerColumnsTest {
     assertThat(columns.newer(0, 1)).isTrue();
     assertThat(columns.newer(0, 0)).isFalse();
   }
+
+  @Test
+  void timestampsOutsideThirtyTwoBitsReadBackWholeAndCompareInFull() {
+    long[] times = {0, 1, 0xffff_fffeL, 0xffff_ffffL, 0x1_0000_0000L, -1, Long.MIN_VALUE,
+        Long.MAX_VALUE, 1_700_000_000L};
+    for (int slot = 0; slot < PeerColumns.CHUNK + 40; slot++) {
+      columns.append(slot, 1);
+      columns.set(slot, slot, times[slot % times.length], null, null);
+    }
+    for (int slot = 0; slot < PeerColumns.CHUNK + 40; slot++) {
+      assertThat(columns.lastUpdateOn(slot)).as("slot %d", slot)
+          .isEqualTo(times[slot % times.length]);
+      assertThat(columns.kind(slot)).isEqualTo(1);
+      assertThat(columns.accessHash(slot)).isEqualTo(slot);
+    }
+    assertThat(columns.newer(3, 2)).isTrue(); // 2^32 - 1 after 2^32 - 2
+    assertThat(columns.newer(5, 0)).isFalse(); // -1 before 0
+    assertThat(columns.newer(7, 4)).isTrue(); // MAX_VALUE after 2^32
+    columns.set(3, 0, 5, null, null);
+    assertThat(columns.lastUpdateOn(3)).isEqualTo(5);
+  }
+
+  @Test
+  void theWriteSequenceIsNumberedAgainInTheSameOrderWhenItWouldOverflow() {
+    for (int slot = 0; slot < 5; slot++) {
+      columns.append(slot, 2);
+    }
+    columns.writes(PeerColumns.MAX_SEQ - 3);
+    for (int slot : new int[] {3, 0, 4}) {
+      columns.set(slot, 7, 100, null, null);
+    }
+    assertThat(columns.writeSeq(4)).isEqualTo(PeerColumns.MAX_SEQ);
+    columns.set(1, 7, 100, null, null); // slots 1 and 2 (never set) first, then 3, 0, 4, 1
+    int[] order = {2, 3, 0, 4, 1};
+    for (int i = 0; i < order.length; i++) {
+      assertThat(columns.writeSeq(order[i])).isEqualTo(i + 2);
+    }
+    for (int i = 2; i < order.length; i++) {
+      assertThat(columns.newer(order[i], order[i - 1])).isTrue();
+    }
+    assertThat(columns.kind(1)).isEqualTo(2);
+    assertThat(columns.lastUpdateOn(1)).isEqualTo(100);
+    assertThat(columns.accessHash(1)).isEqualTo(7);
+  }
 }
