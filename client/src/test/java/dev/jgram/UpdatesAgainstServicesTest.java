@@ -114,7 +114,13 @@ class UpdatesAgainstServicesTest {
   void aMessageFromAUserTheBotHasNotCachedComesFromTheDifferenceWithTheSender() throws Exception {
     long bob = cluster.services.addUser(UserSpec.ofPhone("+15550004321"));
     BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
-    try (Client app = bot(got)) {
+    List<Boolean> senderCachedInHandler = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
+      app.loginBot(TOKEN);
+      app.onNewMessage(m -> {
+        senderCachedInHandler.add(app.storage().peer(m.fromId().orElseThrow()).isPresent());
+        got.add(m);
+      });
       cluster.services.sendMessage(bob, BOT, "from bob");
       assertThat(texts(take(got, 1))).containsExactly("from bob");
       long differences = cluster.count("updates.getDifference");
@@ -130,6 +136,8 @@ class UpdatesAgainstServicesTest {
       assertThat(texts(take(got, 1))).containsExactly("new2");
       assertThat(got.poll(200, TimeUnit.MILLISECONDS)).isNull();
     }
+    // The difference's users are cached as its answer arrives, before the handler runs.
+    assertThat(senderCachedInHandler).hasSize(3).containsOnly(true);
     try (Storage s = Storage.file(dir.resolve("bot.session"))) {
       s.open();
       assertThat(s.peer(alice)).get().extracting(Peer::accessHash).isNotNull();
