@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -114,7 +115,7 @@ class UpdatesAgainstServicesTest {
   void aMessageFromAUserTheBotHasNotCachedComesFromTheDifferenceWithTheSender() throws Exception {
     long bob = cluster.services.addUser(UserSpec.ofPhone("+15550004321"));
     BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
-    List<Boolean> senderCachedInHandler = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Boolean> senderCachedInHandler = new CopyOnWriteArrayList<>();
     try (Client app = ServicesClients.client(cluster, "bot").workdir(dir).build()) {
       app.loginBot(TOKEN);
       app.onNewMessage(m -> {

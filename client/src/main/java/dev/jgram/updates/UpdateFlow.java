@@ -69,10 +69,9 @@ final class UpdateFlow {
       return false;
     }
     for (TlObject update : container.updates()) {
-      Optional<PtsInfo> info = PtsInfo.of(update);
-      Box box = info.map(i -> boxes.entries.get(i.key())).orElse(null);
-      if (box != null && GapRule.pts(box.pts, info.get().count(), info.get().pts())
-          == GapRule.IGNORE) {
+      PtsInfo info = PtsInfo.of(update).orElse(null);
+      Box box = info == null ? null : boxes.entries.get(info.key());
+      if (box != null && GapRule.pts(box.pts, info.count(), info.pts()) == GapRule.IGNORE) {
         return false;
       }
     }
