@@ -53,7 +53,9 @@ for (const client of ['gramjs', 'mtcute']) {
     test(`${client} makes a second key exchange when the first fails its new_nonce_hash check, and passes`, async () => {
         const run = await runSh([MINI], { JGRAM_INTEROP_PORT: port(), JGRAM_INTEROP_CLIENTS: client, MINI_TESTDC_MODE: 'bad-first-hash' });
         assert.equal(run.code, 0, run.stdout + run.stderr);
-        assert.match(run.stdout, new RegExp(`^${client}: login ok \\(2 key exchanges, `, 'm'));
+        // GramJS: 2, or 3 when the second exchange meets its own 1-in-256 leading-zero failure.
+        const exchanges = client === 'gramjs' ? '[23]' : '2';
+        assert.match(run.stdout, new RegExp(`^${client}: login ok \\(${exchanges} key exchanges, `, 'm'));
         assert.match(run.stdout, new RegExp(`^${client}: reconnect ok \\(0 key exchanges, `, 'm'));
     });
 }
