@@ -77,22 +77,23 @@ public final class PeerIndex {
 
   /** The slot of {@code id}, or -1 (also for an id known to be absent). */
   public int slotOf(long id) {
-    int slot = ids.slot(id);
-    return slot < 0 || columns.kind(slot) == PeerColumns.MISSING ? -1 : slot;
+    int found = ids.find(id);
+    return found == 0 || IdIndex.kindOf(found) == PeerColumns.MISSING ? -1
+        : IdIndex.slotOf(found);
   }
 
   /** The input peer for {@code id}, or null: one index probe and one row. */
   public InputPeer inputPeerById(long id) {
-    int slot = ids.slot(id);
-    int kind = slot < 0 ? PeerColumns.MISSING : columns.kind(slot);
+    int found = ids.find(id);
+    int kind = found == 0 ? PeerColumns.MISSING : IdIndex.kindOf(found);
     return kind == PeerColumns.MISSING ? null
-        : InputPeer.of(id, TYPES[kind & 0x07], columns.accessHash(slot));
+        : InputPeer.of(id, TYPES[kind & 0x07], columns.accessHash(IdIndex.slotOf(found)));
   }
 
   /** Whether {@code id} was recorded as absent ({@link #putMissing}) and not put since. */
   public boolean knownMissing(long id) {
-    int slot = ids.slot(id);
-    return slot >= 0 && columns.kind(slot) == PeerColumns.MISSING;
+    int found = ids.find(id);
+    return found != 0 && IdIndex.kindOf(found) == PeerColumns.MISSING;
   }
 
   /**
@@ -101,7 +102,7 @@ public final class PeerIndex {
    */
   public void putMissing(long id) {
     if (ids.slot(id) < 0 && roomForOneMore()) {
-      ids.add(id, columns.append(id, PeerColumns.MISSING));
+      ids.add(id, columns.append(id, PeerColumns.MISSING), PeerColumns.MISSING);
     }
   }
 
@@ -202,14 +203,17 @@ public final class PeerIndex {
     boolean older = false;
     if (slot < 0) {
       slot = columns.append(peer.id(), kind);
-      ids.add(peer.id(), slot);
+      ids.add(peer.id(), slot, kind);
     } else {
       older = columns.lastUpdateOn(slot) > lastUpdateOn;
       newNames = unindexStale(slot, newNames, phone);
       if (phone != null && phone.equals(columns.phone(slot))) {
         phone = columns.phone(slot);
       }
-      columns.kind(slot, kind);
+      if (columns.kind(slot) != kind) {
+        columns.kind(slot, kind);
+        ids.kind(peer.id(), kind);
+      }
     }
     columns.set(slot, hash == null ? 0 : hash, lastUpdateOn, newNames, phone);
     indexKeys(newNames, phone, slot, older);

@@ -121,8 +121,44 @@ class IdIndexTest {
     assertThat(slotOf((0xABCD_EF01_2000_0000L | 200) * inverse)).isEqualTo(-1);
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void theKindComesWithTheSlotAndFollowsEveryChangeThroughResizes(long seed) {
+    Random r = new Random(seed);
+    Map<Long, Integer> kinds = new HashMap<>();
+    for (int i = 0; i < 3000; i++) {
+      long id = r.nextInt(2000) - 1000L * r.nextInt(3);
+      int kind = r.nextInt(16);
+      if (kinds.containsKey(id)) {
+        columns.kind(index.slot(id), kind);
+        index.kind(id, kind);
+      } else {
+        add(id, kind);
+      }
+      kinds.put(id, kind);
+    }
+    kinds.forEach((id, kind) -> {
+      int found = index.find(id);
+      assertThat(IdIndex.kindOf(found)).as("id %d", id).isEqualTo(kind);
+      assertThat(IdIndex.slotOf(found)).isEqualTo(index.slot(id));
+      assertThat(columns.id(IdIndex.slotOf(found))).isEqualTo(id);
+    });
+    assertThat(index.find(Long.MIN_VALUE + 12345)).isZero();
+  }
+
+  @Test
+  void slotsTakeTheBitsTheirTableNeedsAndTheTagTheRestUpToAFullTable() {
+    // At most 5/8 of 2^k positions are used, so slot + 1 < 2^k; the tag keeps 28 - k bits.
+    assertThat(IdIndex.slotBits(16)).isEqualTo(4);
+    assertThat(IdIndex.slotBits(1 << 18)).isEqualTo(18);
+    assertThat(IdIndex.slotBits(1 << 24)).isEqualTo(24);
+    assertThat(IdIndex.slotBits(1 << 28)).isEqualTo(28);
+    assertThat(IdIndex.slotBits(1 << 30)).isEqualTo(28);
+    assertThat((long) PeerIndex.MAX_PEERS + 1).isLessThan(1L << 28);
+  }
+
   private void add(long id, int kind) {
-    index.add(id, columns.append(id, kind));
+    index.add(id, columns.append(id, kind), kind);
   }
 
   private int slotOf(long id) {
