@@ -159,20 +159,22 @@ public final class MemoryStorage implements Storage {
    * Answers a lookup, first under an optimistic read (no lock write at all, so readers never
    * contend), and if a write ran meanwhile, again under the read lock. The optimistic pass
    * only reads: a torn view of the tables during a write can at worst throw, which the
-   * validation discards.
+   * validation discards. A miss is answered (thrown) outside that pass, so that it is built
+   * once.
    */
   private InputPeer lookup(PeerKey key, long id, String text) {
     long now = key == PeerKey.USERNAME ? config.nowSeconds() : 0;
     long stamp = lock.tryOptimisticRead();
     if (stamp != 0) {
+      Object found;
       try {
         PeerIndex table = peers;
-        Object found = table == null ? null : table.find(key, id, text, now, ttlSeconds);
-        if (found != null && lock.validate(stamp)) {
-          return answer(found, key, id, text);
-        }
+        found = table == null ? null : table.find(key, id, text, now, ttlSeconds);
       } catch (RuntimeException tornRead) {
-        // A write changed the tables under the optimistic read; retry under the lock.
+        found = null; // a write changed the tables under the optimistic read
+      }
+      if (found != null && lock.validate(stamp)) {
+        return answer(found, key, id, text);
       }
     }
     stamp = lock.readLock();
