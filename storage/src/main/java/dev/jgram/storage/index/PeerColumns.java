@@ -15,10 +15,12 @@ import java.util.List;
  *       unknown), and the stamp: last_update_on in bits 63-32 (unix seconds, unsigned; all
  *       ones when it does not fit, the value then in {@code far}), the write sequence in bits
  *       31-4, and the kind in bits 0-3 (type ordinal in bits 0-2, {@link #MISSING} for an id
- *       known to be absent, bit 3 set when the access hash is unknown). The write sequence
- *       orders the slots by when they were last set (it breaks ties in last_update_on among
- *       the holders of a username or phone number: the later write wins); when it would pass
- *       28 bits, the slots are numbered again in the same order</td></tr>
+ *       known to be absent, bit 3 set when the access hash is unknown; {@link IdIndex}
+ *       keeps a copy for lookups by id, which {@link PeerIndex} sets with it). The write
+ *       sequence orders the slots by when they were last set (it breaks ties in
+ *       last_update_on among the holders of a username or phone number: the later write
+ *       wins); when it would pass 28 bits, the slots are numbered again in the same
+ *       order</td></tr>
  *   <tr><td>{@code long[][] far}</td><td>created at the first last_update_on outside
  *       {@code [0, 2^32 - 1)}: such a value, in full</td></tr>
  *   <tr><td>{@code Object[][] names}</td><td>null, one {@code String}, or the peer's
