@@ -34,8 +34,8 @@ import java.util.List;
  * starts small (at the first append: an empty table holds no chunk) and doubles up to the
  * full size, so that a small table stays small.
  *
- * <p>Not thread-safe; its {@link PeerIndex}'s owner guards it. Reads never loop or write, so they may
- * run on a torn view under an optimistic read (a stale chunk index throws at worst).
+ * <p>Not thread-safe; its {@link PeerIndex}'s owner guards it. Reads never loop or write, so
+ * they may run on a torn view under an optimistic read (a stale chunk index throws at worst).
  */
 final class PeerColumns {
   /** Slots per chunk, as a shift. */
