@@ -18,9 +18,11 @@ import java.util.Set;
 
 /**
  * What one turn of the update loop hands on and keeps: the deliveries, in order, and the peers
- * of the objects they came in. {@link #finish} gives every delivery to the handlers first and
- * then writes the peers, the box's state and its channel pts in one storage commit, so a crash
- * between the two redelivers the batch rather than losing it.
+ * of the pushed objects they came in. {@link #finish} gives every delivery to the handlers first
+ * and then writes those peers, the box's state and its channel pts in one storage commit, so a
+ * crash between the two redelivers the batch rather than losing it. The peers of an RPC answer
+ * (a difference, a sent message's updates) are not kept here: the client wrote them as the
+ * answer arrived, before any handler saw it.
  */
 final class UpdateBatch {
   /**
@@ -28,11 +30,16 @@ final class UpdateBatch {
    * entities), so the peer walk is skipped for them: the common push of a busy bot.
    */
   private static final Set<String> WITHOUT_PEERS = Set.of("updateShortMessage",
-      "updateShortChatMessage", "updateShortSentMessage", "boolTrue");
+      "updateShortChatMessage");
   private final List<Delivery> deliveries = new ArrayList<>();
   private final Map<Long, SeenPeer> seen = new LinkedHashMap<>();
 
-  /** Adds the deliveries one received object gave, and the peers that object names. */
+  /** Adds the deliveries of an RPC answer, whose peers the client has written already. */
+  void addAnswered(List<Delivery> given) {
+    deliveries.addAll(given);
+  }
+
+  /** Adds the deliveries one pushed object gave, and the peers that object names. */
   void add(Object source, List<Delivery> given) {
     deliveries.addAll(given);
     if (source instanceof TlObject t && WITHOUT_PEERS.contains(t.name())) {

@@ -74,6 +74,11 @@ final class UpdateLoop {
   /** Peers a short message named and storage had: a stream from one sender is looked up once. */
   private final Set<Long> seen = new HashSet<>();
 
+  /**
+   * A loop for the client {@code name}. {@code invoke} calls a method as the client does,
+   * writing the users and chats of its answer to {@code storage} before returning it: the loop
+   * writes the peers of pushed updates only.
+   */
   UpdateLoop(String name, Storage storage, Function<TlObject, Object> invoke,
       Function<byte[], TlObject> decode, Handlers handlers, InstantSource clock) {
     this.name = name;
@@ -224,7 +229,7 @@ final class UpdateLoop {
         TlObject pushed = decode.apply(p.bytes());
         batch.add(pushed, box.process(pushed));
       } else if (event instanceof Sent s) {
-        batch.add(s.result(), box.processSent(s.result(), s.request()));
+        batch.addAnswered(box.processSent(s.result(), s.request()));
       }
     } catch (RuntimeException bad) {
       LOG.log(System.Logger.Level.WARNING, name + ": an update could not be decoded or applied; asking"
@@ -285,7 +290,7 @@ final class UpdateLoop {
       } else if (request instanceof UpdateRequest.GetDifference d) {
         TlObject difference = (TlObject) invoke.apply(d.toTl());
         differencesAnswered.incrementAndGet();
-        batch.add(difference, box.applyDifference(difference));
+        batch.addAnswered(box.applyDifference(difference));
       } else if (request instanceof UpdateRequest.GetChannelDifference c) {
         channelDifference(c, batch);
       }
@@ -311,16 +316,16 @@ final class UpdateLoop {
     Optional<Long> hash = storage.peer(-1_000_000_000_000L - c.channelId())
         .map(Peer::accessHash);
     if (hash.isEmpty() || hash.get() == null) {
-      batch.add(TlObject.of("boolTrue"), box.endChannelDifference(c.channelId(), false));
+      batch.addAnswered(box.endChannelDifference(c.channelId(), false));
       return;
     }
     try {
       TlObject difference = (TlObject) invoke.apply(c.toTl(hash.get()));
-      batch.add(difference, box.applyChannelDifference(c.channelId(), difference));
+      batch.addAnswered(box.applyChannelDifference(c.channelId(), difference));
     } catch (RpcException e) {
       boolean banned = e.errorMessage().equals("CHANNEL_PRIVATE")
           || e.errorMessage().equals("CHANNEL_INVALID");
-      batch.add(TlObject.of("boolTrue"), box.endChannelDifference(c.channelId(), banned));
+      batch.addAnswered(box.endChannelDifference(c.channelId(), banned));
     }
   }
 

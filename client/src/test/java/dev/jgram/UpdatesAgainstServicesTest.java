@@ -10,10 +10,14 @@ import dev.jgram.storage.Storage;
 import dev.jgram.storage.UpdateState;
 import dev.jgram.testdc.services.BotSpec;
 import dev.jgram.testdc.services.UserSpec;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -143,6 +147,39 @@ class UpdatesAgainstServicesTest {
       s.open();
       assertThat(s.peer(alice)).get().extracting(Peer::accessHash).isNotNull();
     }
+  }
+
+  @Test
+  void aDifferencesPeersAreWrittenOnceAsItsAnswerArrivesNotAgainWithTheState() throws Exception {
+    Storage file = Storage.file(dir.resolve("counted.session"));
+    Map<Long, Integer> writesOf = new ConcurrentHashMap<>();
+    Storage counting = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(),
+        new Class<?>[] {Storage.class}, (proxy, method, args) -> {
+          if (method.getName().equals("updatePeers") || method.getName().equals("commitUpdates")) {
+            for (Object p : (Iterable<?>) args[0]) {
+              writesOf.merge(((Peer) p).id(), 1, Integer::sum);
+            }
+          }
+          try {
+            return method.invoke(file, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    BlockingQueue<NewMessage> got = new LinkedBlockingQueue<>();
+    try (Client app = ServicesClients.client(cluster, "bot").storage(counting).build()) {
+      app.loginBot(TOKEN);
+      app.onNewMessage(got::add);
+      long differences = cluster.count("updates.getDifference");
+      assertThat(app.storage().peer(alice)).isEmpty();
+
+      send("new", 1, 1);
+
+      assertThat(texts(take(got, 1))).containsExactly("new1");
+      assertThat(cluster.count("updates.getDifference")).isGreaterThan(differences);
+    }
+    assertThat(writesOf.get(alice)).as("writes of the sender the difference brought")
+        .isEqualTo(1);
   }
 
   @Test
