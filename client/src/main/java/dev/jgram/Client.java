@@ -386,7 +386,8 @@ public final class Client implements AutoCloseable {
    * Registers a handler for every update, and starts receiving them (the first handler starts
    * the client's update loop, which connects if needed). Updates come in order, each once; the
    * state (pts, qts, date, seq, each channel's pts) is kept in storage together with the peers
-   * the updates named, after the handlers were given them. A client with a stored state first
+   * pushed updates named, after the handlers were given them (an answer's peers, a
+   * difference's included, are written as it arrives). A client with a stored state first
    * catches up with {@code updates.getDifference}; one without asks {@code updates.getState}.
    * After a crash the updates since the last kept state are delivered again (at least once, in
    * order); after {@link #close()} none is delivered twice. Handlers run on a shared update
