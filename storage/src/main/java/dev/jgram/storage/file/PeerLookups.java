@@ -14,7 +14,10 @@ import java.util.function.Consumer;
 /**
  * Peer reads of the file engine, answered without merging the peer log: the log's peers are
  * held in memory in a {@link PeerIndex} ({@code logged}) that shadows the file's rows of the
- * same ids, and rows read from SQLite are kept in a second, bounded one ({@code cache}).
+ * same ids, and rows read from SQLite are kept in a second, bounded one ({@code cache}). The
+ * logged index claims usernames and phone numbers only once asked by one
+ * ({@link PeerIndex#keysOnDemand}): a bot that writes peers and addresses them by id keeps no
+ * claims for them.
  *
  * <p>An id is answered by its logged entry, else by the file. A username or phone number goes
  * to the newer of the log's winner and the file's winner among the rows no logged entry
@@ -33,7 +36,7 @@ final class PeerLookups {
   private final Connection c;
   private final SqlitePeers peers;
   private final StorageConfig config;
-  private final PeerIndex logged = new PeerIndex();
+  private final PeerIndex logged = PeerIndex.keysOnDemand();
   private final PeerIndex cache;
   private final LazyStatement dataVersion;
   private final boolean hasLog;

@@ -38,20 +38,36 @@ public final class PeerIndex {
   private static final PeerType[] TYPES = PeerType.values();
 
   private final int bound;
+  private final boolean keysOnDemand;
   private PeerColumns columns;
   private IdIndex ids;
+  /** The username claims; null in a keys-on-demand index until first asked by a key. */
   private ClaimIndex usernames;
+  /** The phone claims; null exactly when {@link #usernames} is. */
   private ClaimIndex phoneIndex;
   private long touched;
 
   /** An empty index of at most {@link #MAX_PEERS} peers. */
   public PeerIndex() {
-    this(MAX_PEERS);
+    this(MAX_PEERS, false);
   }
 
-  private PeerIndex(int bound) {
+  private PeerIndex(int bound, boolean keysOnDemand) {
     this.bound = bound;
+    this.keysOnDemand = keysOnDemand;
     clear();
+  }
+
+  /**
+   * An empty index of at most {@link #MAX_PEERS} peers that indexes usernames and phone numbers
+   * only when first asked by one (or asked {@link #usernamesMayRepeat}), from the entries it
+   * holds then, and keeps them indexed from that on, until {@link #clear}. Until then a write
+   * costs no claim, and the claims take no memory: the file engine's logged peers, which are
+   * written often and, in a bot that addresses peers by id, seldom asked by name. Such a
+   * question writes, so it must not run under an optimistic read.
+   */
+  public static PeerIndex keysOnDemand() {
+    return new PeerIndex(MAX_PEERS, true);
   }
 
   /**
@@ -59,15 +75,48 @@ public final class PeerIndex {
    * absent): adding one more empties it first. With a bound of 0 it holds nothing.
    */
   public static PeerIndex bounded(int bound) {
-    return new PeerIndex(Math.min(bound, MAX_PEERS));
+    return new PeerIndex(Math.min(bound, MAX_PEERS), false);
   }
 
-  /** Drops every entry. */
+  /** Drops every entry (and a keys-on-demand index's claims, until it is asked again). */
   public void clear() {
     columns = new PeerColumns();
     ids = new IdIndex(columns);
-    usernames = new ClaimIndex(columns, false);
-    phoneIndex = new ClaimIndex(columns, true);
+    usernames = keysOnDemand ? null : new ClaimIndex(columns, false);
+    phoneIndex = keysOnDemand ? null : new ClaimIndex(columns, true);
+  }
+
+  /** Whether the usernames and phone numbers are indexed (always, unless keys on demand). */
+  boolean keysIndexed() {
+    return usernames != null;
+  }
+
+  /** Indexes every entry's usernames and phone number, if a keys-on-demand index has not. */
+  private void indexKeys() {
+    if (usernames != null) {
+      return;
+    }
+    ClaimIndex names = new ClaimIndex(columns, false);
+    ClaimIndex phones = new ClaimIndex(columns, true);
+    int nameCount = 0;
+    int phoneCount = 0;
+    for (int slot = 0; slot < columns.size(); slot++) {
+      nameCount += PeerColumns.usernameList(columns.names(slot)).size();
+      phoneCount += columns.phone(slot) == null ? 0 : 1;
+    }
+    names.reserve(nameCount);
+    phones.reserve(phoneCount);
+    for (int slot = 0; slot < columns.size(); slot++) {
+      for (String name : PeerColumns.usernameList(columns.names(slot))) {
+        names.claim(name, slot);
+      }
+      String phone = columns.phone(slot);
+      if (phone != null) {
+        phones.claim(phone, slot);
+      }
+    }
+    usernames = names;
+    phoneIndex = phones;
   }
 
   /** How many entries are stored (for a bounded index, ids known absent included). */
@@ -116,11 +165,13 @@ public final class PeerIndex {
 
   /** The slot of the newest peer claiming {@code username}, or -1. */
   public int slotOfUsername(String username) {
+    indexKeys();
     return usernames.get(username);
   }
 
   /** The slot of the newest peer with {@code phone}, or -1. */
   public int slotOfPhone(String phone) {
+    indexKeys();
     return phoneIndex.get(phone);
   }
 
@@ -153,7 +204,7 @@ public final class PeerIndex {
       InputPeer peer = inputPeerById(id);
       return peer == null ? key.miss() : peer;
     }
-    int slot = key == PeerKey.USERNAME ? usernames.get(text) : phoneIndex.get(text);
+    int slot = key == PeerKey.USERNAME ? slotOfUsername(text) : slotOfPhone(text);
     if (slot < 0) {
       return key.miss();
     }
@@ -178,8 +229,8 @@ public final class PeerIndex {
     for (Peer peer : batch) {
       sum += ids.touch(peer.id());
     }
-    for (Peer peer : batch) {
-      sum += touchKeys(peer);
+    for (int i = 0; usernames != null && i < batch.length; i++) {
+      sum += touchKeys(batch[i]);
     }
     touched += sum; // kept, so that the reads are not optimised away
     for (Peer peer : batch) {
@@ -216,7 +267,9 @@ public final class PeerIndex {
       }
     }
     columns.set(slot, hash == null ? 0 : hash, lastUpdateOn, newNames, phone);
-    indexKeys(newNames, phone, slot, older);
+    if (usernames != null) {
+      claimKeys(newNames, phone, slot, older);
+    }
   }
 
   /** The first pass of a batch: grows every table once, for the whole batch. */
@@ -229,8 +282,10 @@ public final class PeerIndex {
     }
     columns.reserve(Math.min(batch.length, bound));
     ids.reserve(batch.length);
-    usernames.reserve(names);
-    phoneIndex.reserve(phones);
+    if (usernames != null) {
+      usernames.reserve(names);
+      phoneIndex.reserve(phones);
+    }
   }
 
   /**
@@ -255,7 +310,7 @@ public final class PeerIndex {
     Object oldNames = columns.names(slot);
     if (oldNames != null && oldNames.equals(newNames)) {
       newNames = oldNames;
-    } else if (oldNames != null) {
+    } else if (oldNames != null && usernames != null) {
       List<String> keep = PeerColumns.usernameList(newNames);
       for (String old : PeerColumns.usernameList(oldNames)) {
         if (!keep.contains(old)) {
@@ -264,7 +319,7 @@ public final class PeerIndex {
       }
     }
     String oldPhone = columns.phone(slot);
-    if (oldPhone != null && !oldPhone.equals(newPhone)) {
+    if (oldPhone != null && !oldPhone.equals(newPhone) && phoneIndex != null) {
       phoneIndex.release(oldPhone, slot);
     }
     return newNames;
@@ -274,7 +329,7 @@ public final class PeerIndex {
    * Claims the names and phone of the entry just written to {@code slot}; when it is
    * {@code older} than the entry it replaced, re-elects the winners of what it kept.
    */
-  private void indexKeys(Object names, String phone, int slot, boolean older) {
+  private void claimKeys(Object names, String phone, int slot, boolean older) {
     if (names instanceof String one) {
       usernames.claim(one, slot);
     } else if (names != null) {
@@ -297,6 +352,7 @@ public final class PeerIndex {
 
   /** How many usernames and phone numbers have had two holders or more (for tests). */
   int contestedKeys() {
+    indexKeys();
     return usernames.contestedKeys() + phoneIndex.contestedKeys();
   }
 
@@ -305,6 +361,7 @@ public final class PeerIndex {
    * entry at most.
    */
   public boolean usernamesMayRepeat() {
+    indexKeys();
     return usernames.contestedKeys() > 0;
   }
 

@@ -2,6 +2,7 @@ package dev.jgram.storage.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jgram.storage.InputPeer;
 import dev.jgram.storage.Peer;
 import dev.jgram.storage.PeerType;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -21,15 +25,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * plain sets.
  */
 class PeerIndexKeysTest {
-  static LongStream seeds() {
-    return LongStream.range(0, 40);
+  /** Each seed with an index that claims keys as it is written, and with a keys-on-demand one. */
+  static Stream<Arguments> seeds() {
+    return LongStream.range(0, 40).boxed()
+        .flatMap(seed -> Stream.of(Arguments.of(seed, false), Arguments.of(seed, true)));
   }
 
   @ParameterizedTest
   @MethodSource("seeds")
-  void itHoldsExactlyTheWrittenIdsWhileTheyGrow(long seed) {
+  void itHoldsExactlyTheWrittenIdsWhileTheyGrow(long seed, boolean keysOnDemand) {
     SplittableRandom r = new SplittableRandom(seed);
-    PeerIndex logged = new PeerIndex();
+    PeerIndex logged = keysOnDemand ? PeerIndex.keysOnDemand() : new PeerIndex();
     Set<Long> added = new HashSet<>();
     int rows = r.nextInt(1, 20_000);
     long range = rows * 3L;
@@ -54,9 +60,9 @@ class PeerIndexKeysTest {
 
   @ParameterizedTest
   @MethodSource("seeds")
-  void aUsernameHeldByTwoPeersIsNoticedAndDistinctOnesAreNot(long seed) {
+  void aUsernameHeldByTwoPeersIsNoticedAndDistinctOnesAreNot(long seed, boolean keysOnDemand) {
     SplittableRandom r = new SplittableRandom(seed);
-    PeerIndex logged = new PeerIndex();
+    PeerIndex logged = keysOnDemand ? PeerIndex.keysOnDemand() : new PeerIndex();
     Map<String, Long> holders = new HashMap<>();
     boolean repeated = false;
     for (int i = 0, n = r.nextInt(1, 5_000); i < n; i++) {
@@ -70,5 +76,33 @@ class PeerIndexKeysTest {
       logged.putAll(new Peer[] {new Peer(i, 1L, PeerType.USER, names, null, 0)}, 0, true);
     }
     assertThat(logged.usernamesMayRepeat()).isEqualTo(repeated);
+  }
+
+  @Test
+  void aKeysOnDemandIndexClaimsNoKeyUntilAskedByOneAndThenKeepsItsClaims() {
+    PeerIndex logged = PeerIndex.keysOnDemand();
+    logged.putAll(new Peer[] {new Peer(1, 11L, PeerType.USER, List.of("a"), "555", 10),
+        new Peer(2, 22L, PeerType.BOT, List.of("a", "b"), null, 20)}, 0, true);
+    assertThat(logged.keysIndexed()).isFalse();
+    assertThat(logged.inputPeerById(1)).isEqualTo(new InputPeer.User(1, 11));
+    assertThat(logged.peer(logged.slotOf(2)).usernames()).containsExactly("a", "b");
+    assertThat(logged.keysIndexed()).as("asked by id only").isFalse();
+
+    assertThat(logged.slotOfUsername("a")).isEqualTo(logged.slotOf(2));
+    assertThat(logged.keysIndexed()).isTrue();
+    assertThat(logged.slotOfPhone("555")).isEqualTo(logged.slotOf(1));
+    logged.putAll(new Peer[] {new Peer(3, 33L, PeerType.USER, List.of("a"), "555", 30),
+        new Peer(2, 22L, PeerType.BOT, List.of(), null, 40)}, 0, true);
+    assertThat(logged.slotOfUsername("a")).isEqualTo(logged.slotOf(3));
+    assertThat(logged.slotOfUsername("b")).isEqualTo(-1);
+    assertThat(logged.slotOfPhone("555")).isEqualTo(logged.slotOf(3));
+    assertThat(logged.usernamesMayRepeat()).isTrue();
+
+    logged.clear();
+    assertThat(logged.keysIndexed()).isFalse();
+    assertThat(logged.slotOfUsername("a")).isEqualTo(-1);
+    PeerIndex eager = new PeerIndex();
+    eager.clear();
+    assertThat(eager.keysIndexed()).isTrue();
   }
 }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -22,17 +24,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * write, as the storage contract says.
  */
 class PeerIndexModelTest {
-  static LongStream seeds() {
-    return LongStream.range(0, 100);
+  /** Each seed with an index that claims keys as it is written, and with a keys-on-demand one. */
+  static Stream<Arguments> seeds() {
+    return LongStream.range(0, 100).boxed()
+        .flatMap(seed -> Stream.of(Arguments.of(seed, false), Arguments.of(seed, true)));
   }
 
-  @ParameterizedTest(name = "seed {0}")
+  private static PeerIndex index(boolean keysOnDemand) {
+    return keysOnDemand ? PeerIndex.keysOnDemand() : new PeerIndex();
+  }
+
+  @ParameterizedTest(name = "seed {0}, keys on demand {1}")
   @MethodSource("seeds")
-  void batchesOfReplacementsAnswerLikeTheReferenceModel(long seed) {
+  void batchesOfReplacementsAnswerLikeTheReferenceModel(long seed, boolean keysOnDemand) {
     Random r = new Random(seed);
     int pool = new int[] {4, 40, 600, 5000}[r.nextInt(4)];
     Pools pools = new Pools(r, pool, pool, 1000);
-    PeerIndex table = new PeerIndex();
+    PeerIndex table = index(keysOnDemand);
     Model model = new Model();
     for (int batch = 0; batch < 25; batch++) {
       boolean restore = r.nextInt(4) == 0;
@@ -55,12 +63,13 @@ class PeerIndexModelTest {
    * ties are common, and restored entries are older or newer than the winner): the winner
    * keeps being the newest remaining holder as names are dropped and claimed again.
    */
-  @ParameterizedTest(name = "seed {0}")
+  @ParameterizedTest(name = "seed {0}, keys on demand {1}")
   @MethodSource("seeds")
-  void sharedNamesDroppedAndClaimedAgainGoToTheNewestRemainingHolder(long seed) {
+  void sharedNamesDroppedAndClaimedAgainGoToTheNewestRemainingHolder(long seed,
+      boolean keysOnDemand) {
     Random r = new Random(seed);
     Pools pools = new Pools(r, 3 + r.nextInt(12), 1 + r.nextInt(4), 5);
-    PeerIndex table = new PeerIndex();
+    PeerIndex table = index(keysOnDemand);
     Model model = new Model();
     for (int batch = 0; batch < 150; batch++) {
       boolean restore = r.nextBoolean();
