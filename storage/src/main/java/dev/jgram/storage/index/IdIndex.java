@@ -2,40 +2,22 @@ package dev.jgram.storage.index;
 
 /**
  * A {@link PeerIndex}'s index from a marked peer id to its {@link PeerColumns} slot and kind:
- * an open-addressing {@code int[]} probed linearly, without deletion (peers are only ever
- * replaced, never removed one by one).
- *
- * <table>
- *   <caption>An entry ({@code 0} when the position is empty), in a table of 2^k
- *   positions</caption>
- *   <tr><th>bits</th><th>hold</th></tr>
- *   <tr><td>31-28</td><td>the kind, as in the columns' rows ({@link PeerColumns#kind})</td></tr>
- *   <tr><td>27-s</td><td>the id's tag: the low {@code 28 - s} bits of its hash, the top half
- *       of {@code id * 0x9E3779B97F4A7C15} (Fibonacci hashing)</td></tr>
- *   <tr><td>s-1 - 0</td><td>{@code slot + 1}, in {@code s = min(k, 28)} bits</td></tr>
- * </table>
- *
- * <p>The table holds at most 5/8 of its positions, so {@code slot + 1} is below 2^k and
- * fits; the bits a small table's slots do not need hold a longer tag. An id's home position
- * is the top k bits of its hash. A probe reads the id from the columns only where the tag
- * matches (up to a table of 2^24 positions, one occupied position in 16 or fewer elsewhere),
- * so looking up an id reads the index and, on a hit, the one row it needs anyway for the id
- * and access hash. The kind is in the entry so that an id lookup has it as soon as the entry
- * arrives, before the row does (read from the row, memory lookups by id took 20% longer each,
- * p50). Four bytes a position rather than eight: the table holds no full hash to resize from,
- * so a resize indexes the columns' ids again, reading them front to back. At 5/8 full a probe
- * seldom passes a position whose tag matches (at 80%, id lookups were 10% slower).
- *
- * <p>Every slot of the columns is indexed: a slot is appended, then its id added, before the
- * next slot; so a resize re-indexes the first {@link #size()} slots.
+ * an open-addressing {@code int[]} of 2^k positions probed linearly, without deletion (peers
+ * are replaced, never removed one by one). An entry (0 when empty) holds the kind in bits
+ * 31-28, then a tag (the low bits of the id's hash, the top half of
+ * {@code id * 0x9E3779B97F4A7C15}), then {@code slot + 1} in its low {@code min(k, 28)} bits:
+ * at most 5/8 of the positions are used, so that fits, and a small table's spare bits make a
+ * longer tag. The home position is the top k bits of the hash; a probe reads a row's id only
+ * where the tag matches. With the kind in the entry an id lookup has it before the row
+ * arrives (read from the row, memory lookups by id took 20% longer each, p50). A resize
+ * indexes the columns' ids again, front to back: every slot is added before the next.
  *
  * <p>Not thread-safe; its {@link PeerIndex}'s owner guards it. Reads never loop forever or
  * write, even on a torn view, so the engine may run them under an optimistic read.
  */
 final class IdIndex {
-  /** The bits of a {@link #find} answer, and of an entry, that hold the kind. */
+  /** Where the kind starts in an entry and in a {@link #find} answer, and the bits below. */
   private static final int KIND_SHIFT = 28;
-  /** The bits of an entry below the kind: tag and slot. */
   private static final int BELOW_KIND = (1 << KIND_SHIFT) - 1;
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final int MIN_CAPACITY = 16;
@@ -59,10 +41,7 @@ final class IdIndex {
     return entries.length;
   }
 
-  /**
-   * What the index holds for {@code id}: its kind in bits 31-28 ({@link #kindOf}) and its slot
-   * plus one below ({@link #slotOf}); 0 when {@code id} is not indexed.
-   */
+  /** The kind ({@link #kindOf}) and slot ({@link #slotOf}) of {@code id}; 0 if it is absent. */
   int find(long id) {
     int hash = hash(id);
     int[] table = entries;

@@ -41,9 +41,8 @@ public final class PeerIndex {
   private final boolean keysOnDemand;
   private PeerColumns columns;
   private IdIndex ids;
-  /** The username claims; null in a keys-on-demand index until first asked by a key. */
+  /** The claims; both null in a keys-on-demand index until asked by a key. */
   private ClaimIndex usernames;
-  /** The phone claims; null exactly when {@link #usernames} is. */
   private ClaimIndex phoneIndex;
   private long touched;
 
@@ -59,12 +58,10 @@ public final class PeerIndex {
   }
 
   /**
-   * An empty index of at most {@link #MAX_PEERS} peers that indexes usernames and phone numbers
-   * only when first asked by one (or asked {@link #usernamesMayRepeat}), from the entries it
-   * holds then, and keeps them indexed from that on, until {@link #clear}. Until then a write
-   * costs no claim, and the claims take no memory: the file engine's logged peers, which are
-   * written often and, in a bot that addresses peers by id, seldom asked by name. Such a
-   * question writes, so it must not run under an optimistic read.
+   * An empty index of at most {@link #MAX_PEERS} peers that claims usernames and phone numbers
+   * only from the first question by one (or {@link #usernamesMayRepeat}) until {@link #clear}:
+   * before that, writes cost no claim and claims no memory. That question writes, so it must
+   * not run under an optimistic read.
    */
   public static PeerIndex keysOnDemand() {
     return new PeerIndex(MAX_PEERS, true);
@@ -93,30 +90,13 @@ public final class PeerIndex {
 
   /** Indexes every entry's usernames and phone number, if a keys-on-demand index has not. */
   private void indexKeys() {
-    if (usernames != null) {
-      return;
-    }
-    ClaimIndex names = new ClaimIndex(columns, false);
-    ClaimIndex phones = new ClaimIndex(columns, true);
-    int nameCount = 0;
-    int phoneCount = 0;
-    for (int slot = 0; slot < columns.size(); slot++) {
-      nameCount += PeerColumns.usernameList(columns.names(slot)).size();
-      phoneCount += columns.phone(slot) == null ? 0 : 1;
-    }
-    names.reserve(nameCount);
-    phones.reserve(phoneCount);
-    for (int slot = 0; slot < columns.size(); slot++) {
-      for (String name : PeerColumns.usernameList(columns.names(slot))) {
-        names.claim(name, slot);
-      }
-      String phone = columns.phone(slot);
-      if (phone != null) {
-        phones.claim(phone, slot);
+    if (usernames == null) {
+      usernames = new ClaimIndex(columns, false);
+      phoneIndex = new ClaimIndex(columns, true);
+      for (int slot = 0; slot < columns.size(); slot++) {
+        claimKeys(columns.names(slot), columns.phone(slot), slot, false);
       }
     }
-    usernames = names;
-    phoneIndex = phones;
   }
 
   /** How many entries are stored (for a bounded index, ids known absent included). */
