@@ -361,7 +361,6 @@ final class UpdateLoop {
   /** Wakes the loop to check deadlines and requests. */
   private record Tick() {}
 
-  /** The server started a new session: fetch the difference. */
   /** A new server session; {@code answeredBefore}: the differences answered when it came. */
   private record Resync(long answeredBefore) {}
 

@@ -71,12 +71,17 @@ class InteropNodeTest {
   }
 
   /**
-   * Skips without Node. Without the installed packages it skips too, unless the interop run was
-   * asked for (CI sets JGRAM_INTEROP=1 after interop/ci-setup.sh): then a missing install is a
-   * failure, so a broken set-up can never pass as a skip.
+   * Skips without Node or without the installed packages, unless the interop run was asked for
+   * (CI sets JGRAM_INTEROP=1 after interop/ci-setup.sh): then either is a failure, so a broken
+   * set-up can never pass as a skip.
    */
   private static void assumeNodeReady(Path root) {
-    assumeTrue(nodeOnPath(), "skipped: Node is absent ('node --version' does not run)");
+    boolean node = nodeOnPath();
+    if (interopEnabled()) {
+      assertThat(node).as("the interop run was asked for (JGRAM_INTEROP=1 or"
+          + " -Djgram.interop=true) but 'node --version' does not run").isTrue();
+    }
+    assumeTrue(node, "skipped: Node is absent ('node --version' does not run)");
     boolean installed =
         Files.isRegularFile(root.resolve("interop/node/node_modules/telegram/package.json"))
             && Files.isRegularFile(

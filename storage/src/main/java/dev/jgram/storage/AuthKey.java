@@ -15,6 +15,7 @@ import java.util.HexFormat;
 public final class AuthKey {
   /** The length of every MTProto 2.0 auth key, in bytes. */
   public static final int LENGTH = 256;
+  private static final byte[] ZERO = new byte[LENGTH];
 
   private final byte[] bytes;
   private final long id;
@@ -64,7 +65,7 @@ public final class AuthKey {
 
   /** Whether every byte is zero (some libraries write such a key to mean "no key"). */
   public boolean isAllZero() {
-    return Arrays.equals(bytes, new byte[LENGTH]);
+    return Arrays.equals(bytes, ZERO);
   }
 
   /** Copies the key bytes into {@code dst} at {@code offset}. */

@@ -11,6 +11,7 @@ import java.util.Arrays;
  * test flag its DC and address imply, worked out here and nowhere else on the way in).
  */
 final class SessionChecks {
+  private static final byte[] ZERO_KEY = new byte[AuthKey.LENGTH];
   private SessionChecks() {}
 
   /** Strips all whitespace (pasted strings often end in a newline). */
@@ -34,7 +35,7 @@ final class SessionChecks {
       return "auth key has " + (key == null ? 0 : key.length) + " bytes; expected "
           + AuthKey.LENGTH;
     }
-    if (Arrays.equals(key, new byte[AuthKey.LENGTH])) {
+    if (Arrays.equals(key, ZERO_KEY)) {
       return "auth key is all zeros (a session saved without a key)";
     }
     if (dcId == null) {
